@@ -1,0 +1,26 @@
+// Per query: the fused per-record function (filter → projection → write)
+// and the sink it writes to.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "codegen/code_writer.h"
+#include "plan/plan.h"
+
+namespace streamc {
+
+// One Writer per distinct sink; pipelines writing to stdout share one.
+struct SinkSlot {
+  std::string member;  // out_stdout_
+  const SinkDef* sink;
+};
+
+std::vector<SinkSlot> sink_slots(const Plan& plan);
+std::string sink_member(const SinkDef& sink);
+
+void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline);
+// Writes the CSV header line of a sink, if it has one.
+void emit_sink_header(CodeWriter& w, const Plan& plan, const SinkSlot& slot);
+
+}  // namespace streamc

@@ -1,0 +1,69 @@
+// Emits C++ for bound expressions. Nullability decides the code shape: a
+// NOT NULL operand pays nothing for NULL handling. Every inner node becomes a
+// named constant (v3, with n3 for its NULL flag), so the generated code reads
+// top to bottom like the SQL it came from; the C++ compiler folds it all.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "codegen/code_writer.h"
+#include "plan/plan.h"
+#include "sema/bound_expression.h"
+
+namespace streamc {
+
+struct Value {
+  std::string code;  // a C++ expression: a name, a field or a literal
+  std::string null;  // a C++ expression true when the value is NULL; empty: never NULL
+  bool nullable() const { return !null.empty(); }
+};
+
+class ExprEmitter {
+ public:
+  // `row` is the name of the row struct variable; `counter` numbers the
+  // temporaries of one function.
+  ExprEmitter(CodeWriter& w, const Scan& scan, std::string row, int& counter)
+      : w_(w), scan_(scan), row_(std::move(row)), counter_(counter) {}
+
+  Value emit(const BoundExpr& e);
+  // A C++ condition that holds when `e` is TRUE (not FALSE, not NULL).
+  std::string emit_condition(const BoundExpr& e);
+
+ private:
+  // expression_emitter.cpp
+  Value literal(const BoundExpr& e);
+  Value column(const BoundExpr& e);
+  Value logical(const BoundExpr& e);
+  Value comparison(const BoundExpr& e);
+  Value predicate(const BoundExpr& e);
+  Value conditional(const BoundExpr& e);
+  Value coalesce(const BoundExpr& e);
+  // emit_operators.cpp
+  Value arithmetic(const BoundExpr& e);
+  Value cast(const BoundExpr& e);
+  Value function(const BoundExpr& e);
+
+  std::vector<Value> emit_args(const BoundExpr& e);
+  std::string fresh(const char* prefix = "v");
+  // const T v = code; with n = null-of-args when nullable.
+  Value pure(const BoundExpr& e, const std::string& code, const std::vector<Value>& args);
+  // A result computed by `check` (a call that assigns `{out}` and returns
+  // false on overflow / bad input). `null_when` (may be empty) makes the result
+  // NULL instead of computing it, e.g. division by zero. try_cast: failure is NULL.
+  Value checked(const BoundExpr& e, const std::vector<Value>& args, const std::string& check,
+                const std::string& null_when, const std::string& what, bool failure_is_null = false);
+  std::string fail(const std::string& what, const BoundExpr& e);
+
+  CodeWriter& w_;
+  const Scan& scan_;
+  std::string row_;
+  int& counter_;
+};
+
+// Helpers shared by the codegen files.
+std::string null_of(const std::vector<Value>& args);  // "a || b", or "" when none is nullable
+std::string default_value(const SqlType& t);
+std::string row_null_constant(const std::string& field);  // kPriceNull
+
+}  // namespace streamc

@@ -1,0 +1,170 @@
+#include "codegen/generate.h"
+
+#include <kainjow/mustache.hpp>
+
+#include "codegen/cpp_literals.h"
+#include "codegen/emit_pipeline.h"
+#include "codegen/emit_source.h"
+#include "codegen/templates.h"
+#include "util/strings.h"
+
+namespace streamc {
+namespace {
+
+std::string base_name(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string property_default(const std::map<std::string, PropertyValue>& props, const std::string& key,
+                             const std::string& fallback) {
+  auto it = props.find(key);
+  return it == props.end() ? fallback : it->second.value;
+}
+
+void emit_program_class(CodeWriter& w, const Plan& plan) {
+  std::vector<SinkSlot> slots = sink_slots(plan);
+  int with_limit = 0;
+  for (const Pipeline& p : plan.pipelines) with_limit += p.query->limit ? 1 : 0;
+  bool all_limited = with_limit == static_cast<int>(plan.pipelines.size());
+  w.line("// The state of the program: its sinks, counters and per-record scratch space.");
+  auto cls = w.block("class Program", "};");
+  w.dedent();
+  w.line(" public:");
+  w.indent();
+  w.line("streamc::Counters counters;");
+  w.blank();
+  {
+    auto open = w.block("bool open(const streamc::Config& config, std::string& error)");
+    for (const SinkSlot& s : slots) {
+      std::string path = s.sink->kind == SinkKind::Stdout
+                             ? "\"-\""
+                             : "streamc::resolve_path(STREAMC_QUERY_DIR, config.get(" +
+                                   cpp_c_string(s.sink->name + ".path") + "))";
+      if (s.sink->kind == SinkKind::Stdout) w.line("(void)config;");
+      w.line("if (!{}.open({}, error)) return false;", {s.member, path});
+      emit_sink_header(w, plan, s);
+    }
+    w.line("return true;");
+  }
+  w.line("// Per-record strings (UPPER, CONCAT, casts) live until the next record.");
+  w.line("void begin_record() { arena_.reset(); }");
+  if (all_limited) {
+    w.line("// Every pipeline has a LIMIT: reading stops once all are reached.");
+    w.line("bool done() const { return done_ == {}; }", {std::to_string(with_limit)});
+  } else {
+    w.line("bool done() const { return false; }");
+  }
+  w.line("std::string_view error() const { return error_; }");
+  {
+    auto finish = w.block("void finish()");
+    for (const SinkSlot& s : slots) w.line("{}.flush();", {s.member});
+  }
+  {
+    auto ok = w.block("bool ok() const");
+    for (const SinkSlot& s : slots) {
+      auto bad = w.block("if (!" + s.member + ".ok())");
+      w.line("std::fprintf(stderr, \"error: %s\\n\", {}.error().c_str());", {s.member});
+      w.line("return false;");
+    }
+    w.line("return true;");
+  }
+  w.blank();
+  for (const Pipeline& p : plan.pipelines) {
+    w.line("Step {}(const {}& r);", {p.function, plan.scans[p.scan].row_type});
+  }
+  w.blank();
+  w.dedent();
+  w.line(" private:");
+  w.indent();
+  w.line("Step fail(const char* message) {");
+  w.line("  error_ = message;");
+  w.line("  return Step::Error;");
+  w.line("}");
+  w.blank();
+  w.line("streamc::Arena arena_;");
+  for (const SinkSlot& s : slots) w.line("streamc::Writer {};", {s.member});
+  for (const Pipeline& p : plan.pipelines) {
+    if (!p.query->limit) continue;
+    std::string index = p.function.substr(p.function.rfind('_') + 1);
+    w.line("uint64_t emitted_{}_ = 0;  // records written, for LIMIT {}", {index, std::to_string(*p.query->limit)});
+  }
+  if (with_limit) {
+    int zero_limits = 0;
+    for (const Pipeline& p : plan.pipelines) zero_limits += p.query->limit && *p.query->limit == 0;
+    w.line("int done_ = {};  // pipelines whose LIMIT is reached", {std::to_string(zero_limits)});
+  }
+  w.line("const char* error_ = \"\";");
+}
+
+}  // namespace
+
+std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
+  const BoundProgram& program = *plan.program;
+  CodeWriter rows, parsers, program_class, pipelines, scans, defaults;
+  for (const Scan& scan : plan.scans) {
+    emit_row_struct(rows, plan, scan);
+    rows.blank();
+    emit_parse_function(parsers, plan, scan);
+    parsers.blank();
+    emit_scan_function(scans, plan, scan);
+    scans.blank();
+  }
+  emit_program_class(program_class, plan);
+  for (const Pipeline& p : plan.pipelines) {
+    emit_pipeline_function(pipelines, plan, p);
+    pipelines.blank();
+  }
+  // Run-time properties: every WITH property that --set may override.
+  defaults.indent();
+  for (const Scan& scan : plan.scans) {
+    const SourceDef& src = program.catalog.sources()[scan.source];
+    defaults.line("config.set_default({}, {});", {cpp_c_string(property_name(src, "path")), cpp_c_string(src.path)});
+    defaults.line("config.set_default({}, {});", {cpp_c_string(property_name(src, "on.error")),
+                                                  cpp_c_string(property_default(src.properties, "on.error", "fail"))});
+    defaults.line("config.set_default({}, {});", {cpp_c_string(property_name(src, "dlq.path")),
+                                                  cpp_c_string(property_default(src.properties, "dlq.path", ""))});
+  }
+  for (const SinkSlot& s : sink_slots(plan)) {
+    if (s.sink->kind == SinkKind::File) {
+      defaults.line("config.set_default({}, {});", {cpp_c_string(s.sink->name + ".path"), cpp_c_string(s.sink->path)});
+    }
+  }
+  std::string scan_calls;
+  for (const Scan& scan : plan.scans) {
+    if (!scan_calls.empty()) scan_calls += " &&\n                  ";
+    scan_calls += "scan_" + cpp_identifier(to_lower(program.catalog.sources()[scan.source].name)) + "(program, config)";
+  }
+  std::vector<std::string> source_names;
+  for (const Scan& scan : plan.scans) source_names.push_back(program.catalog.sources()[scan.source].name);
+  std::string description = "reads " + join(source_names, ", ") + "; " + std::to_string(plan.pipelines.size()) +
+                            (plan.pipelines.size() == 1 ? " query" : " queries");
+
+  kainjow::mustache::mustache tmpl{std::string(kProgramTemplate)};
+  kainjow::mustache::data data;
+  // The banner is a comment: only printable text goes there.
+  std::string file = comment_text(base_name(options.query_file));
+  data.set("query_file", file.substr(1, file.size() - 2));
+  std::string name = comment_text(program.name);
+  data.set("name", name.substr(1, name.size() - 2));
+  if (!program.version.empty()) {
+    std::string version = comment_text(program.version);
+    data.set("version", version.substr(1, version.size() - 2));
+  }
+  data.set("rows", rows.str());
+  data.set("parsers", parsers.str());
+  data.set("program_class", program_class.str());
+  data.set("pipelines", pipelines.str());
+  data.set("scans", scans.str());
+  data.set("config_defaults", defaults.str());
+  data.set("scan_calls", scan_calls);
+  data.set("info_name", cpp_string_literal(program.name));
+  data.set("info_version", cpp_string_literal(program.version));
+  data.set("info_query_file", cpp_string_literal(base_name(options.query_file)));
+  data.set("info_description", cpp_string_literal(description));
+  std::string code = tmpl.render(data);
+  if (!tmpl.is_valid()) throw std::runtime_error("program template: " + tmpl.error_message());
+  return options.format ? format_cpp(code) : code;
+}
+
+}  // namespace streamc

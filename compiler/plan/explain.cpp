@@ -1,0 +1,57 @@
+// `streamc explain`: the sources with their schemas, and each pipeline as
+// Scan → Filter → Project → Limit → Sink.
+#include <sstream>
+
+#include "plan/plan.h"
+
+namespace streamc {
+namespace {
+
+const char* format_name(Format f) { return f == Format::Csv ? "csv" : "json"; }
+
+}  // namespace
+
+std::string explain(const Plan& plan) {
+  const BoundProgram& program = *plan.program;
+  std::ostringstream out;
+  out << "program " << program.name;
+  if (!program.version.empty()) out << " (version " << program.version << ")";
+  out << "\n\nsources:\n";
+  for (const Scan& scan : plan.scans) {
+    const SourceDef& src = program.catalog.sources()[scan.source];
+    out << "  stream " << src.name << ": " << format_name(src.format) << " file '" << src.path << "'"
+        << (src.schema_discovered ? ", schema discovered from the file" : ", declared schema") << "\n";
+    for (size_t i = 0; i < src.columns.size(); ++i) {
+      const Column& c = src.columns[i];
+      const ScanField* f = scan.field_of(static_cast<int>(i));
+      out << "    " << c.name << " " << c.type.to_string() << (c.nullable ? "" : " NOT NULL")
+          << (c.key ? " PRIMARY KEY" : "") << (f ? "" : "  (not read)") << "\n";
+    }
+  }
+  out << "\npipelines:\n";
+  for (const Pipeline& p : plan.pipelines) {
+    const BoundQuery& q = *p.query;
+    const SourceDef& src = program.catalog.sources()[q.source];
+    const Scan& scan = plan.scans[p.scan];
+    out << "  " << p.function << ":\n";
+    out << "    Scan " << src.name << " [";
+    for (size_t i = 0; i < scan.fields.size(); ++i) {
+      out << (i ? ", " : "") << src.columns[scan.fields[i].column].name;
+    }
+    out << "]\n";
+    if (q.where) out << "    Filter " << q.where->text << "\n";
+    out << "    Project ";
+    for (size_t i = 0; i < q.columns.size(); ++i) {
+      const OutputColumn& c = q.columns[i];
+      out << (i ? ", " : "") << c.name << " " << c.expr->type.to_string() << (c.key ? " KEY" : "");
+    }
+    out << "\n";
+    if (q.limit) out << "    Limit " << *q.limit << "\n";
+    out << "    Sink ";
+    if (q.sink.kind == SinkKind::Stdout) out << "stdout (" << format_name(q.sink.format) << ")\n";
+    else out << q.sink.name << ": " << format_name(q.sink.format) << " file '" << q.sink.path << "'\n";
+  }
+  return out.str();
+}
+
+}  // namespace streamc

@@ -1,0 +1,191 @@
+// The scalar function library: names, argument types and result types.
+#include <algorithm>
+
+#include "sema/expression_binder.h"
+#include "util/strings.h"
+
+namespace streamc {
+namespace {
+
+const std::vector<std::string> kFunctionNames = {
+    "upper", "lower", "length", "char_length", "substring", "substr", "concat", "trim", "ltrim", "rtrim",
+    "abs", "round", "floor", "ceil", "ceiling", "coalesce", "nullif", "mod"};
+
+struct Call {
+  const ast::FunctionExpr& f;
+  std::vector<BoundPtr> args;
+  Diagnostics& diags;
+
+  bool arity(size_t min, size_t max, const char* described) {
+    if (args.size() >= min && args.size() <= max) return true;
+    diags.report(DiagId::wrong_argument_count, f.range,
+                 {to_upper(f.name), described, std::to_string(args.size())});
+    return false;
+  }
+  bool expect(size_t i, bool ok, const std::string& wanted) {
+    if (ok) return true;
+    diags.report(DiagId::type_mismatch, args[i]->range,
+                 {"argument " + std::to_string(i + 1) + " of " + to_upper(f.name) + " must be " + wanted + ", but '" +
+                  args[i]->text + "' is " + args[i]->type.to_string()});
+    return false;
+  }
+  bool any_nullable() const {
+    return std::any_of(args.begin(), args.end(), [](const BoundPtr& a) { return a->nullable; });
+  }
+  BoundPtr make(BoundOp op, SqlType type, bool nullable) {
+    auto out = make_node(op, type, nullable, f.range);
+    out->args = std::move(args);
+    return out;
+  }
+  // NULL literals take the type the function expects.
+  void type_nulls(SqlType t) {
+    for (auto& a : args) if (a->type.id == TypeId::Null) a = make_cast(std::move(a), t);
+  }
+};
+
+bool is_text(const BoundPtr& a) { return a->type.id == TypeId::Varchar; }
+bool is_number(const BoundPtr& a) { return a->type.is_numeric(); }
+
+}  // namespace
+
+BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Diagnostics& diags) {
+  const std::string& name = f.name;
+  if (std::find(kFunctionNames.begin(), kFunctionNames.end(), name) == kFunctionNames.end()) {
+    static const std::vector<std::string> aggregates = {"count", "sum", "avg", "min", "max", "stddev", "variance",
+                                                        "median", "first", "last", "string_agg"};
+    if (std::find(aggregates.begin(), aggregates.end(), name) != aggregates.end()) {
+      diags.report(DiagId::not_supported, f.range, {"the aggregate function '" + to_upper(name) + "'"});
+      return nullptr;
+    }
+    diags.report(DiagId::unknown_function, f.name_range, {name}).hint = suggest(name, kFunctionNames);
+    return nullptr;
+  }
+  if (f.star || f.distinct) {
+    diags.report(DiagId::type_mismatch, f.range, {to_upper(name) + " takes no '*' or DISTINCT"});
+    return nullptr;
+  }
+  Call call{f, {}, diags};
+  for (const auto& a : f.args) {
+    BoundPtr b = binder.bind(*a);
+    if (!b) return nullptr;
+    call.args.push_back(std::move(b));
+  }
+  auto& args = call.args;
+
+  if (name == "upper" || name == "lower") {
+    if (!call.arity(1, 1, "one argument")) return nullptr;
+    call.type_nulls(SqlType::varchar());
+    if (!call.expect(0, is_text(args[0]), "VARCHAR")) return nullptr;
+    return call.make(name == "upper" ? BoundOp::Upper : BoundOp::Lower, SqlType::varchar(), call.any_nullable());
+  }
+  if (name == "length" || name == "char_length") {
+    if (!call.arity(1, 1, "one argument")) return nullptr;
+    call.type_nulls(SqlType::varchar());
+    if (!call.expect(0, is_text(args[0]), "VARCHAR")) return nullptr;
+    return call.make(BoundOp::Length, SqlType::bigint(), call.any_nullable());
+  }
+  if (name == "substring" || name == "substr") {
+    if (!call.arity(2, 3, "two or three arguments")) return nullptr;
+    call.type_nulls(SqlType::varchar());
+    if (!call.expect(0, is_text(args[0]), "VARCHAR")) return nullptr;
+    for (size_t i = 1; i < args.size(); ++i) {
+      if (!call.expect(i, args[i]->type.is_integer(), "an integer")) return nullptr;
+      args[i] = make_cast(std::move(args[i]), SqlType::bigint());
+    }
+    return call.make(BoundOp::Substring, SqlType::varchar(), call.any_nullable());
+  }
+  if (name == "concat") {
+    if (!call.arity(1, 64, "at least one argument")) return nullptr;
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (!call.expect(i, castable(args[i]->type, SqlType::varchar()), "convertible to VARCHAR")) return nullptr;
+      args[i] = make_cast(std::move(args[i]), SqlType::varchar());
+    }
+    // CONCAT skips NULL arguments (DuckDB, PostgreSQL), so it is never NULL.
+    return call.make(BoundOp::ConcatFn, SqlType::varchar(), false);
+  }
+  if (name == "trim" || name == "ltrim" || name == "rtrim") {
+    if (!call.arity(1, 2, "one or two arguments")) return nullptr;
+    call.type_nulls(SqlType::varchar());
+    for (size_t i = 0; i < args.size(); ++i) if (!call.expect(i, is_text(args[i]), "VARCHAR")) return nullptr;
+    BoundOp op = name == "trim" ? BoundOp::Trim : name == "ltrim" ? BoundOp::LTrim : BoundOp::RTrim;
+    return call.make(op, SqlType::varchar(), call.any_nullable());
+  }
+  if (name == "abs") {
+    if (!call.arity(1, 1, "one argument")) return nullptr;
+    call.type_nulls(SqlType::integer());
+    if (!call.expect(0, is_number(args[0]), "numeric")) return nullptr;
+    SqlType t = args[0]->type;
+    return call.make(BoundOp::Abs, t, call.any_nullable());
+  }
+  if (name == "round") {
+    if (!call.arity(1, 2, "one or two arguments")) return nullptr;
+    call.type_nulls(SqlType::float64());
+    if (!call.expect(0, is_number(args[0]), "numeric")) return nullptr;
+    int64_t digits = 0;
+    if (args.size() == 2) {
+      const BoundPtr& d = args[1];
+      if (!d->is_literal() || !d->type.is_integer()) {
+        diags.report(DiagId::type_mismatch, d->range, {"the digits of ROUND must be an integer literal"});
+        return nullptr;
+      }
+      digits = std::get<int64_t>(d->literal);
+    }
+    SqlType t = args[0]->type;
+    if (t.id == TypeId::Decimal) {
+      // ROUND(DECIMAL(p,s), n) is DECIMAL(p, min(s, n)): the dropped digits are gone.
+      int scale = static_cast<int>(std::clamp<int64_t>(digits, 0, t.scale));
+      t = SqlType::decimal(t.precision, scale);
+    }
+    return call.make(BoundOp::Round, t, call.any_nullable());
+  }
+  if (name == "floor" || name == "ceil" || name == "ceiling") {
+    if (!call.arity(1, 1, "one argument")) return nullptr;
+    call.type_nulls(SqlType::float64());
+    if (!call.expect(0, is_number(args[0]), "numeric")) return nullptr;
+    SqlType t = args[0]->type;
+    if (t.id == TypeId::Decimal) t = SqlType::decimal(t.precision, 0);
+    return call.make(name == "floor" ? BoundOp::Floor : BoundOp::Ceil, t, call.any_nullable());
+  }
+  if (name == "coalesce") {
+    if (!call.arity(1, 64, "at least one argument")) return nullptr;
+    SqlType type = SqlType::null();
+    for (size_t i = 0; i < args.size(); ++i) {
+      auto c = common_type(type, args[i]->type);
+      if (!c) return call.expect(i, false, type.to_string()), nullptr;
+      type = *c;
+    }
+    if (type.id == TypeId::Null) type = SqlType::varchar();
+    bool nullable = true;
+    for (auto& a : args) {
+      nullable = nullable && a->nullable;
+      a = binder.convert(std::move(a), type);
+      if (!a) return nullptr;
+    }
+    return call.make(BoundOp::Coalesce, type, nullable);
+  }
+  if (name == "nullif") {
+    if (!call.arity(2, 2, "two arguments")) return nullptr;
+    auto c = common_type(args[0]->type, args[1]->type);
+    if (!c) return call.expect(1, false, args[0]->type.to_string()), nullptr;
+    SqlType type = c->id == TypeId::Null ? SqlType::varchar() : *c;
+    for (auto& a : args) {
+      a = binder.convert(std::move(a), type);
+      if (!a) return nullptr;
+    }
+    return call.make(BoundOp::NullIf, type, true);
+  }
+  // mod(a, b) is a % b
+  if (!call.arity(2, 2, "two arguments")) return nullptr;
+  auto c = common_numeric_type(args[0]->type, args[1]->type);
+  for (size_t i = 0; i < 2; ++i) if (!call.expect(i, c.has_value() && is_number(args[i]), "numeric")) return nullptr;
+  SqlType type = c->id == TypeId::Null ? SqlType::integer() : *c;
+  if (type.id == TypeId::Decimal) {
+    SqlType a = as_decimal(args[0]->type), b = as_decimal(args[1]->type);
+    int scale = std::max(a.scale, b.scale);
+    type = SqlType::decimal(std::min(std::max(a.precision - a.scale, b.precision - b.scale) + scale, 38), scale);
+  }
+  for (auto& a : args) a = binder.convert(std::move(a), type);
+  return call.make(BoundOp::Mod, type, true);
+}
+
+}  // namespace streamc

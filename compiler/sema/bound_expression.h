@@ -1,0 +1,61 @@
+// The bound expression tree: every name resolved to a column of a source,
+// every node typed, implicit conversions made explicit as Cast nodes. Code
+// generation reads only this tree, never the parsed one.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "diag/source_file.h"
+#include "sema/types.h"
+
+namespace streamc {
+
+enum class BoundOp {
+  // leaves
+  Literal, Column,
+  // arithmetic (operands already converted to the result type, except
+  // decimal Mul/Div whose operands keep their own scales)
+  Negate, Add, Sub, Mul, Div, Mod, Pow,
+  // comparison (operands converted to a common type)
+  Eq, Ne, Lt, Le, Gt, Ge,
+  // logic, three-valued
+  And, Or, Not, IsNull, IsNotNull, IsTrue, IsNotTrue, IsFalse, IsNotFalse,
+  // predicates
+  InList, NotInList, Between, NotBetween, Like, NotLike,
+  // conditionals
+  Case, Coalesce, NullIf,
+  // conversion
+  Cast, TryCast,
+  // strings
+  Concat, ConcatFn, Upper, Lower, Length, Substring, Trim, LTrim, RTrim,
+  // math
+  Abs, Round, Floor, Ceil,
+};
+
+// A literal's value, already converted to its node's type.
+using LiteralValue = std::variant<std::monostate, bool, int64_t, __int128, double, std::string>;
+
+struct BoundExpr {
+  BoundOp op;
+  SqlType type;
+  bool nullable = true;
+  SourceRange range;
+  std::vector<std::unique_ptr<BoundExpr>> args;
+
+  LiteralValue literal;        // Literal
+  int source = -1;             // Column: index of the source in the program
+  int column = -1;             // Column: index of the column in that source's schema
+  std::string column_name;     // Column: for comments and messages
+  bool has_else = false;       // Case: args are cond, result pairs, then else
+  std::string text;            // the SQL text, for runtime error messages
+
+  bool is_literal() const { return op == BoundOp::Literal; }
+  bool is_null_literal() const { return op == BoundOp::Literal && std::holds_alternative<std::monostate>(literal); }
+};
+
+using BoundPtr = std::unique_ptr<BoundExpr>;
+
+}  // namespace streamc

@@ -1,0 +1,41 @@
+#include "sema/catalog.h"
+
+#include "util/strings.h"
+
+namespace streamc {
+
+int SourceDef::index_of(const std::string& column) const {
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (iequals(columns[i].name, column)) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const Column* SourceDef::find(const std::string& column) const {
+  int i = index_of(column);
+  return i < 0 ? nullptr : &columns[i];
+}
+
+SourceDef* Catalog::find_source(const std::string& name) {
+  for (auto& s : sources_) {
+    if (iequals(s.name, name)) return &s;
+  }
+  return nullptr;
+}
+
+const SourceDef* Catalog::find_source(const std::string& name) const {
+  return const_cast<Catalog*>(this)->find_source(name);
+}
+
+SourceDef& Catalog::add_source(SourceDef def) {
+  sources_.push_back(std::move(def));
+  return sources_.back();
+}
+
+std::vector<std::string> Catalog::source_names() const {
+  std::vector<std::string> names;
+  for (const auto& s : sources_) names.push_back(s.name);
+  return names;
+}
+
+}  // namespace streamc

@@ -1,0 +1,70 @@
+// What a script defines: sources (streams and tables, declared or named in a
+// Velostream WITH clause) and sinks, with their schemas and properties.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/source_file.h"
+#include "sema/types.h"
+
+namespace streamc {
+
+struct Column {
+  std::string name;
+  SqlType type;
+  bool nullable = true;
+  bool key = false;
+};
+
+enum class Format { Json, Csv };
+enum class SourceKind { Stream, Table };
+
+// A property as written, with where it was written for diagnostics.
+struct PropertyValue {
+  std::string value;
+  SourceRange range;
+};
+
+struct SourceDef {
+  std::string name;
+  SourceKind kind = SourceKind::Stream;
+  std::vector<Column> columns;
+  bool schema_discovered = false;   // from the file at compile time
+  Format format = Format::Json;
+  std::string path;                 // as written; relative to the query file
+  std::map<std::string, PropertyValue> properties;  // without the '<name>.' prefix
+  SourceRange range;
+
+  const Column* find(const std::string& column) const;
+  int index_of(const std::string& column) const;  // case-insensitive, -1 if absent
+};
+
+enum class SinkKind { Stdout, File };
+
+struct SinkDef {
+  std::string name;  // empty for the stdout of a bare SELECT
+  SinkKind kind = SinkKind::Stdout;
+  Format format = Format::Json;
+  std::string path;
+  std::map<std::string, PropertyValue> properties;
+  std::vector<Column> declared_columns;  // INSERT INTO a declared stream
+  SourceRange range;
+};
+
+class Catalog {
+ public:
+  SourceDef* find_source(const std::string& name);
+  const SourceDef* find_source(const std::string& name) const;
+  SourceDef& add_source(SourceDef def);
+  const std::vector<SourceDef>& sources() const { return sources_; }
+  std::vector<SourceDef>& sources() { return sources_; }
+  std::vector<std::string> source_names() const;
+
+ private:
+  std::vector<SourceDef> sources_;
+};
+
+}  // namespace streamc

@@ -1,0 +1,69 @@
+// Binds parsed expressions against the sources in scope: resolves column
+// names, types every node and makes implicit conversions explicit.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ast/parsed_expression.h"
+#include "diag/diagnostics.h"
+#include "sema/bound_expression.h"
+#include "sema/catalog.h"
+
+namespace streamc {
+
+// A source visible to an expression: FROM trades t puts `trades` in scope as `t`.
+struct ScopeEntry {
+  int source;          // index in the catalog
+  std::string alias;   // the alias, or the source's own name
+};
+
+class ExpressionBinder {
+ public:
+  ExpressionBinder(const Catalog& catalog, std::vector<ScopeEntry> scope, Diagnostics& diags)
+      : catalog_(catalog), scope_(std::move(scope)), diags_(diags) {}
+
+  // Null after reporting an error.
+  BoundPtr bind(const ast::ParsedExpr& expr);
+
+  // Converts to `target` (an implicit conversion); reports and returns null
+  // when there is none.
+  BoundPtr convert(BoundPtr expr, SqlType target);
+
+  BoundPtr bind_column(const ast::ColumnRefExpr& ref);
+
+  const SourceFile* file() const { return diags_.file(); }
+
+ private:
+  friend class FunctionBinder;
+  BoundPtr bind_literal(const ast::LiteralExpr& lit);
+  BoundPtr bind_unary(const ast::UnaryExpr& e);
+  BoundPtr bind_binary(const ast::BinaryExpr& e);
+  BoundPtr bind_arithmetic(const ast::BinaryExpr& e, BoundPtr l, BoundPtr r);
+  BoundPtr bind_comparison(BoundOp op, SourceRange range, SourceRange op_range, BoundPtr l, BoundPtr r);
+  BoundPtr bind_logical(BoundOp op, SourceRange range, BoundPtr l, BoundPtr r);
+  BoundPtr bind_in_list(const ast::InListExpr& e);
+  BoundPtr bind_between(const ast::BetweenExpr& e);
+  BoundPtr bind_like(const ast::LikeExpr& e);
+  BoundPtr bind_case(const ast::CaseExpr& e);
+  BoundPtr bind_cast(const ast::CastExpr& e);
+  BoundPtr require_boolean(BoundPtr e, const char* what);
+
+  std::string text_of(SourceRange r) const;
+
+  const Catalog& catalog_;
+  std::vector<ScopeEntry> scope_;
+  Diagnostics& diags_;
+};
+
+// Helpers shared by the binder files.
+BoundPtr make_node(BoundOp op, SqlType type, bool nullable, SourceRange range);
+BoundPtr clone(const BoundExpr& e);
+bool castable(SqlType from, SqlType to);
+BoundPtr make_cast(BoundPtr e, SqlType to, bool try_cast = false);
+
+// The function library: UPPER, LOWER, LENGTH, SUBSTRING, CONCAT, TRIM, ABS,
+// ROUND, FLOOR, CEIL, COALESCE, NULLIF, MOD.
+BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Diagnostics& diags);
+
+}  // namespace streamc

@@ -1,0 +1,67 @@
+// Run-time properties of a generated program. The WITH clause's values are
+// registered as defaults; `--set name=value` overrides them. Only registered
+// names may be set, so a typo is an error with a suggestion, not a silently
+// ignored setting.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace streamc {
+
+struct ProgramInfo {
+  std::string_view name;         // e.g. "trade_enrichment"
+  std::string_view version;      // from "-- Version:", may be empty
+  std::string_view query_file;   // the .sql the program was compiled from
+  std::string_view description;  // one line for --help
+};
+
+class Config {
+ public:
+  // Registers a property (or replaces its default).
+  void set_default(std::string name, std::string value);
+
+  // Overrides a registered property; false with a message (listing the
+  // known names and a "did you mean" suggestion) for unknown ones.
+  bool set(std::string_view name, std::string_view value, std::string& error);
+
+  // The current value; an empty string for unknown names.
+  const std::string& get(std::string_view name) const;
+  bool has(std::string_view name) const { return find(name) != nullptr; }
+
+  // Handles --set name=value, --set=name=value, -h/--help and --version.
+  // Returns -1 when the program should run, otherwise the exit code: 0 after
+  // help or version, 1 after a usage error (message on `err`).
+  int parse_args(int argc, char** argv, const ProgramInfo& info, FILE* out = stdout,
+                 FILE* err = stderr);
+
+  void print_usage(const ProgramInfo& info, FILE* out) const;
+
+ private:
+  struct Property {
+    std::string name;
+    std::string default_value;
+    std::string value;
+  };
+
+  const Property* find(std::string_view name) const;
+  Property* find(std::string_view name);
+  std::string unknown_property_message(std::string_view name) const;
+
+  std::vector<Property> properties_;  // few, looked up at start-up only
+};
+
+// "500ms", "5s", "1m", "2h", "1d" or a bare number of seconds ("60").
+bool parse_duration_ms(std::string_view text, int64_t& ms);
+
+// Relative paths are taken relative to base_dir (the query file's
+// directory); absolute paths and "-" (stdin/stdout) are returned unchanged.
+std::string resolve_path(std::string_view base_dir, std::string_view path);
+
+// Levenshtein distance, for "did you mean" suggestions.
+size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace streamc

@@ -1,0 +1,118 @@
+// Record readers over InputBuffer: FileReader yields lines (JSON lines, raw
+// text), CsvReader yields RFC 4180 records. Both hand out views into their
+// buffer, valid until the next call, and allocate nothing once warmed up.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "streamc/input_buffer.h"
+
+namespace streamc {
+
+class FileReader {
+ public:
+  static constexpr size_t kPadding = InputBuffer::kPadding;
+  static constexpr size_t kDefaultBufferSize = InputBuffer::kDefaultCapacity;
+
+  explicit FileReader(size_t buffer_size = kDefaultBufferSize) : in_(buffer_size) {}
+
+  // "-" reads standard input.
+  bool open(const std::string& path, std::string& error) {
+    line_ = 0;
+    return in_.open(path, error);
+  }
+  void open_fd(int fd, bool owned, std::string name) {
+    line_ = 0;
+    in_.open_fd(fd, owned, std::move(name));
+  }
+  void close() { in_.close(); }
+
+  // The next line without its '\n' and without a trailing '\r'; the last
+  // line is returned even without a newline. Empty lines are returned too.
+  // line.data() + line.size() + kPadding is readable, so the line can be
+  // given to simdjson as a padded_string_view in place. False at end of
+  // input or on a read error (see error()).
+  bool next_line(std::string_view& line);
+
+  // 1-based number of the line last returned.
+  uint64_t line_number() const { return line_; }
+  const std::string& error() const { return in_.error(); }
+
+ private:
+  InputBuffer in_;
+  uint64_t line_ = 0;
+};
+
+// One CSV field. A quoted field may be empty and still differs from NULL.
+struct CsvField {
+  std::string_view text;
+  bool quoted;
+};
+
+// An unquoted empty field is SQL NULL.
+inline bool csv_is_null(const CsvField& f) { return !f.quoted && f.text.empty(); }
+
+enum class CsvStatus { Record, End, Malformed };
+
+class CsvReader {
+ public:
+  static constexpr size_t kDefaultBufferSize = InputBuffer::kDefaultCapacity;
+  // A quoted field still open after this many bytes is treated as an
+  // unbalanced quote rather than read to the end of the file.
+  static constexpr size_t kDefaultMaxRecordSize = size_t{16} << 20;
+
+  explicit CsvReader(size_t buffer_size = kDefaultBufferSize,
+                     size_t max_record_size = kDefaultMaxRecordSize)
+      : in_(buffer_size), max_record_size_(max_record_size) {}
+
+  // "-" reads standard input; sep is ',' or e.g. '\t' or ';'.
+  bool open(const std::string& path, std::string& error, char sep = ',');
+  void open_fd(int fd, bool owned, std::string name, char sep = ',');
+  void close() { in_.close(); }
+
+  // Record: `fields` holds the record's fields (the vector is cleared and
+  // refilled; keep reusing it). Malformed: the record is skipped; see
+  // error_reason() and raw_record(). End: end of input, or a read error when
+  // io_error() is non-empty. Empty lines are skipped. Views stay valid until
+  // the next call.
+  CsvStatus next(std::vector<CsvField>& fields);
+
+  // Line on which the last record (or malformed record) started.
+  uint64_t line_number() const { return record_line_; }
+  // The record's raw text without its line terminator (for dead letters).
+  std::string_view raw_record() const { return raw_; }
+  std::string_view error_reason() const { return reason_; }
+  const std::string& io_error() const { return in_.error(); }
+
+ private:
+  enum class Step { Record, NeedMore, Malformed };
+  struct Span {
+    size_t offset;
+    size_t length;
+    bool in_scratch;
+    bool quoted;
+  };
+
+  Step parse(bool eof);
+  Step parse_quoted(size_t& i, bool eof);
+  Step end_of_line(size_t i, bool eof);
+  Step malformed_line(const char* reason, size_t from, bool eof);
+  void reset_record();
+
+  InputBuffer in_;
+  size_t max_record_size_;
+  char sep_ = ',';
+  std::vector<Span> spans_;
+  std::string scratch_;  // unescaped text of fields with doubled quotes
+  uint64_t next_line_ = 1;
+  uint64_t record_line_ = 0;
+  size_t record_bytes_ = 0;  // bytes of the parsed record incl. terminator
+  size_t lines_in_record_ = 0;
+  std::string_view raw_;
+  const char* reason_ = "";
+};
+
+}  // namespace streamc

@@ -1,0 +1,67 @@
+// The read side shared by FileReader and CsvReader: a file descriptor and
+// one buffer filled with read(2), never the whole file at once. Unread bytes
+// are moved to the front before each read; the buffer grows only when a
+// single record fills it. At least kPadding zero bytes follow the valid data
+// so simdjson can parse a line in place.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace streamc {
+
+class InputBuffer {
+ public:
+  static constexpr size_t kPadding = 64;  // >= SIMDJSON_PADDING
+  static constexpr size_t kDefaultCapacity = size_t{1} << 20;
+
+  explicit InputBuffer(size_t capacity = kDefaultCapacity);
+  ~InputBuffer();
+  InputBuffer(const InputBuffer&) = delete;
+  InputBuffer& operator=(const InputBuffer&) = delete;
+
+  // "-" reads standard input. Error text: cannot open 'x.csv': No such file
+  // or directory.
+  bool open(const std::string& path, std::string& error);
+  // Reads from an already open descriptor; closes it at close() when owned.
+  void open_fd(int fd, bool owned, std::string name);
+  void close();
+
+  // The bytes read but not consumed yet. Valid until the next fill().
+  const char* data() const { return buf_.get() + pos_; }
+  size_t size() const { return end_ - pos_; }
+  void consume(size_t n) { pos_ += n; }
+
+  // Reads more bytes (one read(2), retried on EINTR) after the unread ones;
+  // the first call reads until it knows whether the input starts with a BOM.
+  // Moves unread bytes to the front first and doubles the buffer when they
+  // fill it. True when bytes were added; false at end of input or after a
+  // read error (see error()). data() and size() stay valid either way.
+  bool fill();
+
+  bool at_eof() const { return eof_; }
+  // Non-empty after a read error.
+  const std::string& error() const { return error_; }
+  const std::string& name() const { return name_; }
+  size_t capacity() const { return capacity_; }
+
+ private:
+  void compact_or_grow();
+  void read_some();
+  void skip_bom();
+
+  std::unique_ptr<char[]> buf_;
+  size_t capacity_;
+  size_t pos_ = 0;
+  size_t end_ = 0;
+  int fd_ = -1;
+  bool owned_ = false;
+  bool eof_ = true;
+  bool bom_checked_ = false;
+  std::string name_;
+  std::string error_;
+};
+
+}  // namespace streamc

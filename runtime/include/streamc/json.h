@@ -1,0 +1,94 @@
+// Typed reads of simdjson On-Demand values for generated JSON parsers. Each
+// returns false on a type mismatch or a bad value; the caller then applies
+// the source's on.error policy. Call json_is_null first for nullable columns.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <string_view>
+
+#include "streamc/decimal.h"
+#include "streamc/timestamp.h"
+
+namespace streamc {
+
+using JsonValue = simdjson::ondemand::value;
+
+namespace detail {
+
+// The number's text as written: never rounded through a double. The token
+// runs up to the next structural character, so trailing spaces are cut.
+inline bool json_number_text(JsonValue& v, std::string_view& text) {
+  text = v.raw_json_token();
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' ||
+                           text.back() == '\r')) {
+    text.remove_suffix(1);
+  }
+  return !text.empty();
+}
+
+inline bool json_type(JsonValue& v, simdjson::ondemand::json_type& type) {
+  return v.type().get(type) == simdjson::SUCCESS;
+}
+
+}  // namespace detail
+
+// Consumes the value when it is null.
+inline bool json_is_null(JsonValue& v) {
+  bool is_null = false;
+  return v.is_null().get(is_null) == simdjson::SUCCESS && is_null;
+}
+
+// Integral JSON numbers only (1.0 and 1e3 are rejected, as is overflow).
+inline bool json_to_int64(JsonValue& v, int64_t& out) {
+  return v.get_int64().get(out) == simdjson::SUCCESS;
+}
+
+inline bool json_to_int32(JsonValue& v, int32_t& out) {
+  int64_t wide = 0;
+  if (!json_to_int64(v, wide) || wide < INT32_MIN || wide > INT32_MAX) return false;
+  out = static_cast<int32_t>(wide);
+  return true;
+}
+
+// Any JSON number.
+inline bool json_to_double(JsonValue& v, double& out) {
+  return v.get_double().get(out) == simdjson::SUCCESS;
+}
+
+inline bool json_to_bool(JsonValue& v, bool& out) {
+  return v.get_bool().get(out) == simdjson::SUCCESS;
+}
+
+// Strings only. The unescaped text lives in the parser's string buffer:
+// valid until the parser parses the next document.
+inline bool json_to_string(JsonValue& v, std::string_view& out) {
+  return v.get_string().get(out) == simdjson::SUCCESS;
+}
+
+// A number (its exact text, so 0.1 stays 0.1) or a string holding one.
+template <DecimalInt T>
+inline bool json_to_decimal(JsonValue& v, int precision, int scale, T& out) {
+  simdjson::ondemand::json_type type;
+  if (!detail::json_type(v, type)) return false;
+  std::string_view text;
+  if (type == simdjson::ondemand::json_type::number) {
+    if (!detail::json_number_text(v, text)) return false;
+  } else if (type != simdjson::ondemand::json_type::string || !json_to_string(v, text)) {
+    return false;
+  }
+  return parse_decimal(text, precision, scale, out);
+}
+
+// An ISO string (see parse_timestamp) or an integer of epoch milliseconds.
+inline bool json_to_timestamp(JsonValue& v, int64_t& ms) {
+  simdjson::ondemand::json_type type;
+  if (!detail::json_type(v, type)) return false;
+  if (type == simdjson::ondemand::json_type::number) return json_to_int64(v, ms);
+  std::string_view text;
+  return type == simdjson::ondemand::json_type::string && json_to_string(v, text) &&
+         parse_timestamp(text, ms);
+}
+
+}  // namespace streamc

@@ -1,0 +1,228 @@
+// name: runtime output
+// description: Writer buffering at record boundaries, value formatting, JSON and CSV quoting
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <csignal>
+#include <string>
+
+#include "runtime_test_util.h"
+#include "streamc/output.h"
+
+namespace streamc {
+namespace {
+
+using testing_util::read_file;
+using testing_util::TempDir;
+
+// Runs `fill` against a Writer on a temp file and returns what reached disk.
+template <class Fill>
+std::string written(Fill fill) {
+  TempDir dir;
+  const std::string path = dir.file("out.txt");
+  {
+    Writer w;
+    std::string error;
+    EXPECT_TRUE(w.open(path, error)) << error;
+    fill(w);
+    w.close();
+    EXPECT_TRUE(w.ok()) << w.error();
+  }
+  return read_file(path);
+}
+
+TEST(Writer, AppendsValues) {
+  const std::string out = written([](Writer& w) {
+    w.append("s=");
+    w.append_char('!');
+    w.append_int(-42);
+    w.append_char(' ');
+    w.append_double(3.0);
+    w.append_char(' ');
+    w.append_decimal(int64_t{-5}, 2);
+    w.append_char(' ');
+    w.append_decimal(i128{1230}, 2);
+    w.append_char(' ');
+    w.append_timestamp(1758965400000);
+    w.append_char(' ');
+    w.append_bool(true);
+    w.append_bool(false);
+    w.end_record();
+  });
+  EXPECT_EQ(out, "s=!-42 3.0 -0.05 12.30 2025-09-27T09:30:00.000Z truefalse\n");
+}
+
+TEST(Writer, SpecialDoubles) {
+  EXPECT_EQ(written([](Writer& w) {
+              w.append_double(std::nan(""));
+              w.append_char(',');
+              w.append_double(-INFINITY);
+              w.append_char(',');
+              w.append_double(0.1);
+            }),
+            "NaN,-Infinity,0.1");
+}
+
+TEST(Writer, FlushesOnlyWholeRecords) {
+  TempDir dir;
+  const std::string path = dir.file("out.txt");
+  Writer w(16);
+  std::string error;
+  ASSERT_TRUE(w.open(path, error));
+  w.append("0123456789");
+  EXPECT_EQ(read_file(path), "");
+  w.end_record();  // 11 bytes: below the threshold
+  w.append("abcdefghij");
+  EXPECT_EQ(read_file(path), "");  // half a record is never written
+  w.end_record();  // 22 bytes: written out
+  EXPECT_EQ(read_file(path), "0123456789\nabcdefghij\n");
+  w.append("tail");
+  w.end_record();
+  w.flush();
+  EXPECT_EQ(read_file(path), "0123456789\nabcdefghij\ntail\n");
+}
+
+TEST(Writer, RecordLargerThanBufferGrows) {
+  const std::string big(300000, 'x');
+  std::string expected;
+  const std::string out = written([&](Writer& w) {
+    for (int i = 0; i < 3; ++i) {
+      w.append(big);
+      w.append_int(i);
+      w.end_record();
+      expected += big + std::to_string(i) + "\n";
+    }
+  });
+  EXPECT_EQ(out, expected);
+}
+
+TEST(Writer, ManyRecordsAcrossFlushes) {
+  std::string expected;
+  const std::string out = written([&](Writer& w) {
+    for (int i = 0; i < 50000; ++i) {
+      w.append_int(i);
+      w.append_char(',');
+      w.append_json_string("v");
+      w.end_record();
+      expected += std::to_string(i) + ",\"v\"\n";
+    }
+  });
+  EXPECT_EQ(out, expected);
+}
+
+TEST(Writer, DestructorFlushes) {
+  TempDir dir;
+  const std::string path = dir.file("out.txt");
+  {
+    Writer w;
+    std::string error;
+    ASSERT_TRUE(w.open(path, error));
+    w.append("kept");
+    w.end_record();
+  }
+  EXPECT_EQ(read_file(path), "kept\n");
+}
+
+TEST(Writer, OpenTruncatesAndCreatesDirectories) {
+  TempDir dir;
+  const std::string path = dir.file("a/b/out.csv");
+  std::string error;
+  {
+    Writer w;
+    ASSERT_TRUE(w.open(path, error)) << error;
+    w.append("first version that is long");
+    w.end_record();
+  }
+  {
+    Writer w;
+    ASSERT_TRUE(w.open(path, error)) << error;
+    w.append("second");
+    w.end_record();
+  }
+  EXPECT_EQ(read_file(path), "second\n");
+}
+
+TEST(Writer, OpenErrors) {
+  TempDir dir;
+  Writer w;
+  std::string error;
+  const std::string blocker = dir.write("file", "x");
+  EXPECT_FALSE(w.open(blocker + "/out.csv", error));
+  EXPECT_EQ(error, "cannot open '" + blocker + "/out.csv': Not a directory");
+  EXPECT_FALSE(w.open(blocker + "/sub/out.csv", error));
+  EXPECT_EQ(error, "cannot create directory '" + blocker + "/sub': Not a directory");
+  EXPECT_FALSE(w.is_open());
+}
+
+TEST(Writer, WriteErrorIsReportedNotThrown) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  ::close(fds[0]);  // nobody reads: writes fail with EPIPE
+  std::signal(SIGPIPE, SIG_IGN);
+  Writer w(4);
+  w.open_fd(fds[1], true, "<pipe>");
+  w.append("record");
+  w.end_record();
+  EXPECT_FALSE(w.ok());
+  EXPECT_EQ(w.error(), "error writing '<pipe>': Broken pipe");
+  w.append("more");
+  w.end_record();  // later records are dropped, the first error stays
+  EXPECT_EQ(w.error(), "error writing '<pipe>': Broken pipe");
+  w.close();
+  std::signal(SIGPIPE, SIG_DFL);
+}
+
+TEST(Writer, FlushWithoutOpenIsAnError) {
+  Writer w;
+  w.append("lost");
+  w.flush();
+  EXPECT_FALSE(w.ok());
+  EXPECT_EQ(w.error(), "write to a closed output");
+}
+
+std::string json(std::string_view s) {
+  return written([&](Writer& w) { w.append_json_string(s); });
+}
+
+TEST(Writer, JsonStringEscaping) {
+  EXPECT_EQ(json(""), "\"\"");
+  EXPECT_EQ(json("plain"), "\"plain\"");
+  EXPECT_EQ(json("a\"b\\c"), "\"a\\\"b\\\\c\"");
+  EXPECT_EQ(json("\n\r\t\b\f"), "\"\\n\\r\\t\\b\\f\"");
+  EXPECT_EQ(json(std::string_view("\x00\x01\x1f\x7f", 4)), "\"\\u0000\\u0001\\u001f\x7f\"");
+  EXPECT_EQ(json("h\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"), "\"h\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"");
+}
+
+TEST(Writer, JsonStringReplacesInvalidUtf8) {
+  EXPECT_EQ(json("a\xFFz"), "\"a\\ufffdz\"");
+  EXPECT_EQ(json("\xC3"), "\"\\ufffd\"");                  // truncated sequence
+  EXPECT_EQ(json("\xC0\xAF"), "\"\\ufffd\\ufffd\"");       // overlong '/'
+  EXPECT_EQ(json("\xED\xA0\x80"), "\"\\ufffd\\ufffd\\ufffd\"");  // surrogate
+  EXPECT_EQ(json("\xF4\x90\x80\x80"), "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");  // > U+10FFFF
+  EXPECT_EQ(json("\xE2\x82"), "\"\\ufffd\\ufffd\"");
+}
+
+std::string csv(std::string_view s, char sep = ',') {
+  return written([&](Writer& w) { w.append_csv_field(s, sep); });
+}
+
+TEST(Writer, CsvFieldQuoting) {
+  EXPECT_EQ(csv("plain"), "plain");
+  EXPECT_EQ(csv(""), "\"\"");
+  EXPECT_EQ(csv("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv("\""), "\"\"\"\"");
+  EXPECT_EQ(csv("two\nlines"), "\"two\nlines\"");
+  EXPECT_EQ(csv("cr\r"), "\"cr\r\"");
+  EXPECT_EQ(csv(" lead"), "\" lead\"");
+  EXPECT_EQ(csv("trail "), "\"trail \"");
+  EXPECT_EQ(csv("in side"), "in side");
+  EXPECT_EQ(csv("a,b", '\t'), "a,b");
+  EXPECT_EQ(csv("a\tb", '\t'), "\"a\tb\"");
+}
+
+}  // namespace
+}  // namespace streamc
