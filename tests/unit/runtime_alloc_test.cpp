@@ -122,9 +122,7 @@ TEST(Allocation, JsonLinesSteadyState) {
   auto process = [&] {
     if (!reader.next_line(line)) return false;
     simdjson::ondemand::document doc;
-    if (parser.iterate(line.data(), line.size(), line.size() + FileReader::kPadding).get(doc)) {
-      return false;
-    }
+    if (json_iterate_line(parser, line, doc) != simdjson::SUCCESS) return false;
     simdjson::ondemand::value v;
     int64_t id = 0;
     int64_t price = 0;

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "streamc/config.h"
-#include "streamc/counters.h"
 
 namespace streamc {
 namespace {
@@ -172,20 +171,6 @@ TEST(ResolvePath, RelativeToBase) {
   EXPECT_EQ(resolve_path("", "t.csv"), "t.csv");
   EXPECT_EQ(resolve_path(".", "./t.csv"), "./t.csv");
   EXPECT_EQ(resolve_path("/q", "../t.csv"), "/q/../t.csv");
-}
-
-TEST(Counters, PrintsOneLine) {
-  Capture out;
-  Counters c;
-  c.read = 1000;
-  c.written = 250;
-  c.print(out.file, "trade_enrichment");
-  EXPECT_EQ(out.text(), "streamc: trade_enrichment: read 1000 records, wrote 250, skipped 0\n");
-  Capture late;
-  c.skipped = 3;
-  c.late = 2;
-  c.print(late.file, "q");
-  EXPECT_EQ(late.text(), "streamc: q: read 1000 records, wrote 250, skipped 3, late 2\n");
 }
 
 }  // namespace

@@ -187,8 +187,7 @@ TEST(Json, ParsesLinesInPlaceFromFileReader) {
   std::string seen;
   while (reader.next_line(line)) {
     simdjson::ondemand::document doc;
-    ASSERT_EQ(parser.iterate(line.data(), line.size(), line.size() + FileReader::kPadding).get(doc),
-              simdjson::SUCCESS);
+    ASSERT_EQ(json_iterate_line(parser, line, doc), simdjson::SUCCESS);
     simdjson::ondemand::object obj;
     ASSERT_EQ(doc.get_object().get(obj), simdjson::SUCCESS);
     for (auto field : obj) {
@@ -215,6 +214,32 @@ TEST(Json, ParsesLinesInPlaceFromFileReader) {
     }
   }
   EXPECT_EQ(seen, "1:1025:AAPL;2:null:MSFT;3:750:X;");
+}
+
+TEST(Json, IterateLineGrowsCapacityGeometrically) {
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document doc;
+  std::string line = "[1]";
+  ASSERT_EQ(json_iterate_line(parser, line, doc), simdjson::SUCCESS);
+  EXPECT_EQ(parser.capacity(), 4096u);
+  line = "[" + std::string(5000, ' ') + "1]";
+  ASSERT_EQ(json_iterate_line(parser, line, doc), simdjson::SUCCESS);
+  EXPECT_EQ(parser.capacity(), 8192u);
+  int64_t x = 0;
+  simdjson::ondemand::array arr;
+  ASSERT_EQ(doc.get_array().get(arr), simdjson::SUCCESS);
+  for (auto element : arr) {
+    JsonValue v = element.value();
+    EXPECT_TRUE(json_to_int64(v, x));
+  }
+  EXPECT_EQ(x, 1);
+  const std::string bad = "{\"a\": tru}";
+  simdjson::padded_string padded(bad);
+  ASSERT_EQ(json_iterate_line(parser, std::string_view(padded.data(), padded.size()), doc),
+            simdjson::SUCCESS);  // On-Demand reports errors when values are read
+  simdjson::ondemand::value v;
+  bool b = false;
+  EXPECT_TRUE(doc["a"].get(v) != simdjson::SUCCESS || !json_to_bool(v, b));
 }
 
 }  // namespace

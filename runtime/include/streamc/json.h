@@ -5,10 +5,12 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 
 #include "streamc/decimal.h"
+#include "streamc/input_buffer.h"
 #include "streamc/timestamp.h"
 
 namespace streamc {
@@ -33,6 +35,21 @@ inline bool json_type(JsonValue& v, simdjson::ondemand::json_type& type) {
 }
 
 }  // namespace detail
+
+// Starts On-Demand parsing of a line from FileReader in place (its padding
+// makes that legal). simdjson would grow the parser to exactly each new
+// longest line, allocating again and again on slowly growing input; growing
+// geometrically here keeps the steady state allocation-free. Returns
+// simdjson::SUCCESS (0) or the error; simdjson::error_message(err) names it.
+inline simdjson::error_code json_iterate_line(simdjson::ondemand::parser& parser,
+                                              std::string_view line,
+                                              simdjson::ondemand::document& doc) {
+  if (line.size() > parser.capacity()) {
+    const size_t capacity = std::max<size_t>({line.size(), 2 * parser.capacity(), 4096});
+    if (const simdjson::error_code err = parser.allocate(capacity)) return err;
+  }
+  return parser.iterate(line.data(), line.size(), line.size() + InputBuffer::kPadding).get(doc);
+}
 
 // Consumes the value when it is null.
 inline bool json_is_null(JsonValue& v) {
