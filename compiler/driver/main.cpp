@@ -56,13 +56,15 @@ like a C++ compiler's, with the line, a caret and a suggestion:
 
 Exit status 0 when the query compiles, 1 when it has errors.
 )"},
-    {"emit", R"(usage: streamc emit <query.sql> [-o FILE] [--no-format]
+    {"emit", R"(usage: streamc emit <query.sql> [-o FILE] [--depfile FILE] [--no-format]
 
 Prints the C++ program generated for the query: one struct per source with
 only the columns the query reads, a parser specialized to the source's
 format, and one fused function per query.
 
   -o FILE       write the program to FILE instead of standard output
+  --depfile F   with -o: also write a Makefile-style dependency file listing
+                the query and the data files its schemas were discovered from
   --no-format   skip formatting with libFormat
 )"},
     {"build", R"(usage: streamc build <query.sql> [-o FILE] [-v]
@@ -101,6 +103,7 @@ struct Options {
   std::string command;
   std::string query;
   std::string output;
+  std::string depfile;  // emit: a Makefile-style list of the files the output depends on
   bool no_format = false;
   bool verbose = false;
   std::vector<std::string> program_args;  // for `run`
@@ -110,6 +113,28 @@ struct Options {
 bool report(const Compilation& c) {
   if (!c.diags->all().empty()) c.diags->render(std::cerr);
   return c.ok();
+}
+
+// The query and every data file a schema was discovered from: a change to
+// any of them must regenerate the program (CMake's DEPFILE, Ninja's deps).
+bool write_depfile(const Compilation& c, const std::string& output, const std::string& path) {
+  auto escape = [](const std::string& s) {
+    std::string out;
+    for (char ch : s) {
+      if (ch == ' ' || ch == '#') out += '\\';
+      if (ch == '$') out += '$';
+      out += ch;
+    }
+    return out;
+  };
+  std::string text = escape(output) + ":";
+  text += " " + escape(std::filesystem::absolute(c.path).lexically_normal().string());
+  for (const SourceDef& src : c.program->catalog.sources()) {
+    if (!src.schema_file.empty()) text += " " + escape(std::filesystem::absolute(src.schema_file).lexically_normal().string());
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << text << "\n";
+  return static_cast<bool>(out);
 }
 
 std::string generate(const Compilation& c, bool format) {
@@ -136,6 +161,9 @@ int run_command(const Options& opt) {
     std::ofstream out(opt.output, std::ios::binary);
     out << cpp;
     if (!out) return usage_error("cannot write '" + opt.output + "'");
+    if (!opt.depfile.empty() && !write_depfile(c, opt.output, opt.depfile)) {
+      return usage_error("cannot write '" + opt.depfile + "'");
+    }
     return 0;
   }
   BuildRequest request;
@@ -194,6 +222,9 @@ int main_impl(int argc, char** argv) {
     } else if (a == "-o" && (opt.command == "emit" || opt.command == "build")) {
       if (i + 1 >= argc) return usage_error("-o needs a file name");
       opt.output = argv[++i];
+    } else if (a == "--depfile" && opt.command == "emit") {
+      if (i + 1 >= argc) return usage_error("--depfile needs a file name");
+      opt.depfile = argv[++i];
     } else if (a == "--no-format" && opt.command == "emit") {
       opt.no_format = true;
     } else if (a == "-v" && (opt.command == "build" || opt.command == "run")) {

@@ -177,6 +177,7 @@ class ScriptBinder {
       return false;
     }
     src.schema_discovered = true;
+    src.schema_file = resolved;
     return true;
   }
 

@@ -33,6 +33,7 @@ struct SourceDef {
   SourceKind kind = SourceKind::Stream;
   std::vector<Column> columns;
   bool schema_discovered = false;   // from the file at compile time
+  std::string schema_file;          // the file it was discovered from (absolute)
   Format format = Format::Json;
   std::string path;                 // as written; relative to the query file
   std::map<std::string, PropertyValue> properties;  // without the '<name>.' prefix

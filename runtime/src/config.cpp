@@ -108,8 +108,8 @@ int Config::parse_args(int argc, char** argv, const ProgramInfo& info, FILE* out
       return 0;
     }
     if (arg == "--version") {
-      std::fprintf(out, "%s %.*s\n", name.c_str(), static_cast<int>(info.version.size()),
-                   info.version.data());
+      std::fprintf(out, "%s%s%.*s\n", name.c_str(), info.version.empty() ? "" : " ",
+                   static_cast<int>(info.version.size()), info.version.data());
       return 0;
     }
     std::string_view assignment;

@@ -103,6 +103,12 @@ TEST(ConfigArgs, Version) {
   Capture out, err;
   EXPECT_EQ(run(c, {"prog", "--version"}, out, err), 0);
   EXPECT_EQ(out.text(), "trade_enrichment 1.2.0\n");
+  Capture unversioned;
+  std::vector<std::string> args = {"prog", "--version"};
+  std::vector<char*> argv = {args[0].data(), args[1].data()};
+  const ProgramInfo info{"q", "", "q.sql", ""};
+  EXPECT_EQ(c.parse_args(2, argv.data(), info, unversioned.file, err.file), 0);
+  EXPECT_EQ(unversioned.text(), "q\n");
 }
 
 TEST(ConfigArgs, UsageErrors) {
