@@ -105,9 +105,7 @@ void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
     w.line("simdjson::ondemand::document doc;");
     w.line("simdjson::ondemand::object object;");
     {
-      auto bad = w.block(
-          "if (parser.iterate(line.data(), line.size(), line.size() + streamc::FileReader::kPadding).get(doc) ||\n"
-          "    doc.get_object().get(object))");
+      auto bad = w.block("if (streamc::json_iterate_line(parser, line, doc) || doc.get_object().get(object))");
       w.line("reason = \"the line is not a JSON object\";");
       w.line("return false;");
     }

@@ -55,9 +55,7 @@ bool parse_trades(simdjson::ondemand::parser& parser, std::string_view line, Tra
   r.nulls = TradesRow::kAllNull;
   simdjson::ondemand::document doc;
   simdjson::ondemand::object object;
-  if (parser.iterate(line.data(), line.size(), line.size() + streamc::FileReader::kPadding)
-          .get(doc) ||
-      doc.get_object().get(object)) {
+  if (streamc::json_iterate_line(parser, line, doc) || doc.get_object().get(object)) {
     reason = "the line is not a JSON object";
     return false;
   }

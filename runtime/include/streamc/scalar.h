@@ -43,11 +43,12 @@ inline bool narrow(int64_t v, int64_t& out) {
   return true;
 }
 
-// SQL CAST of a DOUBLE to an integer: rounds half away from zero.
+// SQL CAST of a DOUBLE to an integer: rounds half to even, as DuckDB does
+// (2.5 -> 2, 3.5 -> 4); DECIMAL to integer rounds half away from zero.
 template <class I>
 inline bool double_to_int(double d, I& out) {
   if (!std::isfinite(d)) return false;
-  double r = std::round(d);
+  double r = std::nearbyint(d);  // the default rounding mode: to nearest, ties to even
   if (r < static_cast<double>(std::numeric_limits<I>::min()) ||
       r >= -static_cast<double>(std::numeric_limits<I>::min())) {
     return false;

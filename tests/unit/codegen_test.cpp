@@ -1,0 +1,150 @@
+// Code generation: the writer owns indentation, literals cannot inject C++,
+// and nullability decides the shape of the emitted code.
+#include <gtest/gtest.h>
+
+#include "codegen/code_writer.h"
+#include "codegen/cpp_literals.h"
+#include "codegen/expression_emitter.h"
+#include "codegen/generate.h"
+#include "compiler_test_util.h"
+
+namespace streamc {
+namespace {
+
+TEST(CodeWriter, BlocksIndentAndClose) {
+  CodeWriter w;
+  {
+    auto fn = w.block("void f()");
+    w.line("int x = {};", {"1"});
+    {
+      auto then = w.block("if (x)");
+      w.line("x = 2;");
+    }
+    auto otherwise = w.else_block();
+    w.line("x = 3;");
+  }
+  EXPECT_EQ(w.str(),
+            "void f() {\n"
+            "  int x = 1;\n"
+            "  if (x) {\n"
+            "    x = 2;\n"
+            "  } else {\n"
+            "    x = 3;\n"
+            "  }\n"
+            "}\n");
+}
+
+TEST(CodeWriter, NoDoubleBlankLines) {
+  CodeWriter w;
+  w.line("a;");
+  w.blank();
+  w.blank();
+  w.line("b;");
+  EXPECT_EQ(w.str(), "a;\n\nb;\n");
+}
+
+TEST(CppLiterals, StringsKeepEveryByteAndCannotEscape) {
+  std::string s = "a\"b\\c\n*/??/";
+  s += '\0';
+  s += "1\x7f\xc3\xa9";
+  EXPECT_EQ(cpp_string_literal(s), "\"a\\\"b\\\\c\\n*/\\?\\?/\\0001\\177\\303\\251\"sv");
+  EXPECT_EQ(cpp_char_literal('\''), "'\\''");
+  EXPECT_EQ(cpp_char_literal('\\'), "'\\\\'");
+}
+
+TEST(CppLiterals, CommentsStayOnOneLineAndNeverSplice) {
+  EXPECT_EQ(comment_text("a\nb */ c\\"), "`a b */ c\\`");
+  EXPECT_EQ(comment_text("x ??/"), "`x ? ?/`");
+}
+
+TEST(CppLiterals, JsonQuote) {
+  EXPECT_EQ(json_quote("a\"b\\\n\x01"), "\"a\\\"b\\\\\\n\\u0001\"");
+}
+
+TEST(CppLiterals, Numbers) {
+  EXPECT_EQ(double_literal(2), "2.0");
+  EXPECT_EQ(double_literal(0.1), "0.1");
+  EXPECT_EQ(double_literal(1e300), "1e+300");
+  EXPECT_EQ(int128_literal(-5), "streamc::i128(-5)");
+  __int128 big = static_cast<__int128>(1) << 100;
+  EXPECT_EQ(int128_literal(big),
+            "static_cast<streamc::i128>((static_cast<unsigned __int128>(UINT64_C(68719476736)) << 64) | UINT64_C(0))");
+}
+
+// Emits the WHERE clause of a query over the declared trades stream.
+std::string emit_where(const std::string& where) {
+  auto b = testing_util::bind_sql(std::string(testing_util::kTrades) + "SELECT trade_id FROM trades WHERE " + where);
+  EXPECT_TRUE(b.program) << b.errors();
+  if (!b.program) return "";
+  Plan plan = make_plan(*b.program);
+  CodeWriter w;
+  int counter = 0;
+  ExprEmitter emitter(w, plan.scans[0], "r", counter);
+  std::string cond = emitter.emit_condition(*plan.pipelines[0].query->where);
+  return w.str() + "=> " + cond + "\n";
+}
+
+TEST(ExpressionEmitter, NotNullColumnsPayNothingForNulls) {
+  EXPECT_EQ(emit_where("trade_id > 5"),
+            "const bool v0 = r.trade_id > INT64_C(5);\n"
+            "=> v0\n");
+}
+
+TEST(ExpressionEmitter, NullableColumnsCarryANullFlag) {
+  EXPECT_EQ(emit_where("quantity > 5"),
+            "const bool v0 = r.quantity > 5;\n"
+            "const bool n0 = (r.nulls & TradesRow::kQuantityNull);\n"
+            "=> !n0 && v0\n");
+}
+
+TEST(ExpressionEmitter, IntegerArithmeticIsChecked) {
+  std::string code = emit_where("trade_id * 2 > 5");
+  EXPECT_NE(code.find("if (!!__builtin_mul_overflow(r.trade_id, INT64_C(2), &v0)) [[unlikely]] return fail("),
+            std::string::npos)
+      << code;
+}
+
+TEST(ExpressionEmitter, DivisionByZeroIsNull) {
+  std::string code = emit_where("trade_id / 0 > 5");
+  EXPECT_NE(code.find("if (INT64_C(0) == 0) n0 = true;"), std::string::npos) << code;
+}
+
+TEST(ExpressionEmitter, AndUsesThreeValuedLogic) {
+  EXPECT_EQ(emit_where("quantity > 5 AND active"),
+            "const bool v0 = r.quantity > 5;\n"
+            "const bool n0 = (r.nulls & TradesRow::kQuantityNull);\n"
+            "const bool t2 = (n0 || v0) && ((r.nulls & TradesRow::kActiveNull) || r.active);\n"
+            "const bool n1 = t2 && (n0 || (r.nulls & TradesRow::kActiveNull));\n"
+            "const bool v1 = t2 && !n1;\n"
+            "=> !n1 && v1\n");
+}
+
+TEST(ExpressionEmitter, CaseBranchesAreLazy) {
+  std::string code = emit_where("CASE WHEN quantity > 0 THEN CAST(symbol AS INT) ELSE 0 END > 1");
+  // The cast (which can fail) runs only inside the branch that needs it.
+  size_t branch = code.find("if (!n1 && v1) {");
+  size_t parse = code.find("streamc::parse_int32");
+  ASSERT_NE(branch, std::string::npos) << code;
+  ASSERT_NE(parse, std::string::npos) << code;
+  EXPECT_LT(branch, parse);
+  EXPECT_NE(code.find("} else {"), std::string::npos) << code;
+}
+
+TEST(Generate, IsStableFromRunToRun) {
+  auto b = testing_util::bind_sql(std::string(testing_util::kTrades) +
+                                  "SELECT symbol, quantity * price AS notional FROM trades WHERE quantity > 10");
+  ASSERT_TRUE(b.program) << b.errors();
+  Plan plan = make_plan(*b.program);
+  GenerateOptions options;
+  options.query_file = "/somewhere/q.sql";
+  std::string first = generate_cpp(plan, options);
+  EXPECT_EQ(first, generate_cpp(plan, options));
+  EXPECT_EQ(first.rfind("// Generated by streamc from q.sql — do not edit.\n", 0), 0u);
+  // One struct with only the used columns, one fused function.
+  EXPECT_NE(first.find("struct TradesRow {"), std::string::npos);
+  EXPECT_EQ(first.find("double fee"), std::string::npos);
+  EXPECT_NE(first.find("Step Program::on_trades_0(const TradesRow& r)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace streamc
