@@ -148,8 +148,8 @@ Value ExprEmitter::function(const BoundExpr& e) {
     return out;
   };
   switch (e.op) {
-    case BoundOp::Upper: return pure(e, "streamc::ascii_upper(arena_, " + a[0].code + ")", a);
-    case BoundOp::Lower: return pure(e, "streamc::ascii_lower(arena_, " + a[0].code + ")", a);
+    case BoundOp::Upper: return pure(e, "streamc::utf8_upper(arena_, " + a[0].code + ")", a);
+    case BoundOp::Lower: return pure(e, "streamc::utf8_lower(arena_, " + a[0].code + ")", a);
     case BoundOp::Length: return pure(e, "streamc::utf8_length(" + a[0].code + ")", a);
     case BoundOp::Substring: return pure(e, "streamc::utf8_substring(" + a[0].code + arg_list(1) + ")", a);
     case BoundOp::Trim: return pure(e, "streamc::trim(" + a[0].code + arg_list(1) + ")", a);

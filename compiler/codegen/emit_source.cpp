@@ -41,17 +41,18 @@ std::string json_conversion(const SqlType& t, const std::string& target) {
 
 std::string mask_name(const Scan& scan, const ScanField& f) { return scan.row_type + "::" + row_null_constant(f.field); }
 
-std::string not_null_mask(const SourceDef& src, const Scan& scan) {
-  std::vector<std::string> parts;
-  for (const ScanField& f : scan.fields) {
-    if (!src.columns[f.column].nullable) parts.push_back(mask_name(scan, f));
-  }
-  return parts.empty() ? "" : join(parts, " | ");
-}
-
 // A reason literal for a column that does not convert.
 std::string bad_value_reason(const Column& c) {
   return cpp_c_string("column '" + c.name + "' is not a valid " + c.type.to_string());
+}
+
+// Every column starts NULL; parsing a value clears its bit.
+void emit_null_reset(CodeWriter& w, const Scan& scan) {
+  int words = null_words(scan);
+  for (int k = 0; k < words; ++k) {
+    std::string index = words == 1 ? "" : str(k);
+    w.line("r.{} = {}::kAllNull{};", {words == 1 ? "nulls" : "nulls[" + index + "]", scan.row_type, index});
+  }
 }
 
 // After parsing: a NOT NULL column must have had a value.
@@ -59,11 +60,10 @@ void emit_not_null_check(CodeWriter& w, const SourceDef& src, const Scan& scan) 
   for (const ScanField& f : scan.fields) {
     const Column& c = src.columns[f.column];
     if (c.nullable) continue;
-    auto check = w.block("if (r.nulls & " + mask_name(scan, f) + ")");
+    auto check = w.block("if (r." + null_word(scan, scan.slot_of(f.column)) + " & " + mask_name(scan, f) + ")");
     w.line("reason = {};", {cpp_c_string("column '" + c.name + "' is NOT NULL but has no value")});
     w.line("return false;");
   }
-  if (!not_null_mask(src, scan).empty()) w.line("r.nulls = 0;  // every NOT NULL column has its value");
 }
 
 }  // namespace
@@ -82,14 +82,19 @@ void emit_row_struct(CodeWriter& w, const Plan& plan, const Scan& scan) {
     std::string init = c.type.id == TypeId::Varchar ? "" : " = " + default_value(c.type);
     w.line("{} {}{};  // {}", {c.type.cpp_type(), f.field, init, c.type.to_string() + (c.nullable ? "" : " NOT NULL")});
   }
-  w.line("uint64_t nulls = 0;  // a set bit marks a NULL column");
-  std::vector<std::string> all;
+  int words = null_words(scan);
+  if (words == 1) w.line("uint64_t nulls = 0;  // a set bit marks a NULL column");
+  else w.line("uint64_t nulls[{}] = {};  // a set bit marks a NULL column; 64 columns a word", {str(words), "{}"});
+  std::vector<std::vector<std::string>> all(words);
   for (size_t i = 0; i < scan.fields.size(); ++i) {
     std::string name = row_null_constant(scan.fields[i].field);
-    w.line("static constexpr uint64_t {} = uint64_t(1) << {};", {name, str(i)});
-    all.push_back(name);
+    w.line("static constexpr uint64_t {} = uint64_t(1) << {};", {name, str(i % 64)});
+    all[i / 64].push_back(name);
   }
-  w.line("static constexpr uint64_t kAllNull = {};", {all.empty() ? "0" : join(all, " | ")});
+  for (int k = 0; k < words; ++k) {
+    w.line("static constexpr uint64_t kAllNull{} = {};",
+           {words == 1 ? "" : str(k), all[k].empty() ? "0" : join(all[k], " | ")});
+  }
 }
 
 void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
@@ -101,7 +106,7 @@ void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
     auto fn = w.block("bool " + scan.parse_function + "(simdjson::ondemand::parser& parser, std::string_view line, " +
                       row + "& r, std::string_view& reason)");
     w.line("r = {};");
-    w.line("r.nulls = {}::kAllNull;", {row});
+    emit_null_reset(w, scan);
     w.line("simdjson::ondemand::document doc;");
     w.line("simdjson::ondemand::object object;");
     {
@@ -131,7 +136,7 @@ void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
           w.line("reason = {};", {bad_value_reason(c)});
           w.line("return false;");
         }
-        w.line("r.nulls &= ~{};", {mask_name(scan, f)});
+        w.line("r.{} &= ~{};", {null_word(scan, static_cast<int>(i)), mask_name(scan, f)});
       }
       if (!scan.fields.empty()) {
         w.dedent();
@@ -147,7 +152,7 @@ void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
   auto fn = w.block("bool " + scan.parse_function + "(const std::vector<streamc::CsvField>& fields, const int* pos, " +
                     row + "& r, std::string_view& reason)");
   w.line("r = {};");
-  w.line("r.nulls = {}::kAllNull;", {row});
+  emit_null_reset(w, scan);
   for (size_t i = 0; i < scan.fields.size(); ++i) {
     const ScanField& f = scan.fields[i];
     const Column& c = src.columns[f.column];
@@ -162,7 +167,7 @@ void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
       w.line("reason = {};", {bad_value_reason(c)});
       w.line("return false;");
     }
-    w.line("r.nulls &= ~{};", {mask_name(scan, f)});
+    w.line("r.{} &= ~{};", {null_word(scan, static_cast<int>(i)), mask_name(scan, f)});
     w.dedent();
     w.line("}");
   }

@@ -1,5 +1,7 @@
 #include "codegen/expression_emitter.h"
 
+#include <algorithm>
+
 #include "codegen/cpp_literals.h"
 #include "plan/plan.h"
 
@@ -26,6 +28,12 @@ std::string default_value(const SqlType& t) {
 }
 
 std::string row_null_constant(const std::string& field) { return "k" + camel_case(field) + "Null"; }
+
+int null_words(const Scan& scan) { return std::max<int>(1, (static_cast<int>(scan.fields.size()) + 63) / 64); }
+
+std::string null_word(const Scan& scan, int slot) {
+  return null_words(scan) == 1 ? "nulls" : "nulls[" + std::to_string(slot / 64) + "]";
+}
 
 std::string ExprEmitter::fresh(const char* prefix) { return prefix + std::to_string(counter_++); }
 
@@ -137,7 +145,8 @@ Value ExprEmitter::column(const BoundExpr& e) {
   const ScanField* f = scan_.field_of(e.column);
   std::string code = row_ + "." + f->field;
   if (!e.nullable) return {code, ""};
-  return {code, "(" + row_ + ".nulls & " + scan_.row_type + "::" + row_null_constant(f->field) + ")"};
+  return {code, "(" + row_ + "." + null_word(scan_, scan_.slot_of(e.column)) + " & " + scan_.row_type +
+                    "::" + row_null_constant(f->field) + ")"};
 }
 
 Value ExprEmitter::logical(const BoundExpr& e) {
@@ -149,7 +158,7 @@ Value ExprEmitter::logical(const BoundExpr& e) {
   };
   switch (e.op) {
     case BoundOp::Not: return pure(e, "!" + a[0].code, a);
-    case BoundOp::IsNull: return {a[0].nullable() ? "static_cast<bool>" + a[0].null : "false", ""};
+    case BoundOp::IsNull: return {a[0].nullable() ? "static_cast<bool>(" + a[0].null + ")" : "false", ""};
     case BoundOp::IsNotNull: return {a[0].nullable() ? "!" + a[0].null : "true", ""};
     case BoundOp::IsTrue: return {bool_const(a[0].nullable() ? "!" + a[0].null + " && " + a[0].code : a[0].code), ""};
     case BoundOp::IsNotTrue: return {bool_const(a[0].nullable() ? a[0].null + " || !" + a[0].code : "!" + a[0].code), ""};

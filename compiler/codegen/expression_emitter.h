@@ -65,5 +65,8 @@ class ExprEmitter {
 std::string null_of(const std::vector<Value>& args);  // "a || b", or "" when none is nullable
 std::string default_value(const SqlType& t);
 std::string row_null_constant(const std::string& field);  // kPriceNull
+// The null bits of a row: one uint64_t word up to 64 columns, then an array.
+int null_words(const Scan& scan);
+std::string null_word(const Scan& scan, int slot);  // "nulls" or "nulls[1]"
 
 }  // namespace streamc

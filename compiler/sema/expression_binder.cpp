@@ -601,7 +601,8 @@ BoundPtr ExpressionBinder::bind_case(const ast::CaseExpr& e) {
     if (!c) return nullptr;
     if (operand) {
       // CASE x WHEN v THEN ..: the condition is x = v.
-      c = bind_comparison(BoundOp::Eq, c->range, {}, clone(*operand), std::move(c));
+      SourceRange range = c->range;  // read before c is moved into the call
+      c = bind_comparison(BoundOp::Eq, range, {}, clone(*operand), std::move(c));
     } else {
       c = require_boolean(std::move(c), "a WHEN condition");
     }

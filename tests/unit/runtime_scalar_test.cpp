@@ -6,6 +6,7 @@
 
 #include "streamc/scalar.h"
 #include "streamc/scan.h"
+#include "streamc/text.h"
 
 namespace streamc {
 namespace {
@@ -92,6 +93,22 @@ TEST(Scan, FindColumnPrefersExactMatch) {
   EXPECT_EQ(find_column(header, "id"), 1);
   EXPECT_EQ(find_column(header, "name"), 2);
   EXPECT_EQ(find_column(header, "missing"), -1);
+}
+
+}  // namespace
+}  // namespace streamc
+
+namespace streamc {
+namespace {
+
+TEST(TextCase, UnicodeUpperAndLower) {
+  Arena arena;
+  EXPECT_EQ(utf8_upper(arena, "café über"), "CAFÉ ÜBER");
+  EXPECT_EQ(utf8_lower(arena, "ЖЁЛТЫЙ Дом"), "жёлтый дом");
+  EXPECT_EQ(utf8_upper(arena, "plain ascii 123"), "PLAIN ASCII 123");
+  EXPECT_EQ(utf8_upper(arena, "日本 ß"), "日本 ß");  // no simple mapping: unchanged
+  std::string invalid = "a\xff" "b";
+  EXPECT_EQ(utf8_upper(arena, invalid), "A\xff" "B");
 }
 
 }  // namespace

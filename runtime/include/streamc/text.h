@@ -61,6 +61,11 @@ bool parse_bool(std::string_view s, bool& out);
 std::string_view ascii_upper(Arena& arena, std::string_view s);
 std::string_view ascii_lower(Arena& arena, std::string_view s);
 
+// SQL UPPER / LOWER: every letter with a simple Unicode case mapping
+// (é -> É, ж -> Ж), ASCII on a fast path. Output stays in the arena.
+std::string_view utf8_upper(Arena& arena, std::string_view s);
+std::string_view utf8_lower(Arena& arena, std::string_view s);
+
 std::string_view concat(Arena& arena, std::initializer_list<std::string_view> parts);
 
 // Remove spaces (' ' only, as SQL TRIM does) from both ends, the start or the end.
