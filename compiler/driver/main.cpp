@@ -14,6 +14,7 @@
 #include "driver/build.h"
 #include "driver/build_config.h"
 #include "driver/frontend.h"
+#include "driver/golden_runner.h"
 
 namespace streamc {
 namespace {
@@ -29,6 +30,7 @@ commands:
   build    compile the query into a binary (-o FILE; default: ./<query name>)
   run      build (cached) and run the query; --set overrides WITH properties
   explain  show the plan: sources, inferred schemas, pipelines and sinks
+  test     run golden-file regression cases (a folder of query + expected output)
 
 examples:
   streamc check enrich.sql
@@ -36,6 +38,7 @@ examples:
   streamc build enrich.sql -o enrich && ./enrich --set trades.path=today.jsonl
   streamc run enrich.sql --set trades.path=today.jsonl
   streamc explain enrich.sql
+  streamc test cases/ --update
 
 'streamc <command> --help' shows the options of one command.
 Exit status: 0 ok, 1 an error in the query or its input, 2 an internal error.
@@ -92,6 +95,24 @@ Shows what the query compiles to: each source with its schema (declared, or
 inferred from the file at compile time) and the columns read, and each
 pipeline as Scan -> Filter -> Project -> Limit -> Sink.
 )"},
+    {"test", R"(usage: streamc test <DIR> [--update] [-v]
+
+Runs golden-file regression cases. A case is a folder holding query.sql, its
+input files and what it expects; DIR is one case or a folder of cases.
+
+  expected.out  the program's output: stdout, then '==> stderr <==', then
+                '==> out/<file> <==' for each file it wrote under out/, then
+                '==> exit N <==' when the exit status N is not 0
+  expected.err  the query must fail to compile with exactly these diagnostics
+  expected.cpp  the generated C++, byte for byte (optional)
+  args          arguments for the program, one per line (e.g. --set, then
+                trades.path=other.jsonl)
+
+  --update   rewrite the expectations from what happens now; review the diff
+  -v         list every case, not only the failing ones
+
+Exit status 0 when every case passes, 1 otherwise.
+)"},
 };
 
 int usage_error(const std::string& message) {
@@ -105,6 +126,7 @@ struct Options {
   std::string output;
   std::string depfile;  // emit: a Makefile-style list of the files the output depends on
   bool no_format = false;
+  bool update = false;  // test
   bool verbose = false;
   std::vector<std::string> program_args;  // for `run`
 };
@@ -145,6 +167,12 @@ std::string generate(const Compilation& c, bool format) {
 }
 
 int run_command(const Options& opt) {
+  if (opt.command == "test") {
+    GoldenOptions options;
+    options.update = opt.update;
+    options.verbose = opt.verbose;
+    return run_golden(opt.query, options) == 0 ? 0 : 1;
+  }
   Compilation c = compile_query(opt.query);
   if (!report(c)) return 1;
   if (opt.command == "check") return 0;
@@ -210,7 +238,7 @@ int main_impl(int argc, char** argv) {
   for (const auto& h : kCommandHelp) {
     if (opt.command == h.name) help = &h;
   }
-  if (!help) return usage_error("unknown command '" + opt.command + "'; the commands are check, emit, build, run, explain");
+  if (!help) return usage_error("unknown command '" + opt.command + "'; the commands are check, emit, build, run, explain, test");
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") {
@@ -227,7 +255,9 @@ int main_impl(int argc, char** argv) {
       opt.depfile = argv[++i];
     } else if (a == "--no-format" && opt.command == "emit") {
       opt.no_format = true;
-    } else if (a == "-v" && (opt.command == "build" || opt.command == "run")) {
+    } else if (a == "--update" && opt.command == "test") {
+      opt.update = true;
+    } else if (a == "-v" && (opt.command == "build" || opt.command == "run" || opt.command == "test")) {
       opt.verbose = true;
     } else if (a == "--set" && opt.command == "run") {
       return usage_error("--set goes after the query file: streamc run q.sql --set name.property=value");
@@ -239,7 +269,9 @@ int main_impl(int argc, char** argv) {
       return usage_error("'" + opt.command + "' takes one query file, but was given '" + opt.query + "' and '" + a + "'");
     }
   }
-  if (opt.query.empty()) return usage_error("'" + opt.command + "' needs a query file");
+  if (opt.query.empty()) {
+    return usage_error("'" + opt.command + "' needs " + (opt.command == "test" ? "a folder of cases" : "a query file"));
+  }
   return run_command(opt);
 }
 

@@ -147,7 +147,7 @@ Step Program::on_users_0(const UsersRow& r) {
   const bool v2 = t3 && !n2;
   if (!(!n2 && v2)) return Step::Next;
   // `name = UPPER(name)`
-  const std::string_view v4 = streamc::ascii_upper(arena_, r.name);
+  const std::string_view v4 = streamc::utf8_upper(arena_, r.name);
   const bool n4 = (r.nulls & UsersRow::kNameNull);
   // `doubled = risk_score * 2`
   int64_t v5 = int64_t(0);
