@@ -106,6 +106,7 @@ BuildResult build_program(const BuildRequest& request) {
     // Build to a temporary name and rename: a crash never leaves a broken cache entry.
     fs::path temporary = dir / ("program.tmp." + std::to_string(getpid()));
     auto argv = compiler_command(source.string(), temporary.string(), request.query_dir);
+    if (!request.progress.empty()) std::fprintf(stderr, "%s\n", request.progress.c_str());
     if (request.verbose) {
       std::string line;
       for (const auto& a : argv) line += (line.empty() ? "" : " ") + a;

@@ -13,6 +13,7 @@ struct BuildRequest {
   std::string query_dir;    // stamped in as STREAMC_QUERY_DIR
   std::string output;       // where the binary goes; empty: leave it in the cache
   bool verbose = false;     // print the compiler command
+  std::string progress;     // when set, printed on stderr before a (slow) uncached build
 };
 
 struct BuildResult {

@@ -89,11 +89,13 @@ this run, for example another input file:
 
 The program's own --help lists every property it accepts.
 )"},
-    {"explain", R"(usage: streamc explain <query.sql>
+    {"explain", R"(usage: streamc explain <query.sql> [--dot]
 
 Shows what the query compiles to: each source with its schema (declared, or
 inferred from the file at compile time) and the columns read, and each
 pipeline as Scan -> Filter -> Project -> Limit -> Sink.
+
+  --dot   print the plan as a Graphviz graph: streamc explain q.sql --dot | dot -Tsvg
 )"},
     {"test", R"(usage: streamc test <DIR> [--update] [-v]
 
@@ -127,6 +129,7 @@ struct Options {
   std::string depfile;  // emit: a Makefile-style list of the files the output depends on
   bool no_format = false;
   bool update = false;  // test
+  bool dot = false;     // explain
   bool verbose = false;
   std::vector<std::string> program_args;  // for `run`
 };
@@ -177,7 +180,7 @@ int run_command(const Options& opt) {
   if (!report(c)) return 1;
   if (opt.command == "check") return 0;
   if (opt.command == "explain") {
-    std::cout << explain(*c.plan);
+    std::cout << (opt.dot ? explain_dot(*c.plan) : explain(*c.plan));
     return 0;
   }
   if (opt.command == "emit") {
@@ -198,6 +201,8 @@ int run_command(const Options& opt) {
   request.cpp = generate(c, true);
   request.query_dir = c.query_dir;
   request.verbose = opt.verbose;
+  // A cold build takes a second or two: say what is happening on a terminal.
+  if (isatty(2)) request.progress = "streamc: compiling " + opt.query + " (the next build of it is cached)";
   if (opt.command == "build") {
     request.output = opt.output.empty() ? std::filesystem::path(opt.query).stem().string() : opt.output;
   }
@@ -255,6 +260,8 @@ int main_impl(int argc, char** argv) {
       opt.depfile = argv[++i];
     } else if (a == "--no-format" && opt.command == "emit") {
       opt.no_format = true;
+    } else if (a == "--dot" && opt.command == "explain") {
+      opt.dot = true;
     } else if (a == "--update" && opt.command == "test") {
       opt.update = true;
     } else if (a == "-v" && (opt.command == "build" || opt.command == "run" || opt.command == "test")) {

@@ -54,4 +54,44 @@ std::string explain(const Plan& plan) {
   return out.str();
 }
 
+namespace {
+
+// A Graphviz label: quotes and backslashes escaped, one line.
+std::string dot_label(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string explain_dot(const Plan& plan) {
+  const BoundProgram& program = *plan.program;
+  const std::string br = "\\n";  // a line break inside a Graphviz label
+  std::ostringstream out;
+  out << "digraph \"" << dot_label(program.name) << "\" {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n";
+  for (size_t i = 0; i < plan.scans.size(); ++i) {
+    const SourceDef& src = program.catalog.sources()[plan.scans[i].source];
+    out << "  scan" << i << " [shape=cylinder, label=\"" << dot_label(src.name) << br << dot_label(src.path)
+        << "\"];\n";
+  }
+  for (size_t i = 0; i < plan.pipelines.size(); ++i) {
+    const Pipeline& p = plan.pipelines[i];
+    const BoundQuery& q = *p.query;
+    std::string label = dot_label(p.function);
+    if (q.where) label += br + "Filter " + dot_label(q.where->text);
+    label += br + "Project " + std::to_string(q.columns.size()) + " columns";
+    if (q.limit) label += br + "Limit " + std::to_string(*q.limit);
+    out << "  pipeline" << i << " [label=\"" << label << "\"];\n";
+    std::string sink = q.sink.kind == SinkKind::Stdout ? "stdout" : dot_label(q.sink.name) + br + dot_label(q.sink.path);
+    out << "  sink" << i << " [shape=note, label=\"" << sink << "\"];\n";
+    out << "  scan" << p.scan << " -> pipeline" << i << ";\n  pipeline" << i << " -> sink" << i << ";\n";
+  }
+  out << "}\n";
+  return out.str();
+}
+
 }  // namespace streamc

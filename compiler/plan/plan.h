@@ -45,6 +45,8 @@ Plan make_plan(const BoundProgram& program);
 
 // A readable description of the plan for `streamc explain`.
 std::string explain(const Plan& plan);
+// The same as a Graphviz graph (`streamc explain --dot | dot -Tpng`).
+std::string explain_dot(const Plan& plan);
 
 // A C++ identifier for a SQL name: letters, digits and '_'; reserved words
 // and leading digits get a suffix/prefix.
