@@ -26,8 +26,10 @@ Value ExprEmitter::arithmetic(const BoundExpr& e) {
   const std::string& l = a[0].code;
   const std::string& r = a[1].code;
   if (t.id == TypeId::Double) {
-    const char* op = e.op == BoundOp::Add ? " + " : e.op == BoundOp::Sub ? " - " : e.op == BoundOp::Mul ? " * " : " / ";
-    if (e.op == BoundOp::Mod) return pure(e, "std::fmod(" + l + ", " + r + ")", a);
+    // Division and modulo by zero are NULL, as for the exact types.
+    if (e.op == BoundOp::Mod) return null_when(e, a, "std::fmod(" + l + ", " + r + ")", r + " == 0");
+    if (e.op == BoundOp::Div) return null_when(e, a, l + " / " + r, r + " == 0");
+    const char* op = e.op == BoundOp::Add ? " + " : e.op == BoundOp::Sub ? " - " : " * ";
     return pure(e, l + op + r, a);
   }
   if (t.id == TypeId::Decimal) {

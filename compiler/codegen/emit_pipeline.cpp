@@ -1,6 +1,7 @@
 #include "codegen/emit_pipeline.h"
 
 #include "codegen/cpp_literals.h"
+#include "codegen/emit_source.h"
 #include "codegen/expression_emitter.h"
 #include "util/strings.h"
 
@@ -14,7 +15,9 @@ void emit_write_value(CodeWriter& w, Format format, const SqlType& t, const std:
     case TypeId::Int:
     case TypeId::BigInt:
     case TypeId::Interval: w.line("out.append_int({});", {v}); break;
-    case TypeId::Double: w.line("out.append_double({});", {v}); break;
+    case TypeId::Double:
+      w.line(format == Format::Json ? "out.append_json_double({});" : "out.append_double({});", {v});
+      break;
     case TypeId::Decimal: w.line("out.append_decimal({}, {});", {v, std::to_string(t.scale)}); break;
     case TypeId::Varchar:
       w.line(format == Format::Json ? "out.append_json_string({});" : "out.append_csv_field({});", {v});
@@ -45,6 +48,7 @@ std::string sink_member(const SinkDef& sink) {
 std::vector<SinkSlot> sink_slots(const Plan& plan) {
   std::vector<SinkSlot> slots;
   for (const Pipeline& p : plan.pipelines) {
+    if (sink_of(p).kind == SinkKind::Table) continue;
     std::string member = sink_member(sink_of(p));
     bool seen = false;
     for (const auto& s : slots) seen = seen || s.member == member;
@@ -76,6 +80,89 @@ void emit_sink_header(CodeWriter& w, const Plan& plan, const SinkSlot& slot) {
   }
 }
 
+namespace {
+
+// The WHERE conjuncts that can run at this point of the pipeline.
+void emit_filters(CodeWriter& w, ExprEmitter& emitter, const std::vector<const BoundExpr*>& filters) {
+  for (const BoundExpr* f : filters) {
+    w.line("// WHERE {}", {comment_text(f->text)});
+    std::string cond = emitter.emit_condition(*f);
+    w.line("if (!({})) return Step::Next;", {cond});
+  }
+}
+
+// Probes a table for a join: INNER drops the record on a miss, LEFT goes on
+// with the table's all-NULL row. A NULL in the key never matches.
+void emit_lookup(CodeWriter& w, const Plan& plan, ExprEmitter& emitter, const Lookup& lookup) {
+  const BoundJoin& j = *lookup.join;
+  const Table& table = plan.tables[lookup.table];
+  const SourceDef& src = plan.program->catalog.sources()[table.source];
+  bool left = j.kind == JoinKind::Left;
+  w.line("// {} {}", {left ? "LEFT JOIN" : "JOIN", comment_text(src.name)});
+  std::vector<Value> key;
+  for (const auto& k : j.key) key.push_back(emitter.emit(*k));
+  std::string key_code;
+  if (key.size() == 1) {
+    key_code = key[0].code;
+  } else {
+    std::vector<std::string> parts;
+    for (const auto& v : key) parts.push_back(v.code);
+    key_code = key_type(plan, table) + "(" + join(parts, ", ") + ")";
+  }
+  std::string nulls = null_of(key);
+  std::string find = table.member + ".find(" + key_code + ")";
+  w.line("const {}* {} = {};", {table.row_type, lookup.var, nulls.empty() ? find : "(" + nulls + ") ? nullptr : " + find});
+  if (j.residual) {
+    auto found = w.block("if (" + lookup.var + " != nullptr)");
+    w.line("// ON {}", {comment_text(j.residual->text)});
+    std::string cond = emitter.emit_condition(*j.residual);
+    w.line("if (!({})) {} = nullptr;", {cond, lookup.var});
+  }
+  std::string missing = "k" + table.row_type.substr(0, table.row_type.size() - 3) + "Missing";
+  if (left) w.line("if ({} == nullptr) {} = &{};", {lookup.var, lookup.var, missing});
+  else w.line("if ({} == nullptr) return Step::Next;", {lookup.var});
+}
+
+// CREATE TABLE AS: the output row is upserted into the table (or deletes its
+// key when every non-key column is NULL).
+void emit_table_write(CodeWriter& w, const Plan& plan, const Pipeline& pipeline, const std::vector<Value>& values) {
+  const BoundQuery& q = *pipeline.query;
+  const Table& table = plan.tables[plan.table_of(q.sink.table)];
+  const SourceDef& src = plan.program->catalog.sources()[table.source];
+  w.line("{} out;", {table.row_type});
+  int words = null_words(table);
+  for (int k = 0; k < words; ++k) {
+    std::string index = words == 1 ? "" : std::to_string(k);
+    w.line("out.{} = {}::kAllNull{};", {words == 1 ? "nulls" : "nulls[" + index + "]", table.row_type, index});
+  }
+  std::vector<std::string> key_nulls, value_present;
+  for (size_t i = 0; i < table.fields.size(); ++i) {
+    const ScanField& f = table.fields[i];
+    const Value& v = values[f.column];  // a table made by a query has the query's columns
+    std::string clear = "out." + null_word(table, static_cast<int>(i)) + " &= ~" + table.row_type +
+                        "::" + row_null_constant(f.field) + ";";
+    w.line("out.{} = {};", {f.field, v.code});
+    if (v.nullable()) w.line("if (!{}) {}", {v.null, clear});
+    else w.line(clear);
+    if (src.columns[f.column].key && v.nullable()) key_nulls.push_back(v.null);
+  }
+  for (size_t c = 0; c < q.columns.size(); ++c) {
+    if (src.columns[c].key) continue;
+    value_present.push_back(values[c].nullable() ? "!" + values[c].null : "true");
+  }
+  if (!key_nulls.empty()) {
+    auto no_key = w.block("if (" + join(key_nulls, " || ") + ")");
+    w.line("++counters.skipped;  // a row without a key is not kept");
+    w.line("return Step::Next;");
+  }
+  std::string key = key_of_row(plan, table, "out.");
+  std::string has_value = value_present.empty() ? "true" : join(value_present, " || ");
+  w.line("if ({}) {}.upsert({}, out);", {has_value, table.member, key});
+  w.line("else {}.erase({});", {table.member, key});
+}
+
+}  // namespace
+
 void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline) {
   const BoundQuery& q = *pipeline.query;
   const Scan& scan = plan.scans[pipeline.scan];
@@ -83,15 +170,20 @@ void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pip
   const SinkDef& sink = sink_of(pipeline);
   std::string index = pipeline.function.substr(pipeline.function.rfind('_') + 1);
   std::string emitted = "emitted_" + index + "_";
-  w.line("// {} → {}", {comment_text("FROM " + src.name), sink.kind == SinkKind::Stdout ? "stdout" : comment_text(sink.name)});
+  std::string target = sink.kind == SinkKind::Stdout ? "stdout"
+                       : sink.kind == SinkKind::Table ? "the table " + comment_text(sink.name)
+                                                      : comment_text(sink.name);
+  w.line("// {} → {}", {comment_text("FROM " + src.name), target});
   auto fn = w.block("Step Program::" + pipeline.function + "(const " + scan.row_type + "& r)");
   int counter = 0;
-  ExprEmitter emitter(w, scan, "r", counter);
+  std::vector<RowRef> rows = {{"r.", &scan}};
+  for (const Lookup& l : pipeline.lookups) rows.push_back({l.var + "->", &plan.tables[l.table]});
+  ExprEmitter emitter(w, rows, counter);
   if (q.limit) w.line("if ({} >= {}) return Step::Next;  // LIMIT reached", {emitted, std::to_string(*q.limit)});
-  if (q.where) {
-    w.line("// WHERE {}", {comment_text(q.where->text)});
-    std::string cond = emitter.emit_condition(*q.where);
-    w.line("if (!({})) return Step::Next;", {cond});
+  emit_filters(w, emitter, pipeline.filters[0]);
+  for (size_t i = 0; i < pipeline.lookups.size(); ++i) {
+    emit_lookup(w, plan, emitter, pipeline.lookups[i]);
+    emit_filters(w, emitter, pipeline.filters[i + 1]);
   }
   // Every value is computed before anything is written: a failing
   // expression never leaves half a record in the output.
@@ -102,38 +194,42 @@ void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pip
     }
     values.push_back(emitter.emit(*c.expr));
   }
-  w.line("streamc::Writer& out = {};", {sink_member(sink)});
-  for (size_t i = 0; i < q.columns.size(); ++i) {
-    const OutputColumn& c = q.columns[i];
-    const Value& v = values[i];
-    if (sink.format == Format::Json) {
-      std::string prefix = std::string(i == 0 ? "{" : ",") + json_quote(c.name) + ":";
-      w.line("out.append({});", {cpp_string_literal(prefix)});
-    } else if (i > 0) {
-      w.line("out.append_char(',');");
-    }
-    if (v.nullable()) {
+  if (sink.kind == SinkKind::Table) {
+    emit_table_write(w, plan, pipeline, values);
+  } else {
+    w.line("streamc::Writer& out = {};", {sink_member(sink)});
+    for (size_t i = 0; i < q.columns.size(); ++i) {
+      const OutputColumn& c = q.columns[i];
+      const Value& v = values[i];
       if (sink.format == Format::Json) {
-        w.line("if ({}) {", {v.null});
-        w.indent();
-        w.line("out.append(\"null\"sv);");
-        w.dedent();
-        w.line("} else {");
-        w.indent();
-      } else {
-        w.line("if (!{}) {", {v.null});
-        w.indent();
+        std::string prefix = std::string(i == 0 ? "{" : ",") + json_quote(c.name) + ":";
+        w.line("out.append({});", {cpp_string_literal(prefix)});
+      } else if (i > 0) {
+        w.line("out.append_char(',');");
       }
-      emit_write_value(w, sink.format, c.expr->type, v.code);
-      w.dedent();
-      w.line("}");
-    } else {
-      emit_write_value(w, sink.format, c.expr->type, v.code);
+      if (v.nullable()) {
+        if (sink.format == Format::Json) {
+          w.line("if ({}) {", {v.null});
+          w.indent();
+          w.line("out.append(\"null\"sv);");
+          w.dedent();
+          w.line("} else {");
+          w.indent();
+        } else {
+          w.line("if (!{}) {", {v.null});
+          w.indent();
+        }
+        emit_write_value(w, sink.format, c.expr->type, v.code);
+        w.dedent();
+        w.line("}");
+      } else {
+        emit_write_value(w, sink.format, c.expr->type, v.code);
+      }
     }
+    if (sink.format == Format::Json) w.line("out.append_char('}');");
+    w.line("out.end_record();");
+    w.line("++counters.written;");
   }
-  if (sink.format == Format::Json) w.line("out.append_char('}');");
-  w.line("out.end_record();");
-  w.line("++counters.written;");
   if (q.limit) w.line("if (++{} == {}) ++done_;", {emitted, std::to_string(*q.limit)});
   w.line("return Step::Next;");
 }

@@ -1,6 +1,7 @@
-// Per source: the row struct holding only the columns the query reads, the
+// Per source: the row struct holding only the columns the queries read, the
 // parser specialized to the source's format (CSV by column position, JSON by
-// field name), and the scan loop that feeds every pipeline reading it.
+// field name), and the loop that reads the file: a stream's feeds its
+// pipelines; a table's upserts into the table.
 #pragma once
 
 #include "codegen/code_writer.h"
@@ -8,11 +9,15 @@
 
 namespace streamc {
 
-void emit_row_struct(CodeWriter& w, const Plan& plan, const Scan& scan);
+void emit_row_struct(CodeWriter& w, const Plan& plan, const RowLayout& row, int source, bool table);
 void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan);
 void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan);
 
 // The name of a source's run-time property, as `--set` spells it.
 std::string property_name(const SourceDef& source, const std::string& property);
+
+// The C++ key type of a table, and the key of a row held in `row` (`r.` or `row->`).
+std::string key_type(const Plan& plan, const Table& table);
+std::string key_of_row(const Plan& plan, const Table& table, const std::string& access);
 
 }  // namespace streamc

@@ -29,10 +29,10 @@ std::string default_value(const SqlType& t) {
 
 std::string row_null_constant(const std::string& field) { return "k" + camel_case(field) + "Null"; }
 
-int null_words(const Scan& scan) { return std::max<int>(1, (static_cast<int>(scan.fields.size()) + 63) / 64); }
+int null_words(const RowLayout& row) { return std::max<int>(1, (static_cast<int>(row.fields.size()) + 63) / 64); }
 
-std::string null_word(const Scan& scan, int slot) {
-  return null_words(scan) == 1 ? "nulls" : "nulls[" + std::to_string(slot / 64) + "]";
+std::string null_word(const RowLayout& row, int slot) {
+  return null_words(row) == 1 ? "nulls" : "nulls[" + std::to_string(slot / 64) + "]";
 }
 
 std::string ExprEmitter::fresh(const char* prefix) { return prefix + std::to_string(counter_++); }
@@ -50,6 +50,16 @@ Value ExprEmitter::pure(const BoundExpr& e, const std::string& code, const std::
   if (nulls.empty()) return {v, ""};
   std::string n = "n" + v.substr(1);
   w_.line("const bool {} = {};", {n, nulls});
+  return {v, n};
+}
+
+Value ExprEmitter::null_when(const BoundExpr& e, const std::vector<Value>& args, const std::string& code,
+                             const std::string& condition) {
+  std::string v = fresh();
+  std::string n = "n" + v.substr(1);
+  std::string nulls = null_of(args);
+  w_.line("const bool {} = {}{};", {n, nulls.empty() ? "" : nulls + " || ", condition});
+  w_.line("const {} {} = {} ? {} : {};", {e.type.cpp_type(), v, n, default_value(e.type), code});
   return {v, n};
 }
 
@@ -142,11 +152,12 @@ Value ExprEmitter::literal(const BoundExpr& e) {
 }
 
 Value ExprEmitter::column(const BoundExpr& e) {
-  const ScanField* f = scan_.field_of(e.column);
-  std::string code = row_ + "." + f->field;
+  const RowRef& row = rows_.at(e.source);
+  const ScanField* f = row.layout->field_of(e.column);
+  std::string code = row.access + f->field;
   if (!e.nullable) return {code, ""};
-  return {code, "(" + row_ + "." + null_word(scan_, scan_.slot_of(e.column)) + " & " + scan_.row_type +
-                    "::" + row_null_constant(f->field) + ")"};
+  return {code, "(" + row.access + null_word(*row.layout, row.layout->slot_of(e.column)) + " & " +
+                    row.layout->row_type + "::" + row_null_constant(f->field) + ")"};
 }
 
 Value ExprEmitter::logical(const BoundExpr& e) {

@@ -19,12 +19,19 @@ struct Value {
   bool nullable() const { return !null.empty(); }
 };
 
+// How an expression reaches the row of one relation: `r.` for the stream
+// record, `row_u->` for the row a join found.
+struct RowRef {
+  std::string access;        // "r." or "row_u->"
+  const RowLayout* layout;   // the row struct's fields
+};
+
 class ExprEmitter {
  public:
-  // `row` is the name of the row struct variable; `counter` numbers the
+  // `rows` maps each relation of the query to its row; `counter` numbers the
   // temporaries of one function.
-  ExprEmitter(CodeWriter& w, const Scan& scan, std::string row, int& counter)
-      : w_(w), scan_(scan), row_(std::move(row)), counter_(counter) {}
+  ExprEmitter(CodeWriter& w, std::vector<RowRef> rows, int& counter)
+      : w_(w), rows_(std::move(rows)), counter_(counter) {}
 
   Value emit(const BoundExpr& e);
   // A C++ condition that holds when `e` is TRUE (not FALSE, not NULL).
@@ -53,11 +60,13 @@ class ExprEmitter {
   // NULL instead of computing it, e.g. division by zero. try_cast: failure is NULL.
   Value checked(const BoundExpr& e, const std::vector<Value>& args, const std::string& check,
                 const std::string& null_when, const std::string& what, bool failure_is_null = false);
+  // A value that cannot fail but is NULL when `condition` holds (x / 0).
+  Value null_when(const BoundExpr& e, const std::vector<Value>& args, const std::string& code,
+                  const std::string& condition);
   std::string fail(const std::string& what, const BoundExpr& e);
 
   CodeWriter& w_;
-  const Scan& scan_;
-  std::string row_;
+  std::vector<RowRef> rows_;
   int& counter_;
 };
 
@@ -66,7 +75,7 @@ std::string null_of(const std::vector<Value>& args);  // "a || b", or "" when no
 std::string default_value(const SqlType& t);
 std::string row_null_constant(const std::string& field);  // kPriceNull
 // The null bits of a row: one uint64_t word up to 64 columns, then an array.
-int null_words(const Scan& scan);
-std::string null_word(const Scan& scan, int slot);  // "nulls" or "nulls[1]"
+int null_words(const RowLayout& row);
+std::string null_word(const RowLayout& row, int slot);  // "nulls" or "nulls[1]"
 
 }  // namespace streamc

@@ -2,6 +2,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
+
 #include "codegen/cpp_literals.h"
 #include "codegen/emit_pipeline.h"
 #include "codegen/emit_source.h"
@@ -84,6 +86,15 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
   w.blank();
   w.line("streamc::Arena arena_;");
   for (const SinkSlot& s : slots) w.line("streamc::Writer {};", {s.member});
+  if (!plan.tables.empty()) {
+    w.dedent();
+    w.line(" public:");
+    w.indent();
+    w.line("// The tables, keyed by their key columns; loaded before the streams are read.");
+    for (const Table& t : plan.tables) {
+      w.line("streamc::HashTable<{}, {}> {};", {key_type(plan, t), t.row_type, t.member});
+    }
+  }
   for (const Pipeline& p : plan.pipelines) {
     if (!p.query->limit) continue;
     std::string index = p.function.substr(p.function.rfind('_') + 1);
@@ -102,9 +113,15 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
 std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   const BoundProgram& program = *plan.program;
   CodeWriter rows, parsers, program_class, pipelines, scans, defaults;
-  for (const Scan& scan : plan.scans) {
-    emit_row_struct(rows, plan, scan);
+  for (const Table& table : plan.tables) {
+    emit_row_struct(rows, plan, table, table.source, true);
     rows.blank();
+  }
+  for (const Scan& scan : plan.scans) {
+    if (scan.table < 0) {
+      emit_row_struct(rows, plan, scan, scan.source, false);
+      rows.blank();
+    }
     emit_parse_function(parsers, plan, scan);
     parsers.blank();
     emit_scan_function(scans, plan, scan);
@@ -130,13 +147,16 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
       defaults.line("config.set_default({}, {});", {cpp_c_string(s.sink->name + ".path"), cpp_c_string(s.sink->path)});
     }
   }
+  // Tables are loaded to their end before the first stream record (load-phase scans come first).
   std::string scan_calls;
   for (const Scan& scan : plan.scans) {
     if (!scan_calls.empty()) scan_calls += " &&\n                  ";
-    scan_calls += "scan_" + cpp_identifier(to_lower(program.catalog.sources()[scan.source].name)) + "(program, config)";
+    scan_calls += scan.function + "(program, config)";
   }
   std::vector<std::string> source_names;
   for (const Scan& scan : plan.scans) source_names.push_back(program.catalog.sources()[scan.source].name);
+  std::sort(source_names.begin(), source_names.end());
+  source_names.erase(std::unique(source_names.begin(), source_names.end()), source_names.end());
   std::string description = "reads " + join(source_names, ", ") + "; " + std::to_string(plan.pipelines.size()) +
                             (plan.pipelines.size() == 1 ? " query" : " queries");
 

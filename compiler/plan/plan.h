@@ -1,6 +1,8 @@
-// The logical plan: Scan → Filter → Project → Limit → Sink per query, with
-// column pruning done (a scan reads only the columns some query uses) and
-// every column reference bound to a field of the scan's row struct.
+// The logical plan: per query, Scan → Filter → LookupJoin… → Filter → Project
+// → Limit → Sink, with the rules of DESIGN §3 applied: filters pushed to the
+// earliest point (a predicate on the stream alone runs before any lookup),
+// unused columns pruned (a scan reads, and a table keeps, only what some query
+// uses), and every column reference bound to a field of a generated struct.
 #pragma once
 
 #include <map>
@@ -16,29 +18,59 @@ struct ScanField {
   std::string field;   // the C++ member name in the row struct
 };
 
-struct Scan {
-  int source;                     // index in the catalog
+// A generated row struct: the fields it holds and their NULL bits.
+struct RowLayout {
   std::string row_type;           // TradesRow
-  std::string parse_function;     // parse_trades
-  std::vector<ScanField> fields;  // used columns, in schema order
-  std::vector<int> pipelines;     // the pipelines fed by this scan, in script order
+  std::vector<ScanField> fields;  // in schema order
 
-  // The field for a schema column; nullptr if the column is not read.
   const ScanField* field_of(int column) const;
-  int slot_of(int column) const;  // position in `fields`, -1 if not read
+  int slot_of(int column) const;  // position in `fields`, -1 if not held
+};
+
+// One pass over a source's file. Tables are loaded first (the load phase),
+// then streams are read (the stream phase).
+struct Scan : RowLayout {
+  int source = -1;                // index in the catalog
+  bool load_phase = false;        // runs before any stream record is read
+  int table = -1;                 // a table's own file: rows go into Plan::tables[table]
+  std::string parse_function;     // parse_trades
+  std::string function;           // scan_trades / load_users
+  std::vector<int> pipelines;     // the pipelines fed, in script order
+};
+
+// A table held in memory, keyed by its key columns.
+struct Table : RowLayout {
+  int source = -1;                // index in the catalog
+  std::string member;             // users_: the Program member holding it
+  std::vector<int> key;           // key columns (schema indices), in schema order
+  int scan = -1;                  // the Scan loading it from its file, or
+  int producer = -1;              // the pipeline filling it (CREATE TABLE AS)
+};
+
+// A stream-table join in a pipeline: probe `table` by the join's key.
+struct Lookup {
+  const BoundJoin* join;
+  int table;                      // index in Plan::tables
+  std::string var;                // row_u: the C++ pointer to the row found
 };
 
 struct Pipeline {
   const BoundQuery* query;
   int scan;                       // index in Plan::scans
-  std::string name;               // pipeline_0, or the sink's name
+  std::string name;               // the sink's name, or stdout
   std::string function;           // on_trades_0: the fused per-record function
+  std::vector<Lookup> lookups;    // one per join, in query order
+  // WHERE conjuncts by the point where all they read is known: [0] before any
+  // lookup, [i] right after lookup i.
+  std::vector<std::vector<const BoundExpr*>> filters;
 };
 
 struct Plan {
   const BoundProgram* program;
-  std::vector<Scan> scans;
+  std::vector<Scan> scans;        // load-phase scans first
+  std::vector<Table> tables;
   std::vector<Pipeline> pipelines;
+  int table_of(int source) const;  // Plan::tables index of a catalog source, -1 if none
 };
 
 Plan make_plan(const BoundProgram& program);

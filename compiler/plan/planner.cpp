@@ -1,4 +1,4 @@
-#include <functional>
+#include <algorithm>
 #include <set>
 
 #include "plan/plan.h"
@@ -7,9 +7,33 @@
 namespace streamc {
 namespace {
 
-void collect_columns(const BoundExpr& e, int source, std::set<int>& out) {
-  if (e.op == BoundOp::Column && e.source == source) out.insert(e.column);
-  for (const auto& a : e.args) collect_columns(*a, source, out);
+// Columns of relation `relation` an expression reads.
+void collect_columns(const BoundExpr& e, int relation, std::set<int>& out) {
+  if (e.op == BoundOp::Column && e.source == relation) out.insert(e.column);
+  for (const auto& a : e.args) collect_columns(*a, relation, out);
+}
+
+void collect_query_columns(const BoundQuery& q, int relation, std::set<int>& out) {
+  if (q.where) collect_columns(*q.where, relation, out);
+  for (const auto& c : q.columns) collect_columns(*c.expr, relation, out);
+  for (const auto& j : q.joins) {
+    for (const auto& k : j.key) collect_columns(*k, relation, out);
+    if (j.residual) collect_columns(*j.residual, relation, out);
+  }
+}
+
+int highest_relation(const BoundExpr& e) {
+  int out = e.op == BoundOp::Column ? e.source : 0;
+  for (const auto& a : e.args) out = std::max(out, highest_relation(*a));
+  return out;
+}
+
+void conjuncts(const BoundExpr* e, std::vector<const BoundExpr*>& out) {
+  if (e->op == BoundOp::And) {
+    for (const auto& a : e->args) conjuncts(a.get(), out);
+  } else {
+    out.push_back(e);
+  }
 }
 
 bool is_cpp_keyword(const std::string& s) {
@@ -26,16 +50,154 @@ bool is_cpp_keyword(const std::string& s) {
   return words.count(s) > 0;
 }
 
+// Fields for the used columns of a source, in schema order, with unique names.
+std::vector<ScanField> fields_for(const SourceDef& src, const std::set<int>& used) {
+  std::vector<ScanField> fields;
+  std::set<std::string> taken;
+  for (int column : used) {
+    std::string field = cpp_identifier(to_lower(src.columns[column].name));
+    while (taken.count(field)) field += "_";
+    taken.insert(field);
+    fields.push_back({column, field});
+  }
+  return fields;
+}
+
+class Planner {
+ public:
+  explicit Planner(const BoundProgram& program) : program_(program) { plan_.program = &program; }
+
+  Plan run() {
+    plan_tables();
+    plan_pipelines();
+    // Load-phase scans come first: every table is loaded before any stream record is read.
+    std::stable_partition(plan_.scans.begin(), plan_.scans.end(), [](const Scan& s) { return s.load_phase; });
+    renumber_scans();
+    return std::move(plan_);
+  }
+
+ private:
+  const SourceDef& source(int index) const { return program_.catalog.sources()[index]; }
+
+  // Every table some query joins, or some query fills, keeps the columns used.
+  void plan_tables() {
+    std::map<int, std::set<int>> used;
+    for (const BoundQuery& q : program_.queries) {
+      for (size_t r = 1; r < q.relations.size(); ++r) {
+        collect_query_columns(q, static_cast<int>(r), used[q.relations[r].source]);
+      }
+      if (q.sink.kind == SinkKind::Table) used[q.sink.table];
+    }
+    for (auto& [index, columns] : used) {
+      const SourceDef& src = source(index);
+      for (int k : src.key_columns()) columns.insert(k);
+      Table t;
+      t.source = index;
+      t.row_type = camel_case(src.name) + "Row";
+      t.fields = fields_for(src, columns);
+      t.member = cpp_identifier(to_lower(src.name)) + "_";
+      t.key = src.key_columns();
+      plan_.tables.push_back(std::move(t));
+    }
+    // A table with a file of its own is loaded by a scan of that file.
+    for (size_t i = 0; i < plan_.tables.size(); ++i) {
+      Table& t = plan_.tables[i];
+      if (source(t.source).producer >= 0) continue;
+      Scan scan;
+      static_cast<RowLayout&>(scan) = t;
+      scan.source = t.source;
+      scan.load_phase = true;
+      scan.table = static_cast<int>(i);
+      scan.parse_function = "parse_" + cpp_identifier(to_lower(source(t.source).name));
+      scan.function = "load_" + cpp_identifier(to_lower(source(t.source).name));
+      t.scan = static_cast<int>(plan_.scans.size());
+      plan_.scans.push_back(std::move(scan));
+    }
+  }
+
+  int stream_scan(int source_index, bool load_phase) {
+    for (size_t i = 0; i < plan_.scans.size(); ++i) {
+      const Scan& s = plan_.scans[i];
+      if (s.source == source_index && s.table < 0 && s.load_phase == load_phase) return static_cast<int>(i);
+    }
+    const SourceDef& src = source(source_index);
+    std::string name = cpp_identifier(to_lower(src.name));
+    bool clash = plan_.table_of(source_index) >= 0;  // the same file is also loaded as a table
+    Scan scan;
+    scan.source = source_index;
+    scan.load_phase = load_phase;
+    scan.row_type = camel_case(src.name) + (clash ? "Record" : "Row");
+    scan.parse_function = "parse_" + name + (clash ? "_record" : "");
+    scan.function = "scan_" + name + (load_phase ? "_into_tables" : "");
+    plan_.scans.push_back(std::move(scan));
+    return static_cast<int>(plan_.scans.size() - 1);
+  }
+
+  void plan_pipelines() {
+    for (size_t qi = 0; qi < program_.queries.size(); ++qi) {
+      const BoundQuery& q = program_.queries[qi];
+      bool fills_table = q.sink.kind == SinkKind::Table;
+      int scan_index = stream_scan(q.source, fills_table);
+      Pipeline p;
+      p.query = &q;
+      p.scan = scan_index;
+      p.name = q.sink.kind == SinkKind::Stdout ? "stdout" : q.sink.name;
+      p.function = "on_" + cpp_identifier(to_lower(source(q.source).name)) + "_" + std::to_string(plan_.pipelines.size());
+      for (const BoundJoin& j : q.joins) {
+        const BoundRelation& rel = q.relations[j.relation];
+        p.lookups.push_back({&j, plan_.table_of(rel.source), "row_" + cpp_identifier(to_lower(rel.alias))});
+      }
+      // Filter pushdown: each conjunct runs as soon as what it reads is known.
+      p.filters.resize(q.joins.size() + 1);
+      if (q.where) {
+        std::vector<const BoundExpr*> parts;
+        conjuncts(q.where.get(), parts);
+        for (const BoundExpr* c : parts) p.filters[highest_relation(*c)].push_back(c);
+      }
+      int index = static_cast<int>(plan_.pipelines.size());
+      plan_.scans[scan_index].pipelines.push_back(index);
+      if (fills_table) plan_.tables[plan_.table_of(q.sink.table)].producer = index;
+      plan_.pipelines.push_back(std::move(p));
+    }
+    // Column pruning: a stream scan reads only what its pipelines use.
+    for (Scan& scan : plan_.scans) {
+      if (scan.table >= 0) continue;
+      std::set<int> used;
+      for (int p : scan.pipelines) collect_query_columns(*plan_.pipelines[p].query, 0, used);
+      scan.fields = fields_for(source(scan.source), used);
+    }
+  }
+
+  // Pipelines and tables refer to scans by index: fix them after reordering.
+  void renumber_scans() {
+    for (size_t i = 0; i < plan_.scans.size(); ++i) {
+      Scan& s = plan_.scans[i];
+      for (int p : s.pipelines) plan_.pipelines[p].scan = static_cast<int>(i);
+      if (s.table >= 0) plan_.tables[s.table].scan = static_cast<int>(i);
+    }
+  }
+
+  const BoundProgram& program_;
+  Plan plan_;
+};
+
 }  // namespace
 
-const ScanField* Scan::field_of(int column) const {
+const ScanField* RowLayout::field_of(int column) const {
   int slot = slot_of(column);
   return slot < 0 ? nullptr : &fields[slot];
 }
 
-int Scan::slot_of(int column) const {
+int RowLayout::slot_of(int column) const {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (fields[i].column == column) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int Plan::table_of(int source) const {
+  for (size_t i = 0; i < tables.size(); ++i) {
+    if (tables[i].source == source) return static_cast<int>(i);
   }
   return -1;
 }
@@ -47,7 +209,7 @@ std::string cpp_identifier(const std::string& name) {
     out += ok ? c : '_';
   }
   if (out.empty() || (out[0] >= '0' && out[0] <= '9')) out = "c_" + out;
-  // Names with a double underscore or _Upper are reserved for the implementation.
+  // Names with a double underscore or a leading underscore are reserved for the implementation.
   if (out.find("__") != std::string::npos || (out[0] == '_')) out = "c" + out;
   if (is_cpp_keyword(out)) out += "_";
   return out;
@@ -67,48 +229,6 @@ std::string camel_case(const std::string& name) {
   return out.empty() ? "Source" : out;
 }
 
-Plan make_plan(const BoundProgram& program) {
-  Plan plan;
-  plan.program = &program;
-  std::map<int, int> scan_of_source;
-  for (const BoundQuery& q : program.queries) {
-    if (!scan_of_source.count(q.source)) {
-      const SourceDef& src = program.catalog.sources()[q.source];
-      Scan scan;
-      scan.source = q.source;
-      scan.row_type = camel_case(src.name) + "Row";
-      scan.parse_function = "parse_" + cpp_identifier(to_lower(src.name));
-      scan_of_source[q.source] = static_cast<int>(plan.scans.size());
-      plan.scans.push_back(std::move(scan));
-    }
-    Scan& scan = plan.scans[scan_of_source[q.source]];
-    Pipeline p;
-    p.query = &q;
-    p.scan = scan_of_source[q.source];
-    p.name = q.sink.name.empty() ? "stdout" : q.sink.name;
-    p.function = "on_" + cpp_identifier(to_lower(program.catalog.sources()[q.source].name)) + "_" +
-                 std::to_string(plan.pipelines.size());
-    scan.pipelines.push_back(static_cast<int>(plan.pipelines.size()));
-    plan.pipelines.push_back(std::move(p));
-  }
-  // Column pruning: a scan reads only what its pipelines use.
-  for (Scan& scan : plan.scans) {
-    std::set<int> used;
-    for (int p : scan.pipelines) {
-      const BoundQuery& q = *plan.pipelines[p].query;
-      if (q.where) collect_columns(*q.where, scan.source, used);
-      for (const auto& c : q.columns) collect_columns(*c.expr, scan.source, used);
-    }
-    const SourceDef& src = program.catalog.sources()[scan.source];
-    std::set<std::string> taken;
-    for (int column : used) {
-      std::string field = cpp_identifier(to_lower(src.columns[column].name));
-      while (taken.count(field)) field += "_";
-      taken.insert(field);
-      scan.fields.push_back({column, field});
-    }
-  }
-  return plan;
-}
+Plan make_plan(const BoundProgram& program) { return Planner(program).run(); }
 
 }  // namespace streamc

@@ -57,7 +57,8 @@ BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Dia
       diags.report(DiagId::not_supported, f.range, {"the aggregate function '" + to_upper(name) + "'"});
       return nullptr;
     }
-    diags.report(DiagId::unknown_function, f.name_range, {name}).hint = suggest(name, kFunctionNames);
+    std::string written = binder.file() ? std::string(binder.file()->slice(f.name_range)) : name;
+    diags.report(DiagId::unknown_function, f.name_range, {written}).hint = suggest(name, kFunctionNames);
     return nullptr;
   }
   if (f.star || f.distinct) {

@@ -46,7 +46,7 @@ struct BoundExpr {
   std::vector<std::unique_ptr<BoundExpr>> args;
 
   LiteralValue literal;        // Literal
-  int source = -1;             // Column: index of the source in the program
+  int source = -1;             // Column: the relation's position in its query (0: the stream read)
   int column = -1;             // Column: index of the column in that source's schema
   std::string column_name;     // Column: for comments and messages
   bool has_else = false;       // Case: args are cond, result pairs, then else

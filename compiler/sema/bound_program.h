@@ -19,8 +19,28 @@ struct OutputColumn {
 
 enum class Emit { Changes, Final };
 
+// A source as one query sees it: FROM trades t, JOIN users u. Column
+// references (BoundExpr::source) are positions in BoundQuery::relations.
+struct BoundRelation {
+  int source = -1;     // index in the catalog
+  std::string alias;   // the alias, or the source's name
+};
+
+enum class JoinKind { Inner, Left };
+
+// A stream-table join: each record probes the table by its key.
+struct BoundJoin {
+  int relation = -1;                  // the table's position in BoundQuery::relations
+  JoinKind kind = JoinKind::Inner;
+  std::vector<BoundPtr> key;          // probe values, one per key column of the table, in key order
+  BoundPtr residual;                  // the rest of ON, checked after the probe; null when none
+  SourceRange range;
+};
+
 struct BoundQuery {
-  int source = -1;                 // the stream it reads (index into catalog)
+  std::vector<BoundRelation> relations;  // [0] is the stream read; then one per join
+  std::vector<BoundJoin> joins;
+  int source = -1;                 // the stream it reads (index into catalog) = relations[0].source
   std::string alias;               // FROM trades t: "t"
   BoundPtr where;                  // null when there is no WHERE
   std::vector<OutputColumn> columns;

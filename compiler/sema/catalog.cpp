@@ -11,6 +11,14 @@ int SourceDef::index_of(const std::string& column) const {
   return -1;
 }
 
+std::vector<int> SourceDef::key_columns() const {
+  std::vector<int> out;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].key) out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
 const Column* SourceDef::find(const std::string& column) const {
   int i = index_of(column);
   return i < 0 ? nullptr : &columns[i];

@@ -34,6 +34,7 @@ struct SourceDef {
   std::vector<Column> columns;
   bool schema_discovered = false;   // from the file at compile time
   std::string schema_file;          // the file it was discovered from (absolute)
+  int producer = -1;                // CREATE TABLE AS: the query (index) that fills it
   Format format = Format::Json;
   std::string path;                 // as written; relative to the query file
   std::map<std::string, PropertyValue> properties;  // without the '<name>.' prefix
@@ -41,9 +42,10 @@ struct SourceDef {
 
   const Column* find(const std::string& column) const;
   int index_of(const std::string& column) const;  // case-insensitive, -1 if absent
+  std::vector<int> key_columns() const;            // indices of the key columns, in order
 };
 
-enum class SinkKind { Stdout, File };
+enum class SinkKind { Stdout, File, Table };
 
 struct SinkDef {
   std::string name;  // empty for the stdout of a bare SELECT
@@ -52,6 +54,7 @@ struct SinkDef {
   std::string path;
   std::map<std::string, PropertyValue> properties;
   std::vector<Column> declared_columns;  // INSERT INTO a declared stream
+  int table = -1;                        // Table: the catalog index of the materialized table
   SourceRange range;
 };
 

@@ -141,7 +141,8 @@ BoundPtr ExpressionBinder::bind(const ast::ParsedExpr& expr) {
     case K::Function: {
       const auto& f = expr.as<ast::FunctionExpr>();
       if (f.over) {
-        diags_.report(DiagId::not_supported, f.range, {"the analytic function '" + f.name + "' with OVER"});
+        diags_.report(DiagId::not_supported, f.range,
+                      {"the analytic function '" + text_of(f.name_range) + "' with OVER"});
         return nullptr;
       }
       out = bind_function(*this, f, diags_);
@@ -254,8 +255,8 @@ BoundPtr ExpressionBinder::bind_column(const ast::ColumnRefExpr& ref) {
   auto make = [&](const ScopeEntry& entry, int index) {
     const SourceDef& src = catalog_.sources()[entry.source];
     const Column& col = src.columns[index];
-    auto e = make_node(BoundOp::Column, col.type, col.nullable, ref.range);
-    e->source = entry.source;
+    auto e = make_node(BoundOp::Column, col.type, col.nullable || entry.outer, ref.range);
+    e->source = static_cast<int>(&entry - scope_.data());  // the relation's position in the query
     e->column = index;
     e->column_name = col.name;
     return e;
@@ -322,7 +323,8 @@ BoundPtr ExpressionBinder::convert(BoundPtr expr, SqlType target) {
     expr->type = target;
     return expr;
   }
-  bool widening = from.id == TypeId::Null || (from.is_numeric() && target.is_numeric());
+  bool widening = from.id == TypeId::Null || (from.is_numeric() && target.is_numeric()) ||
+                  (from.id == TypeId::Date && target.id == TypeId::Timestamp);
   if (!widening) {
     diags_.report(DiagId::type_mismatch, expr->range,
                   {"expected " + target.to_string() + ", but '" + expr->text + "' is " + from.to_string()});
@@ -462,7 +464,7 @@ BoundPtr ExpressionBinder::bind_arithmetic(const ast::BinaryExpr& e, BoundPtr l,
     return finish(SqlType::float64(), nullable);
   }
   // Division and modulo by zero give NULL, as in DuckDB.
-  bool may_be_null = nullable || ((op == BoundOp::Div || op == BoundOp::Mod) && common->id != TypeId::Double);
+  bool may_be_null = nullable || op == BoundOp::Div || op == BoundOp::Mod;
   if (common->id != TypeId::Decimal) {
     l = convert(std::move(l), *common);
     r = convert(std::move(r), *common);

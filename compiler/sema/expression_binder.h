@@ -16,6 +16,7 @@ namespace streamc {
 struct ScopeEntry {
   int source;          // index in the catalog
   std::string alias;   // the alias, or the source's own name
+  bool outer = false;  // LEFT JOINed: every column may be NULL (no match)
 };
 
 class ExpressionBinder {

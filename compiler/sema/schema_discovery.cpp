@@ -103,6 +103,13 @@ void TypeGuess::observe_text(std::string_view raw) {
   std::string_view digits = s;
   if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
   size_t dot = digits.find('.');
+  // A leading zero (zip codes, account numbers: 02134, 007) would be lost by
+  // a number: such a column is text, as in DuckDB's CSV sniffer.
+  size_t integral_end = dot == std::string_view::npos ? digits.size() : dot;
+  if (integral_end > 1 && digits[0] == '0') {
+    observe_string(raw);
+    return;
+  }
   if (is_digits(digits) && digits.size() <= 18) {
     seen_int_ = true;
     integral_digits_ = std::max<int>(integral_digits_, static_cast<int>(digits.size()));

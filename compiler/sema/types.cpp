@@ -94,6 +94,10 @@ std::optional<SqlType> common_type(SqlType a, SqlType b) {
   if (a == b) return a;
   if (a.id == TypeId::Null) return b;
   if (b.id == TypeId::Null) return a;
+  // A DATE beside a TIMESTAMP is its midnight.
+  if ((a.id == TypeId::Date && b.id == TypeId::Timestamp) || (a.id == TypeId::Timestamp && b.id == TypeId::Date)) {
+    return SqlType::timestamp();
+  }
   if (auto n = common_numeric_type(a, b)) return n;
   return std::nullopt;
 }

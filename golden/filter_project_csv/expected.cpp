@@ -6,6 +6,7 @@
 // interpreter, no virtual call and no heap allocation per record.
 
 #include <simdjson.h>
+#include <streamc/hash_table.h>
 #include <streamc/runtime.h>
 #include <streamc/scalar.h>
 #include <streamc/scan.h>
@@ -15,6 +16,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 // Relative paths resolve against the directory of the query file; the build
@@ -31,7 +33,7 @@ using namespace std::literals;
 // failed (the source's 'on.error' policy decides what happens to it).
 enum class Step { Next, Error };
 
-// A record of `users`: the 5 of its 6 columns the query reads.
+// A record of `users`: the 5 of its 6 columns the queries read.
 struct UsersRow {
   std::string_view user_id;         // VARCHAR
   std::string_view name;            // VARCHAR
@@ -137,23 +139,22 @@ class Program {
 
 // `FROM users` → stdout
 Step Program::on_users_0(const UsersRow& r) {
-  // WHERE `risk_score >= 40 AND country <> 'US'`
+  // WHERE `risk_score >= 40`
   const bool v0 = r.risk_score >= INT64_C(40);
   const bool n0 = (r.nulls & UsersRow::kRiskScoreNull);
+  if (!(!n0 && v0)) return Step::Next;
+  // WHERE `country <> 'US'`
   const bool v1 = r.country != "US"sv;
   const bool n1 = (r.nulls & UsersRow::kCountryNull);
-  const bool t3 = (n0 || v0) && (n1 || v1);
-  const bool n2 = t3 && (n0 || n1);
-  const bool v2 = t3 && !n2;
-  if (!(!n2 && v2)) return Step::Next;
+  if (!(!n1 && v1)) return Step::Next;
   // `name = UPPER(name)`
-  const std::string_view v4 = streamc::utf8_upper(arena_, r.name);
-  const bool n4 = (r.nulls & UsersRow::kNameNull);
+  const std::string_view v2 = streamc::utf8_upper(arena_, r.name);
+  const bool n2 = (r.nulls & UsersRow::kNameNull);
   // `doubled = risk_score * 2`
-  int64_t v5 = int64_t(0);
-  bool n5 = (r.nulls & UsersRow::kRiskScoreNull);
-  if (!n5) {
-    if (!!__builtin_mul_overflow(r.risk_score, INT64_C(2), &v5))
+  int64_t v3 = int64_t(0);
+  bool n3 = (r.nulls & UsersRow::kRiskScoreNull);
+  if (!n3) {
+    if (!!__builtin_mul_overflow(r.risk_score, INT64_C(2), &v3))
       return fail("integer overflow in 'risk_score * 2'");
   }
   streamc::Writer& out = out_stdout_;
@@ -161,12 +162,12 @@ Step Program::on_users_0(const UsersRow& r) {
     out.append_csv_field(r.user_id);
   }
   out.append_char(',');
-  if (!n4) {
-    out.append_csv_field(v4);
+  if (!n2) {
+    out.append_csv_field(v2);
   }
   out.append_char(',');
-  if (!n5) {
-    out.append_int(v5);
+  if (!n3) {
+    out.append_int(v3);
   }
   out.append_char(',');
   if (!(r.nulls & UsersRow::kBalanceNull)) {
@@ -179,11 +180,12 @@ Step Program::on_users_0(const UsersRow& r) {
 
 // Reads `users` to its end and feeds each record to the pipelines that read it.
 bool scan_users(Program& program, const streamc::Config& config) {
-  const std::string path = streamc::resolve_path(STREAMC_QUERY_DIR, config.get("users.path"));
+  // Messages name the file as the query or --set gave it.
+  const std::string& shown = config.get("users.path");
+  const std::string path = config.path("users.path", STREAMC_QUERY_DIR);
   streamc::OnError policy = streamc::OnError::Fail;
   streamc::parse_on_error(config.get("users.on.error"), policy);
-  streamc::BadRecordHandler bad(
-      "users", policy, streamc::resolve_path(STREAMC_QUERY_DIR, config.get("users.dlq.path")));
+  streamc::BadRecordHandler bad("users", policy, config.path("users.dlq.path", STREAMC_QUERY_DIR));
   std::string error;
   UsersRow row;
   std::string_view reason;
@@ -195,21 +197,21 @@ bool scan_users(Program& program, const streamc::Config& config) {
   std::vector<streamc::CsvField> fields;
   // The header names the fields; each column read is found by name once.
   if (reader.next(fields) != streamc::CsvStatus::Record) {
-    std::fprintf(stderr, "error: %s: the file has no header line\n", path.c_str());
+    std::fprintf(stderr, "error: %s: the file has no header line\n", shown.c_str());
     return false;
   }
-  static constexpr std::string_view kColumns[] = {"user_id"sv, "name"sv, "risk_score"sv,
-                                                  "country"sv, "balance"sv};
-  int pos[std::size(kColumns) + 1] = {};
-  const size_t width = fields.size();
-  for (size_t i = 0; i < std::size(kColumns); ++i) {
-    pos[i] = streamc::find_column(fields, kColumns[i]);
+  static constexpr std::string_view kPos[] = {"user_id"sv, "name"sv, "risk_score"sv, "country"sv,
+                                              "balance"sv};
+  int pos[std::size(kPos) + 1] = {};
+  for (size_t i = 0; i < std::size(kPos); ++i) {
+    pos[i] = streamc::find_column(fields, kPos[i]);
     if (pos[i] < 0) {
-      std::fprintf(stderr, "error: %s: the header has no column '%.*s'\n", path.c_str(),
-                   static_cast<int>(kColumns[i].size()), kColumns[i].data());
+      std::fprintf(stderr, "error: %s: the header has no column '%.*s'\n", shown.c_str(),
+                   static_cast<int>(kPos[i].size()), kPos[i].data());
       return false;
     }
   }
+  const size_t width = fields.size();
   while (!program.done()) {
     const streamc::CsvStatus status = reader.next(fields);
     if (status == streamc::CsvStatus::End) break;
@@ -228,7 +230,7 @@ bool scan_users(Program& program, const streamc::Config& config) {
       if (step == Step::Error) reason = program.error();
     }
     if (step == Step::Error &&
-        !bad.handle(path, reader.line_number(), reader.raw_record(), reason)) {
+        !bad.handle(shown, reader.line_number(), reader.raw_record(), reason)) {
       return false;
     }
   }

@@ -6,6 +6,7 @@
 // interpreter, no virtual call and no heap allocation per record.
 
 #include <simdjson.h>
+#include <streamc/hash_table.h>
 #include <streamc/runtime.h>
 #include <streamc/scalar.h>
 #include <streamc/scan.h>
@@ -15,6 +16,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 // Relative paths resolve against the directory of the query file; the build
@@ -31,7 +33,7 @@ using namespace std::literals;
 // failed (the source's 'on.error' policy decides what happens to it).
 enum class Step { Next, Error };
 
-// A record of `trades`: the 5 of its 5 columns the query reads.
+// A record of `trades`: the 5 of its 5 columns the queries read.
 struct TradesRow {
   int64_t trade_id = int64_t(0);  // BIGINT
   std::string_view symbol;        // VARCHAR
@@ -56,7 +58,7 @@ bool parse_trades(simdjson::ondemand::parser& parser, std::string_view line, Tra
   simdjson::ondemand::document doc;
   simdjson::ondemand::object object;
   if (streamc::json_iterate_line(parser, line, doc) || doc.get_object().get(object)) {
-    reason = "the line is not a JSON object";
+    reason = "the line is not a valid JSON object";
     return false;
   }
   for (auto field : object) {
@@ -185,11 +187,13 @@ Step Program::on_trades_0(const TradesRow& r) {
 
 // Reads `trades` to its end and feeds each record to the pipelines that read it.
 bool scan_trades(Program& program, const streamc::Config& config) {
-  const std::string path = streamc::resolve_path(STREAMC_QUERY_DIR, config.get("trades.path"));
+  // Messages name the file as the query or --set gave it.
+  const std::string& shown = config.get("trades.path");
+  const std::string path = config.path("trades.path", STREAMC_QUERY_DIR);
   streamc::OnError policy = streamc::OnError::Fail;
   streamc::parse_on_error(config.get("trades.on.error"), policy);
-  streamc::BadRecordHandler bad(
-      "trades", policy, streamc::resolve_path(STREAMC_QUERY_DIR, config.get("trades.dlq.path")));
+  streamc::BadRecordHandler bad("trades", policy,
+                                config.path("trades.dlq.path", STREAMC_QUERY_DIR));
   std::string error;
   TradesRow row;
   std::string_view reason;
@@ -210,7 +214,7 @@ bool scan_trades(Program& program, const streamc::Config& config) {
       step = program.on_trades_0(row);
       if (step == Step::Error) reason = program.error();
     }
-    if (step == Step::Error && !bad.handle(path, reader.line_number(), line, reason)) {
+    if (step == Step::Error && !bad.handle(shown, reader.line_number(), line, reason)) {
       return false;
     }
   }

@@ -46,7 +46,13 @@ bool Config::set(std::string_view name, std::string_view value, std::string& err
     return false;
   }
   p->value = std::string(value);
+  p->overridden = true;
   return true;
+}
+
+std::string Config::path(std::string_view name, std::string_view query_dir) const {
+  const std::string& value = get(name);
+  return is_set(name) ? value : resolve_path(query_dir, value);
 }
 
 std::string Config::unknown_property_message(std::string_view name) const {

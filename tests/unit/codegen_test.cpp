@@ -79,7 +79,7 @@ std::string emit_where(const std::string& where) {
   Plan plan = make_plan(*b.program);
   CodeWriter w;
   int counter = 0;
-  ExprEmitter emitter(w, plan.scans[0], "r", counter);
+  ExprEmitter emitter(w, {{"r.", &plan.scans[0]}}, counter);
   std::string cond = emitter.emit_condition(*plan.pipelines[0].query->where);
   return w.str() + "=> " + cond + "\n";
 }

@@ -181,3 +181,22 @@ TEST(ResolvePath, RelativeToBase) {
 
 }  // namespace
 }  // namespace streamc
+
+namespace streamc {
+namespace {
+
+TEST(ConfigPaths, DefaultsResolveAgainstTheQueryAndSetValuesAgainstTheWorkingDirectory) {
+  Config config;
+  config.set_default("trades.path", "data/t.jsonl");
+  config.set_default("out.path", "/abs/out.csv");
+  EXPECT_FALSE(config.is_set("trades.path"));
+  EXPECT_EQ(config.path("trades.path", "/queries"), "/queries/data/t.jsonl");
+  EXPECT_EQ(config.path("out.path", "/queries"), "/abs/out.csv");
+  std::string error;
+  ASSERT_TRUE(config.set("trades.path", "today.jsonl", error));
+  EXPECT_TRUE(config.is_set("trades.path"));
+  EXPECT_EQ(config.path("trades.path", "/queries"), "today.jsonl");
+}
+
+}  // namespace
+}  // namespace streamc

@@ -1,6 +1,8 @@
 // name: runtime json
 // description: typed reads of simdjson On-Demand values, on padded documents
 #include <gtest/gtest.h>
+
+#include <cmath>
 #include <simdjson.h>
 
 #include <string>
@@ -52,7 +54,9 @@ TEST(Json, Int64) {
   EXPECT_FALSE(int64_of("9223372036854775808", x));
   EXPECT_FALSE(int64_of("1.5", x));
   EXPECT_FALSE(int64_of("1e3", x));
-  EXPECT_FALSE(int64_of("\"42\"", x));
+  EXPECT_TRUE(int64_of("\"42\"", x));  // a number in a string, as for decimals
+  EXPECT_EQ(x, 42);
+  EXPECT_FALSE(int64_of("\"4x\"", x));
   EXPECT_FALSE(int64_of("true", x));
   EXPECT_FALSE(int64_of("null", x));
 }
@@ -69,7 +73,8 @@ TEST(Json, Int32) {
   EXPECT_TRUE(int32_of("2147483647", x));
   EXPECT_EQ(x, INT32_MAX);
   EXPECT_FALSE(int32_of("2147483648", x));
-  EXPECT_FALSE(int32_of("\"1\"", x));
+  EXPECT_TRUE(int32_of("\"1\"", x));
+  EXPECT_FALSE(int32_of("\"3000000000\"", x));
 }
 
 TEST(Json, Double) {
@@ -84,6 +89,16 @@ TEST(Json, Double) {
     EXPECT_EQ(d, 7.0);
   });
   with_value("\"7\"", [](JsonValue& v) {
+    double d = 0;
+    EXPECT_TRUE(json_to_double(v, d));
+    EXPECT_EQ(d, 7.0);
+  });
+  with_value("\"Infinity\"", [](JsonValue& v) {  // how streamc writes it
+    double d = 0;
+    EXPECT_TRUE(json_to_double(v, d));
+    EXPECT_TRUE(std::isinf(d));
+  });
+  with_value("\"seven\"", [](JsonValue& v) {
     double d = 0;
     EXPECT_FALSE(json_to_double(v, d));
   });

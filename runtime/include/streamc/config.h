@@ -31,6 +31,15 @@ class Config {
   // The current value; an empty string for unknown names.
   const std::string& get(std::string_view name) const;
   bool has(std::string_view name) const { return find(name) != nullptr; }
+  // True when the value was given with --set (or set()), not the default.
+  bool is_set(std::string_view name) const {
+    const Property* p = find(name);
+    return p != nullptr && p->overridden;
+  }
+
+  // A path property: a default (from the query) resolves against `query_dir`,
+  // a value given with --set against the working directory.
+  std::string path(std::string_view name, std::string_view query_dir) const;
 
   // Handles --set name=value, --set=name=value, -h/--help and --version.
   // Returns -1 when the program should run, otherwise the exit code: 0 after
@@ -45,6 +54,7 @@ class Config {
     std::string name;
     std::string default_value;
     std::string value;
+    bool overridden = false;
   };
 
   const Property* find(std::string_view name) const;

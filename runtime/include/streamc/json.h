@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "streamc/decimal.h"
+#include "streamc/text.h"
 #include "streamc/input_buffer.h"
 #include "streamc/timestamp.h"
 
@@ -57,9 +58,12 @@ inline bool json_is_null(JsonValue& v) {
   return v.is_null().get(is_null) == simdjson::SUCCESS && is_null;
 }
 
-// Integral JSON numbers only (1.0 and 1e3 are rejected, as is overflow).
+// Integral JSON numbers only (1.0 and 1e3 are rejected, as is overflow); a
+// string holding one ("42") is accepted too, as for decimals.
 inline bool json_to_int64(JsonValue& v, int64_t& out) {
-  return v.get_int64().get(out) == simdjson::SUCCESS;
+  if (v.get_int64().get(out) == simdjson::SUCCESS) return true;
+  std::string_view text;
+  return v.get_string().get(text) == simdjson::SUCCESS && parse_int64(text, out);
 }
 
 inline bool json_to_int32(JsonValue& v, int32_t& out) {
@@ -71,7 +75,10 @@ inline bool json_to_int32(JsonValue& v, int32_t& out) {
 
 // Any JSON number.
 inline bool json_to_double(JsonValue& v, double& out) {
-  return v.get_double().get(out) == simdjson::SUCCESS;
+  if (v.get_double().get(out) == simdjson::SUCCESS) return true;
+  // "NaN", "Infinity" (how streamc writes them) and numbers in strings.
+  std::string_view text;
+  return v.get_string().get(text) == simdjson::SUCCESS && parse_double(text, out);
 }
 
 inline bool json_to_bool(JsonValue& v, bool& out) {

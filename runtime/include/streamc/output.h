@@ -44,6 +44,17 @@ class Writer {
   }
   void append_int(int64_t v) { len_ += format_int(reserve(kMaxFormattedLength), v); }
   void append_double(double v) { len_ += format_double(reserve(kMaxFormattedLength), v); }
+  // JSON has no NaN or Infinity: those are written as the strings "NaN",
+  // "Infinity" and "-Infinity" (which streamc's JSON reader accepts back).
+  void append_json_double(double v) {
+    if (v - v == 0) {  // finite
+      append_double(v);
+    } else {
+      append_char('"');
+      append_double(v);
+      append_char('"');
+    }
+  }
   void append_decimal(int64_t v, int scale) {
     len_ += format_decimal(reserve(kMaxFormattedLength), v, scale);
   }

@@ -1,0 +1,215 @@
+// Binds one query: its relations (the stream read and the tables joined to
+// it), the select list, WHERE and LIMIT, and where its output goes.
+#include "sema/script_binder.h"
+#include "util/strings.h"
+
+namespace streamc {
+
+void ScriptBinder::reject_unsupported(const ast::Query& q) {
+  if (!q.group_by.empty()) diags_.report(DiagId::not_supported, q.group_by[0]->range, {"GROUP BY"});
+  if (q.having) diags_.report(DiagId::not_supported, q.having->range, {"HAVING"});
+  if (q.window) diags_.report(DiagId::not_supported, q.window->range, {"WINDOW"});
+  if (!q.order_by.empty()) diags_.report(DiagId::not_supported, q.order_by[0].range, {"ORDER BY on a stream"});
+  if (q.distinct) diags_.report(DiagId::not_supported, q.range, {"SELECT DISTINCT"});
+  if (q.emit == ast::EmitMode::Final) diags_.report(DiagId::not_supported, q.emit_range, {"EMIT FINAL (it needs a window)"});
+}
+
+// The catalog index of a relation's source, prepared (properties checked,
+// schema known); nullopt after reporting. `FROM file://x.csv` registers an
+// anonymous file source whose properties come from `uri_properties`.
+std::optional<int> ScriptBinder::resolve_relation(const ast::Relation& rel, Properties* uri_properties) {
+  if (rel.kind == ast::RelationKind::WindowFunction) {
+    diags_.report(DiagId::not_supported, rel.range, {"the window table function " + to_upper(rel.name)});
+    return std::nullopt;
+  }
+  if (rel.kind == ast::RelationKind::Subquery) {
+    diags_.report(DiagId::not_supported, rel.range, {"a subquery in FROM"});
+    return std::nullopt;
+  }
+  if (rel.kind == ast::RelationKind::Uri) {
+    const std::string scheme = "file://";
+    if (rel.uri.rfind(scheme, 0) != 0) {
+      diags_.report(DiagId::not_supported, rel.range, {"the source URI '" + rel.uri + "' (only file:// is)"});
+      return std::nullopt;
+    }
+    SourceDef def;
+    def.name = rel.alias.empty() ? "file_" + std::to_string(++uri_sources_) : rel.alias;
+    def.range = rel.range;
+    def.properties["connector"] = {"file", rel.range};
+    def.properties["path"] = {rel.uri.substr(scheme.size()), rel.range};
+    if (uri_properties) {
+      for (const char* p : {"format", "schema.sample", "on.error", "dlq.path", "delimiter", "header", "watch",
+                            "file.wait.timeout", "file.retry.interval"}) {
+        auto it = uri_properties->find(p);
+        if (it == uri_properties->end()) continue;
+        def.properties[p] = it->second;
+        uri_properties->erase(it);
+      }
+    }
+    program_.catalog.add_source(std::move(def));
+    SourceDef& added = program_.catalog.sources().back();
+    if (!prepare_source(added, rel.range)) return std::nullopt;
+    return static_cast<int>(program_.catalog.sources().size() - 1);
+  }
+  SourceDef* src = program_.catalog.find_source(rel.name);
+  if (!src) {
+    if (derived_.count(to_lower(rel.name))) {
+      diags_.report(DiagId::not_supported, rel.range, {"reading the derived stream '" + rel.name + "'"});
+    } else {
+      diags_.report(DiagId::unknown_source, rel.range, {rel.name}).hint =
+          suggest(rel.name, program_.catalog.source_names());
+    }
+    return std::nullopt;
+  }
+  int index = static_cast<int>(src - &program_.catalog.sources()[0]);
+  if (!prepare_source(*src, rel.range)) return std::nullopt;
+  return index;
+}
+
+BoundQuery* ScriptBinder::bind_query(const ast::Query& q, const std::string& target, SinkDef sink,
+                                     SourceRange range, Properties* general) {
+  int errors_before = diags_.error_count();
+  Properties local;
+  Properties* uri_properties = general ? general : &local;
+  register_named(q, target, sink, *uri_properties);
+  if (!general) {
+    for (const auto& [key, value] : local) {
+      bool file_property = key == "format" || key == "schema.sample" || key == "on.error" || key == "dlq.path" ||
+                           key == "watch" || key == "delimiter" || key == "header";
+      if (file_property && q.from && q.from->kind == ast::RelationKind::Uri) continue;
+      diags_.report(DiagId::unknown_property, value.range, {key, " in a query's WITH clause"}).hint =
+          "name sources and sinks as '<name>.type', '<name>.path', '<name>.format'";
+    }
+  }
+  reject_unsupported(q);
+  if (!q.from) {
+    diags_.report(DiagId::no_source, q.range, {"a query needs a FROM clause naming a stream"});
+    return nullptr;
+  }
+  auto first = resolve_relation(*q.from, uri_properties);
+  if (!first || diags_.error_count() > errors_before) return nullptr;
+  const SourceDef& stream = program_.catalog.sources()[*first];
+  if (stream.producer >= 0) {
+    diags_.report(DiagId::not_supported, q.from->range,
+                  {"reading the materialized table '" + stream.name + "' in FROM (join it to a stream instead)"});
+    return nullptr;
+  }
+  if (stream.kind == SourceKind::Table && sink.kind != SinkKind::Table) {
+    diags_.report(DiagId::not_supported, q.from->range,
+                  {"reading the table '" + stream.name + "' on its own (a query reads a stream, and joins tables to it)"});
+    return nullptr;
+  }
+  BoundQuery bq;
+  bq.source = *first;
+  bq.alias = q.from->alias.empty() ? stream.name : q.from->alias;
+  bq.relations.push_back({*first, bq.alias});
+  bq.range = range;
+  for (const ast::Join& join : q.joins) {
+    auto table = resolve_relation(join.relation, uri_properties);
+    if (!table) return nullptr;
+    const SourceDef& src = program_.catalog.sources()[*table];
+    std::string alias = join.relation.alias.empty() ? src.name : join.relation.alias;
+    for (const auto& r : bq.relations) {
+      if (iequals(r.alias, alias)) {
+        diags_.report(DiagId::duplicate_alias, join.relation.range, {alias});
+        return nullptr;
+      }
+    }
+    bq.relations.push_back({*table, alias});
+    if (!bind_join(join, static_cast<int>(bq.relations.size() - 1), bq)) return nullptr;
+  }
+  std::vector<ScopeEntry> scope;
+  for (size_t i = 0; i < bq.relations.size(); ++i) {
+    bool outer = i > 0 && bq.joins[i - 1].kind == JoinKind::Left;
+    scope.push_back({bq.relations[i].source, bq.relations[i].alias, outer});
+  }
+  ExpressionBinder binder(program_.catalog, scope, diags_);
+  bind_items(q, binder, bq);
+  if (q.where) {
+    BoundPtr where = binder.bind(*q.where);
+    if (where && where->type.id != TypeId::Boolean && where->type.id != TypeId::Null) {
+      diags_.report(DiagId::where_not_boolean, where->range, {"WHERE", where->type.to_string()});
+    } else if (where) {
+      bq.where = make_cast(std::move(where), SqlType::boolean());
+    }
+  }
+  if (q.limit) bq.limit = *q.limit;
+  if (!sink.declared_columns.empty()) conform_to_declared(sink, bq);
+  bq.sink = std::move(sink);
+  if (diags_.error_count() != errors_before) return nullptr;
+  program_.queries.push_back(std::move(bq));
+  return &program_.queries.back();
+}
+
+void ScriptBinder::bind_items(const ast::Query& q, ExpressionBinder& binder, BoundQuery& bq) {
+  std::map<std::string, SourceRange> names;
+  auto add = [&](std::string name, BoundPtr expr, bool key, SourceRange range) {
+    if (!expr) return;
+    std::string lower = to_lower(name);
+    if (names.count(lower)) {
+      diags_.report(DiagId::duplicate_output_column, range, {name});
+      return;
+    }
+    names[lower] = range;
+    bq.columns.push_back({std::move(name), std::move(expr), key});
+  };
+  auto expand = [&](const BoundRelation& r, SourceRange range) {
+    for (const auto& c : program_.catalog.sources()[r.source].columns) {
+      ast::ColumnRefExpr ref(range, r.alias, c.name);
+      add(c.name, binder.bind_column(ref), false, range);
+    }
+  };
+  for (const auto& item : q.items) {
+    if (item.kind == ast::SelectItemKind::Star) {
+      for (const auto& r : bq.relations) expand(r, item.range);
+      continue;
+    }
+    if (item.kind == ast::SelectItemKind::QualifiedStar) {
+      const BoundRelation* found = nullptr;
+      std::vector<std::string> aliases;
+      for (const auto& r : bq.relations) {
+        aliases.push_back(r.alias);
+        if (iequals(r.alias, item.qualifier)) found = &r;
+      }
+      if (!found) {
+        diags_.report(DiagId::unknown_qualifier, item.range, {item.qualifier}).hint = suggest(item.qualifier, aliases);
+        continue;
+      }
+      expand(*found, item.range);
+      continue;
+    }
+    BoundPtr e = binder.bind(*item.expr);
+    if (!e) continue;
+    std::string name = item.alias;
+    if (name.empty()) name = e->op == BoundOp::Column ? e->column_name : e->text;
+    if (e->type.id == TypeId::Null) e = make_cast(std::move(e), SqlType::varchar());
+    add(name, std::move(e), item.primary_key, item.range);
+  }
+}
+
+// INSERT INTO a declared stream: the output takes its column names and types.
+void ScriptBinder::conform_to_declared(const SinkDef& sink, BoundQuery& bq) {
+  if (sink.declared_columns.size() != bq.columns.size()) {
+    diags_.report(DiagId::type_mismatch, bq.range,
+                  {"'" + sink.name + "' has " + std::to_string(sink.declared_columns.size()) +
+                   " columns, but the query produces " + std::to_string(bq.columns.size())});
+    return;
+  }
+  for (size_t i = 0; i < bq.columns.size(); ++i) {
+    const Column& want = sink.declared_columns[i];
+    OutputColumn& have = bq.columns[i];
+    if (have.expr->type != want.type) {
+      if (!castable(have.expr->type, want.type) ||
+          (have.expr->type.id == TypeId::Varchar && want.type.id != TypeId::Varchar)) {
+        diags_.report(DiagId::type_mismatch, have.expr->range,
+                      {"column '" + want.name + "' of '" + sink.name + "' is " + want.type.to_string() +
+                       ", but '" + have.expr->text + "' is " + have.expr->type.to_string()});
+        continue;
+      }
+      have.expr = make_cast(std::move(have.expr), want.type);
+    }
+    have.name = want.name;
+  }
+}
+
+}  // namespace streamc

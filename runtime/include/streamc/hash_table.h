@@ -1,0 +1,456 @@
+// The in-memory state of a joined table: streamc::HashTable<Key, Row>, an
+// open-addressing hash table that owns the strings of its keys and rows.
+//
+// Layout (SwissTable-style): a control byte per slot plus a parallel array of
+// slots {Key key; Row row;} in one allocation. A control byte is EMPTY,
+// DELETED or the top 7 bits of the key's hash. A probe hashes once, loads the
+// 16 control bytes of a group (one SSE2 compare), and touches a slot only
+// where the 7 bits match (a false match is 1 in 128 per full slot), so a miss
+// usually costs one cache line of control bytes and a hit one more for the
+// slot. Groups are probed triangularly; capacity is a power of two, at most
+// 7/8 full counting tombstones. erase() leaves a tombstone only if the slot's
+// group has no EMPTY byte (no probe ever passed a group that has one), and
+// tombstones are dropped by a rebuild at the same capacity when they, not
+// live entries, fill the table, so upsert/erase cycles never degrade probes.
+//
+// String ownership. Keys and rows hold std::string_views that point into the
+// reader's transient buffer when upsert() is called; the table copies every
+// one of them into its StringPool and rewrites the views. It finds them with a
+// visitor the row type provides, looked up by ADL:
+//
+//   template <class F> void visit_strings(Row& row, F&& f);  // f(std::string_view&)
+//
+// called with each string_view member (an empty body when there is none; a
+// row type without it does not compile, so no view can dangle silently).
+// Integers, bool, double, i128, std::string_view, std::tuple and std::pair
+// keys are built in. A replaced or erased version's strings become garbage;
+// when garbage exceeds the live string bytes (and 64 KiB plus one byte per
+// slot) the table copies the live strings into a fresh pool, so the pool
+// stays under 2x the live bytes plus that slack. What generated code writes:
+//
+//   struct UserProfilesRow {
+//     std::string_view tier;
+//     int32_t risk_score;
+//     uint64_t nulls;
+//   };
+//   template <class F>
+//   void visit_strings(UserProfilesRow& r, F&& f) { f(r.tier); }
+//
+//   streamc::HashTable<std::string_view, UserProfilesRow> user_profiles;
+//   // load and updates (key and row view the reader's buffer):
+//   if (all_non_key_null) user_profiles.erase(key); else user_profiles.upsert(key, row);
+//   // per stream record:
+//   if (const UserProfilesRow* u = user_profiles.find(trade.user_id)) { ... }
+//
+// A NULL key matches nothing in SQL: the caller neither stores nor probes it.
+// Pointers from find()/upsert() and the views inside stored keys and rows stay
+// valid until the next upsert, erase, reserve, compact or clear. find and
+// find_batch are const and may run concurrently; a mutation needs the table to
+// itself. Key and Row must be trivially destructible (views, numbers, flags).
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <new>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "streamc/hash.h"
+#include "streamc/string_pool.h"
+
+namespace streamc {
+
+// visit_strings for the built-in key types; row types bring their own.
+template <class T, class F>
+  requires std::is_arithmetic_v<T> || std::is_same_v<T, __int128>
+inline void visit_strings(T&, F&&) {}
+template <class F>
+inline void visit_strings(std::string_view& s, F&& f) {
+  f(s);
+}
+template <class... Ts, class F>
+inline void visit_strings(std::tuple<Ts...>& t, F&& f) {
+  std::apply([&](Ts&... parts) { (visit_strings(parts, f), ...); }, t);
+}
+template <class A, class B, class F>
+inline void visit_strings(std::pair<A, B>& p, F&& f) {
+  visit_strings(p.first, f);
+  visit_strings(p.second, f);
+}
+
+namespace hash_table_detail {
+
+struct ProbeVisitor {
+  void operator()(std::string_view&) const {}
+};
+template <class T>
+concept HasStringVisitor = requires(T& v, ProbeVisitor f) { visit_strings(v, f); };
+
+template <class T>
+inline constexpr bool kHoldsStrings =
+    std::is_same_v<T, std::string_view> || !(std::is_arithmetic_v<T> || std::is_same_v<T, __int128>);
+
+inline constexpr size_t kGroupSize = 16;
+inline constexpr int8_t kEmpty = -128;  // 0b10000000
+inline constexpr int8_t kDeleted = -2;  // 0b11111110; full bytes are 0..127
+
+alignas(kGroupSize) inline constexpr int8_t kEmptyGroup[kGroupSize] = {
+    kEmpty, kEmpty, kEmpty, kEmpty, kEmpty, kEmpty, kEmpty, kEmpty,
+    kEmpty, kEmpty, kEmpty, kEmpty, kEmpty, kEmpty, kEmpty, kEmpty};
+
+// 16 control bytes; each match returns a bitmask, bit i for byte i.
+struct Group {
+#if defined(__SSE2__)
+  explicit Group(const int8_t* p) : v(_mm_load_si128(reinterpret_cast<const __m128i*>(p))) {}
+  uint32_t match(int8_t tag) const {
+    return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_set1_epi8(tag), v)));
+  }
+  uint32_t match_empty() const { return match(kEmpty); }
+  // EMPTY or DELETED: the bytes with the sign bit set.
+  uint32_t match_free() const { return static_cast<uint32_t>(_mm_movemask_epi8(v)); }
+  __m128i v;
+#else
+  explicit Group(const int8_t* p) { std::copy(p, p + kGroupSize, b); }
+  uint32_t match(int8_t tag) const {
+    uint32_t m = 0;
+    for (size_t i = 0; i < kGroupSize; ++i) m |= uint32_t{b[i] == tag} << i;
+    return m;
+  }
+  uint32_t match_empty() const { return match(kEmpty); }
+  uint32_t match_free() const {
+    uint32_t m = 0;
+    for (size_t i = 0; i < kGroupSize; ++i) m |= uint32_t{b[i] < 0} << i;
+    return m;
+  }
+  int8_t b[kGroupSize];
+#endif
+};
+
+// Prefetches the bytes a key's strings point at (find_batch, string keys).
+inline void prefetch_strings(const std::string_view& s) { __builtin_prefetch(s.data()); }
+template <class T>
+inline void prefetch_strings(const T&) {}
+template <class... Ts>
+inline void prefetch_strings(const std::tuple<Ts...>& t) {
+  std::apply([](const Ts&... parts) { (prefetch_strings(parts), ...); }, t);
+}
+
+// The table's one allocation: control bytes, then slots. Tables of 4 MiB and
+// more ask for transparent huge pages, which removes most TLB misses from
+// random probes of a large table.
+void* allocate_table(size_t bytes);
+void free_table(void* p, size_t bytes) noexcept;
+
+}  // namespace hash_table_detail
+
+template <class Key, class Row, class Hash = Hasher<Key>, class Eq = std::equal_to<Key>>
+class HashTable {
+  static_assert(std::is_trivially_destructible_v<Key> && std::is_trivially_destructible_v<Row>,
+                "HashTable keys and rows hold views and numbers; strings are owned by its pool");
+  static_assert(hash_table_detail::HasStringVisitor<Key>,
+                "the key type needs visit_strings(Key&, F&&), see streamc/hash_table.h");
+  static_assert(hash_table_detail::HasStringVisitor<Row>,
+                "the row type needs `template <class F> void visit_strings(Row&, F&& f)` calling "
+                "f(member) for each std::string_view member (empty if none), see "
+                "streamc/hash_table.h");
+
+ public:
+  struct Slot {
+    Key key;
+    Row row;
+  };
+  // Batches of find_batch are processed this many keys at a time.
+  static constexpr size_t kBatch = 64;
+
+  HashTable() = default;
+  explicit HashTable(size_t expected_rows) { reserve(expected_rows); }
+  ~HashTable() { release(); }
+  HashTable(const HashTable&) = delete;
+  HashTable& operator=(const HashTable&) = delete;
+  HashTable(HashTable&& other) noexcept { swap(other); }
+  HashTable& operator=(HashTable&& other) noexcept {
+    if (this != &other) {
+      HashTable moved(std::move(other));
+      swap(moved);
+    }
+    return *this;
+  }
+
+  // The row stored under key, or nullptr.
+  const Row* find(const Key& key) const noexcept {
+    const Slot* s = find_slot(key, hash_(key));
+    return s ? &s->row : nullptr;
+  }
+
+  // out[i] = find(keys[i]) for i < n. Hashes a batch and prefetches its
+  // control groups, then its candidate slots (and for string keys the
+  // candidates' bytes), then compares, so the cache misses of a batch overlap.
+  void find_batch(const Key* keys, size_t n, const Row** out) const noexcept {
+    uint64_t hashes[kBatch];
+    const Slot* candidates[kBatch];
+    for (size_t base = 0; base < n; base += kBatch) {
+      const size_t m = std::min(kBatch, n - base);
+      const Key* k = keys + base;
+      for (size_t i = 0; i < m; ++i) {
+        hashes[i] = hash_(k[i]);
+        __builtin_prefetch(ctrl_ + group_offset(hashes[i]));
+      }
+      for (size_t i = 0; i < m; ++i) {
+        const size_t g = group_offset(hashes[i]);
+        const uint32_t match = hash_table_detail::Group(ctrl_ + g).match(tag(hashes[i]));
+        candidates[i] = match ? slots_ + g + std::countr_zero(match) : nullptr;
+        if (match) __builtin_prefetch(candidates[i]);
+      }
+      if constexpr (hash_table_detail::kHoldsStrings<Key>) {
+        for (size_t i = 0; i < m; ++i) {
+          if (candidates[i]) hash_table_detail::prefetch_strings(candidates[i]->key);
+        }
+      }
+      for (size_t i = 0; i < m; ++i) {
+        const Slot* s = candidates[i] && eq_(candidates[i]->key, k[i])
+                            ? candidates[i]
+                            : find_slot(k[i], hashes[i]);
+        out[base + i] = s ? &s->row : nullptr;
+      }
+    }
+  }
+
+  // Inserts key -> row, or replaces the row stored under key. Copies the
+  // strings of the key (when new) and of the row into the table's pool.
+  Row& upsert(const Key& key, const Row& row) {
+    const uint64_t h = hash_(key);
+    if (Slot* s = const_cast<Slot*>(find_slot(key, h))) {
+      garbage_bytes_ += string_bytes(s->row);
+      s->row = row;
+      own_strings(s->row);
+      maybe_compact();
+      return s->row;
+    }
+    size_t i = find_free(h);
+    if (growth_left_ == 0 && ctrl_[i] == hash_table_detail::kEmpty) {
+      const Slot copy{key, row};  // key or row may live in this table
+      make_room();
+      return insert_at(find_free(h), h, copy.key, copy.row);
+    }
+    return insert_at(i, h, key, row);
+  }
+
+  // Removes key; false if it was not there.
+  bool erase(const Key& key) {
+    const Slot* s = find_slot(key, hash_(key));
+    if (s == nullptr) return false;
+    const size_t i = static_cast<size_t>(s - slots_);
+    garbage_bytes_ += string_bytes(slots_[i].key) + string_bytes(slots_[i].row);
+    const size_t group = i & ~(hash_table_detail::kGroupSize - 1);
+    if (hash_table_detail::Group(ctrl_ + group).match_empty()) {
+      ctrl_[i] = hash_table_detail::kEmpty;
+      ++growth_left_;
+    } else {
+      ctrl_[i] = hash_table_detail::kDeleted;
+      ++tombstones_;
+    }
+    --size_;
+    maybe_compact();
+    return true;
+  }
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  size_t capacity() const { return capacity_; }
+
+  // Room for n rows without another rebuild.
+  void reserve(size_t n) {
+    const size_t want = capacity_for(n);
+    if (want > capacity_) rebuild(want);
+  }
+
+  // Bytes of the slot and control arrays plus the string pool's chunks.
+  size_t memory_bytes() const { return alloc_bytes_ + pool_.bytes_reserved(); }
+  // String bytes in the pool that no stored key or row uses any more.
+  size_t garbage_bytes() const { return garbage_bytes_; }
+
+  // Copies the live strings into a fresh pool and frees the old one.
+  void compact() {
+    StringPool fresh;
+    fresh.reserve(pool_.bytes_used() - garbage_bytes_);
+    auto copy = [&fresh](std::string_view& s) { s = fresh.intern_copy(s); };
+    for (size_t i = 0; i < capacity_; ++i) {
+      if (ctrl_[i] < 0) continue;
+      visit_strings(slots_[i].key, copy);
+      visit_strings(slots_[i].row, copy);
+    }
+    pool_.swap(fresh);
+    garbage_bytes_ = 0;
+  }
+
+  // Removes every row; keeps the capacity.
+  void clear() {
+    if (capacity_ > 0) std::fill(ctrl_, ctrl_ + capacity_, hash_table_detail::kEmpty);
+    size_ = tombstones_ = garbage_bytes_ = 0;
+    growth_left_ = max_load(capacity_);
+    pool_.clear();
+  }
+
+  // f(const Key&, const Row&) for every row, in no particular order.
+  template <class F>
+  void for_each(F&& f) const {
+    for (size_t i = 0; i < capacity_; ++i) {
+      if (ctrl_[i] >= 0) f(slots_[i].key, static_cast<const Row&>(slots_[i].row));
+    }
+  }
+
+  void swap(HashTable& other) noexcept {
+    std::swap(ctrl_, other.ctrl_);
+    std::swap(slots_, other.slots_);
+    std::swap(alloc_bytes_, other.alloc_bytes_);
+    std::swap(capacity_, other.capacity_);
+    std::swap(group_mask_, other.group_mask_);
+    std::swap(size_, other.size_);
+    std::swap(growth_left_, other.growth_left_);
+    std::swap(tombstones_, other.tombstones_);
+    std::swap(garbage_bytes_, other.garbage_bytes_);
+    pool_.swap(other.pool_);
+    std::swap(hash_, other.hash_);
+    std::swap(eq_, other.eq_);
+  }
+
+ private:
+  static constexpr size_t kMinCompactBytes = 64 * 1024;
+
+  static int8_t tag(uint64_t h) { return static_cast<int8_t>(h >> 57); }
+  static size_t max_load(size_t capacity) { return capacity - capacity / 8; }
+  static size_t capacity_for(size_t n) {
+    if (n == 0) return 0;
+    return std::bit_ceil(std::max(hash_table_detail::kGroupSize, n + (n + 6) / 7));
+  }
+  size_t group_offset(uint64_t h) const {
+    return (static_cast<size_t>(h) & group_mask_) * hash_table_detail::kGroupSize;
+  }
+
+  const Slot* find_slot(const Key& key, uint64_t h) const noexcept {
+    const int8_t t = tag(h);
+    size_t group = static_cast<size_t>(h) & group_mask_;
+    for (size_t step = 1;; ++step) {
+      const size_t offset = group * hash_table_detail::kGroupSize;
+      const hash_table_detail::Group g(ctrl_ + offset);
+      for (uint32_t m = g.match(t); m != 0; m &= m - 1) {
+        const Slot* s = slots_ + offset + std::countr_zero(m);
+        if (eq_(s->key, key)) [[likely]]
+          return s;
+      }
+      if (g.match_empty()) [[likely]]
+        return nullptr;
+      group = (group + step) & group_mask_;
+    }
+  }
+
+  // The first EMPTY or DELETED slot on h's probe sequence.
+  size_t find_free(uint64_t h) const {
+    size_t group = static_cast<size_t>(h) & group_mask_;
+    for (size_t step = 1;; ++step) {
+      const size_t offset = group * hash_table_detail::kGroupSize;
+      if (const uint32_t m = hash_table_detail::Group(ctrl_ + offset).match_free()) {
+        return offset + std::countr_zero(m);
+      }
+      group = (group + step) & group_mask_;
+    }
+  }
+
+  Row& insert_at(size_t i, uint64_t h, const Key& key, const Row& row) {
+    if (ctrl_[i] == hash_table_detail::kDeleted) {
+      --tombstones_;
+    } else {
+      --growth_left_;
+    }
+    ctrl_[i] = tag(h);
+    Slot* s = ::new (static_cast<void*>(slots_ + i)) Slot{key, row};
+    ++size_;
+    own_strings(s->key);
+    own_strings(s->row);
+    return s->row;
+  }
+
+  template <class T>
+  void own_strings(T& value) {
+    visit_strings(value, [this](std::string_view& s) { s = pool_.intern_copy(s); });
+  }
+  template <class T>
+  static size_t string_bytes(T& value) {
+    size_t n = 0;
+    visit_strings(value, [&n](std::string_view& s) { n += s.size(); });
+    return n;
+  }
+
+  void maybe_compact() {
+    if (garbage_bytes_ > pool_.bytes_used() - garbage_bytes_ &&
+        garbage_bytes_ > kMinCompactBytes + capacity_) {
+      compact();
+    }
+  }
+
+  // Out of EMPTY slots: drop the tombstones if live rows fill at most half of
+  // the usable slots, else double.
+  void make_room() {
+    if (capacity_ > 0 && size_ * 2 <= max_load(capacity_)) {
+      rebuild(capacity_);
+    } else {
+      rebuild(capacity_ == 0 ? hash_table_detail::kGroupSize : capacity_ * 2);
+    }
+  }
+
+  void rebuild(size_t capacity) {
+    const size_t slots_at = (capacity + 63) & ~size_t{63};
+    const size_t bytes = slots_at + capacity * sizeof(Slot);
+    auto* mem = static_cast<char*>(hash_table_detail::allocate_table(bytes));
+    auto* ctrl = reinterpret_cast<int8_t*>(mem);
+    auto* slots = reinterpret_cast<Slot*>(mem + slots_at);
+    std::fill(ctrl, ctrl + capacity, hash_table_detail::kEmpty);
+
+    int8_t* old_ctrl = ctrl_;
+    Slot* old_slots = slots_;
+    const size_t old_capacity = capacity_;
+    const size_t old_bytes = alloc_bytes_;
+    ctrl_ = ctrl;
+    slots_ = slots;
+    alloc_bytes_ = bytes;
+    capacity_ = capacity;
+    group_mask_ = capacity / hash_table_detail::kGroupSize - 1;
+    growth_left_ = max_load(capacity) - size_;
+    tombstones_ = 0;
+    for (size_t i = 0; i < old_capacity; ++i) {
+      if (old_ctrl[i] < 0) continue;
+      const size_t j = find_free(hash_(old_slots[i].key));
+      ctrl_[j] = old_ctrl[i];
+      ::new (static_cast<void*>(slots_ + j)) Slot(std::move(old_slots[i]));
+    }
+    if (old_capacity > 0) hash_table_detail::free_table(old_ctrl, old_bytes);
+  }
+
+  void release() {
+    if (capacity_ > 0) hash_table_detail::free_table(ctrl_, alloc_bytes_);
+  }
+
+  int8_t* ctrl_ = const_cast<int8_t*>(hash_table_detail::kEmptyGroup);
+  Slot* slots_ = nullptr;
+  size_t alloc_bytes_ = 0;
+  size_t capacity_ = 0;
+  size_t group_mask_ = 0;
+  size_t size_ = 0;
+  size_t growth_left_ = 0;
+  size_t tombstones_ = 0;
+  size_t garbage_bytes_ = 0;
+  StringPool pool_;
+  [[no_unique_address]] Hash hash_;
+  [[no_unique_address]] Eq eq_;
+};
+
+}  // namespace streamc
