@@ -28,19 +28,30 @@ class GoldenCase : public testing::Test {
   explicit GoldenCase(fs::path dir) : dir_(std::move(dir)) {}
 
   void TestBody() override {
-    std::string command = std::string("'") + STREAMC_BINARY + "' test '" + dir_.string() + "'" +
-                          (updating() ? " --update" : "") + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    ASSERT_NE(pipe, nullptr);
     std::string output;
-    std::array<char, 4096> buf;
-    while (size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) output.append(buf.data(), n);
-    int status = pclose(pipe);
+    int status = run(std::string("'") + STREAMC_BINARY + "' test '" + dir_.string() + "'" +
+                         (updating() ? " --update" : ""),
+                     output);
     if (updating() && output.find("updated") != std::string::npos) std::printf("%s", output.c_str());
-    EXPECT_EQ(WEXITSTATUS(status), 0) << output << "to accept the new output, run: tools/update-golden";
+    ASSERT_EQ(status, 0) << output << "to accept the new output, run: tools/update-golden";
+    // A case with oracle.sql is also checked against DuckDB running the
+    // equivalent batch query over the same files.
+    if (fs::exists(dir_ / "oracle.sql")) {
+      status = run("node '" STREAMC_SOURCE_DIR "/tools/oracle/differential.mjs' '" + dir_.string() + "'", output);
+      EXPECT_EQ(status, 0) << output;
+    }
   }
 
  private:
+  static int run(const std::string& command, std::string& output) {
+    output.clear();
+    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+    if (!pipe) return -1;
+    std::array<char, 4096> buf;
+    while (size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) output.append(buf.data(), n);
+    return WEXITSTATUS(pclose(pipe));
+  }
+
   fs::path dir_;
 };
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <random>
 #include <set>
@@ -39,6 +40,10 @@ using IntTable = HashTable<int64_t, IntRow>;
 using StringTable = HashTable<std::string_view, ProfileRow>;
 
 std::string key_text(uint64_t i) { return "u" + std::to_string(i); }
+// Every third key is longer than PackedString::kInline, so it lives in the pool.
+std::string mixed_key(uint64_t i) {
+  return i % 3 ? key_text(i) : "user-" + std::to_string(i) + "@example.com";
+}
 
 TEST(HashTable, Int64InsertFindMiss) {
   IntTable t;
@@ -66,6 +71,75 @@ TEST(HashTable, StringKeysCompareBytes) {
   EXPECT_EQ(t.find("")->risk_score, 3);
   EXPECT_EQ(t.find("u100"), nullptr);
   EXPECT_EQ(t.find("u"), nullptr);
+}
+
+// Short keys are kept inline and long ones in the pool: keys of every length
+// around the boundary, differing in one byte, in length, or by a NUL.
+TEST(HashTable, StringKeysOfEveryLength) {
+  HashTable<std::string_view, IntRow> t;
+  std::vector<std::string> keys;
+  for (size_t n = 0; n <= 40; ++n) {
+    std::string base(n, 'k');
+    keys.push_back(base);
+    for (size_t i = 0; i < n; ++i) {
+      std::string changed = base;
+      changed[i] = 'q';
+      keys.push_back(changed);
+    }
+    keys.push_back(base + '\0');
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  for (size_t i = 0; i < keys.size(); i += 2) t.upsert(keys[i], IntRow{static_cast<int64_t>(i)});
+  for (size_t i = 0; i < keys.size(); ++i) {
+    std::string probe = keys[i];  // its own buffer
+    const IntRow* r = t.find(probe);
+    if (i % 2) {
+      EXPECT_EQ(r, nullptr) << i << " '" << probe << "'";
+    } else {
+      ASSERT_NE(r, nullptr) << i << " '" << probe << "'";
+      EXPECT_EQ(r->value, static_cast<int64_t>(i));
+    }
+  }
+  size_t seen = 0;
+  t.for_each([&](std::string_view k, const IntRow& r) {
+    ++seen;
+    EXPECT_EQ(k, keys[static_cast<size_t>(r.value)]);
+  });
+  EXPECT_EQ(seen, (keys.size() + 1) / 2);
+}
+
+// A custom equality sees the key as given (copied views, not packed).
+struct CaseInsensitiveHash {
+  uint64_t operator()(std::string_view s) const {
+    std::string lower(s);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return hash_bytes(lower.data(), lower.size());
+  }
+};
+struct CaseInsensitiveEq {
+  bool operator()(std::string_view a, std::string_view b) const {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) ==
+                    std::tolower(static_cast<unsigned char>(y));
+           });
+  }
+};
+
+TEST(HashTable, CustomEqualityAndHash) {
+  HashTable<std::string_view, IntRow, CaseInsensitiveHash, CaseInsensitiveEq> t;
+  std::string key = "Premium";
+  t.upsert(key, IntRow{1});
+  key = "xxxxxxx";
+  EXPECT_EQ(t.find("PREMIUM")->value, 1);
+  t.upsert("premium", IntRow{2});
+  EXPECT_EQ(t.size(), 1u);
+  t.for_each([](std::string_view k, const IntRow& r) {
+    EXPECT_EQ(k, "Premium");
+    EXPECT_EQ(r.value, 2);
+  });
+  EXPECT_TRUE(t.erase("PREMIUM"));
+  EXPECT_EQ(t.find("premium"), nullptr);
 }
 
 TEST(HashTable, CompositeKeys) {
@@ -151,7 +225,7 @@ TEST(HashTable, RandomStringOperationsMatchUnorderedMap) {
   std::mt19937_64 rng(777);
   std::string buffer;
   for (int op = 0; op < 100000; ++op) {
-    buffer = key_text(rng() % 3000) + "|" + std::string(rng() % 24, 'a' + rng() % 26);
+    buffer = mixed_key(rng() % 3000) + "|" + std::string(rng() % 24, 'a' + rng() % 26);
     const std::string_view key(buffer.data(), buffer.find('|'));
     const std::string_view tier = std::string_view(buffer).substr(key.size() + 1);
     const uint64_t what = rng() % 4;
@@ -184,24 +258,33 @@ TEST(HashTable, RandomStringOperationsMatchUnorderedMap) {
 
 TEST(HashTable, StringOwnershipSurvivesTheSourceBufferBeingOverwritten) {
   StringTable t;
-  std::string buffer = "user42,premium";
+  std::string buffer = "user42,premium\nuser-with-a-long-id-43,basic";
   const std::string_view view(buffer);
-  t.upsert(view.substr(0, 6), ProfileRow{view.substr(7), 5, 0});
+  t.upsert(view.substr(0, 6), ProfileRow{view.substr(7, 7), 5, 0});
+  t.upsert(view.substr(15, 22), ProfileRow{view.substr(38), 6, 0});
   std::fill(buffer.begin(), buffer.end(), 'X');
   buffer = "something else entirely, longer than before";
   const ProfileRow* r = t.find("user42");
   ASSERT_NE(r, nullptr);
   EXPECT_EQ(r->tier, "premium");
-  t.for_each([](std::string_view k, const ProfileRow&) { EXPECT_EQ(k, "user42"); });
+  r = t.find("user-with-a-long-id-43");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->tier, "basic");
+  std::set<std::string> keys;
+  t.for_each([&](std::string_view k, const ProfileRow&) { keys.emplace(k); });
+  EXPECT_EQ(keys, (std::set<std::string>{"user42", "user-with-a-long-id-43"}));
 
   // Composite keys own each part too.
   using Key = CompositeKey<std::string_view, std::string_view>;
   HashTable<Key, IntRow> c;
-  std::string parts = "NYSE:IBM";
-  c.upsert(Key{std::string_view(parts).substr(0, 4), std::string_view(parts).substr(5)}, IntRow{9});
+  std::string parts = "NYSE:International Business Machines";
+  const std::string_view pv(parts);
+  c.upsert(Key{pv.substr(0, 4), pv.substr(5)}, IntRow{9});
   parts.assign(parts.size(), '?');
-  ASSERT_NE(c.find(Key{"NYSE", "IBM"}), nullptr);
-  EXPECT_EQ(c.find(Key{"NYSE", "IBM"})->value, 9);
+  const Key ibm{"NYSE", "International Business Machines"};
+  ASSERT_NE(c.find(ibm), nullptr);
+  EXPECT_EQ(c.find(ibm)->value, 9);
+  c.for_each([&](const Key& k, const IntRow&) { EXPECT_EQ(k, ibm); });
 }
 
 TEST(HashTable, GrowthKeepsEveryEntry) {

@@ -1,0 +1,8 @@
+-- The same enrichment as a batch query over the same files.
+SELECT t.trade_id, t.symbol, t.quantity, u.tier, u.risk_score, l.position_limit,
+       m.current_price, t.quantity * CAST(t.price AS DECIMAL(18, 2)) AS notional
+FROM read_json('trades.jsonl', format = 'newline_delimited') t
+JOIN read_csv('users.csv') u ON t.user_id = u.user_id
+JOIN read_csv('limits.csv') l ON t.user_id = l.user_id
+JOIN read_csv('market.csv', types = {'current_price': 'DECIMAL(18,2)'}) m ON t.symbol = m.symbol
+WHERE t.quantity * CAST(t.price AS DECIMAL(18, 2)) > 10000;
