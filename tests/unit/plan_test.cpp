@@ -39,7 +39,7 @@ TEST(Plan, Explain) {
   Plan plan = make_plan(*b.program);
   std::string text = explain(plan);
   EXPECT_NE(text.find("stream trades: json file 'trades.jsonl', declared schema"), std::string::npos) << text;
-  EXPECT_NE(text.find("    fee DOUBLE  (not read)"), std::string::npos) << text;
+  EXPECT_NE(text.find("    fee DOUBLE  (not used)"), std::string::npos) << text;
   EXPECT_NE(text.find("    Scan trades [symbol, quantity, price]\n    Filter quantity > 1\n"
                       "    Project symbol VARCHAR, notional DECIMAL(28,4)\n    Limit 5\n    Sink stdout (json)\n"),
             std::string::npos)

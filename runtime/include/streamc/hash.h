@@ -53,22 +53,9 @@ inline uint64_t load32(const char* p) {
   return v;
 }
 
-// Bytes longer than 16: 16 bytes per round, then the last 16 (overlapping).
-inline uint64_t hash_long(const char* p, size_t n, uint64_t state) {
-  const char* end = p + n;
-  // Two independent lanes for long strings so the multiplies overlap.
-  uint64_t other = state ^ kMul2;
-  while (end - p > 32) {
-    state = fold_mul(load64(p) ^ kMul0, load64(p + 8) ^ state);
-    other = fold_mul(load64(p + 16) ^ kMul1, load64(p + 24) ^ other);
-    p += 32;
-  }
-  state ^= other;
-  if (end - p > 16) {
-    state = fold_mul(load64(p) ^ kMul0, load64(p + 8) ^ state);
-  }
-  return fold_mul(load64(end - 16) ^ kMul1, load64(end - 8) ^ state);
-}
+// Bytes longer than 16 (out of line: join keys are mostly short, and the
+// short path inlines into every probe).
+uint64_t hash_long(const char* p, size_t n, uint64_t state);
 
 }  // namespace hash_detail
 

@@ -95,10 +95,6 @@ struct ProbeVisitor {
 template <class T>
 concept HasStringVisitor = requires(T& v, ProbeVisitor f) { visit_strings(v, f); };
 
-template <class T>
-inline constexpr bool kHoldsStrings =
-    std::is_same_v<T, std::string_view> || !(std::is_arithmetic_v<T> || std::is_same_v<T, __int128>);
-
 inline constexpr size_t kGroupSize = 16;
 inline constexpr int8_t kEmpty = -128;  // 0b10000000
 inline constexpr int8_t kDeleted = -2;  // 0b11111110; full bytes are 0..127
@@ -135,14 +131,123 @@ struct Group {
 #endif
 };
 
-// Prefetches the bytes a key's strings point at (find_batch, string keys).
-inline void prefetch_strings(const std::string_view& s) { __builtin_prefetch(s.data()); }
-template <class T>
-inline void prefetch_strings(const T&) {}
+// How a slot keeps its key. PlainKey keeps the key itself, compares with the
+// table's Eq and copies the key's views into the pool; a std::string_view key
+// (alone or in a tuple) is kept as a PackedString, so a short key compares
+// without a cache miss on its bytes. Every codec has: Stored, prepare(key) (a
+// probe, computed once per lookup), matches, view, store (copies into the
+// pool), pool_bytes, relocate (into another pool) and prefetch.
+template <class K>
+struct PlainKey {
+  using Stored = K;
+  static const K& prepare(const K& k) { return k; }
+  template <class E>
+  static bool matches(const K& stored, const K& probe, const E& eq) {
+    return eq(stored, probe);
+  }
+  static const K& view(const K& stored) { return stored; }
+  static K store(const K& k, StringPool& pool) {
+    K stored = k;
+    relocate(stored, pool);
+    return stored;
+  }
+  static size_t pool_bytes(const K& stored) {
+    K copy = stored;
+    size_t n = 0;
+    visit_strings(copy, [&n](std::string_view& s) { n += s.size(); });
+    return n;
+  }
+  static void relocate(K& stored, StringPool& pool) {
+    visit_strings(stored, [&pool](std::string_view& s) { s = pool.intern_copy(s); });
+  }
+  static void prefetch(const K&) {}
+};
+
+struct PackedKey {
+  using Stored = PackedString;
+  static PackedString::Probe prepare(std::string_view k) { return PackedString::probe(k); }
+  template <class E>
+  static bool matches(const PackedString& stored, const PackedString::Probe& probe, const E&) {
+    return stored.matches(probe);
+  }
+  static std::string_view view(const PackedString& stored) { return stored.view(); }
+  static PackedString store(std::string_view k, StringPool& pool) {
+    return PackedString::make(k, pool);
+  }
+  static size_t pool_bytes(const PackedString& stored) {
+    return stored.is_inline() ? 0 : stored.size();
+  }
+  static void relocate(PackedString& stored, StringPool& pool) {
+    if (!stored.is_inline()) stored = PackedString::make(stored.view(), pool);
+  }
+  static void prefetch(const PackedString& stored) {
+    if (!stored.is_inline()) __builtin_prefetch(stored.view().data());
+  }
+};
+
 template <class... Ts>
-inline void prefetch_strings(const std::tuple<Ts...>& t) {
-  std::apply([](const Ts&... parts) { (prefetch_strings(parts), ...); }, t);
-}
+struct TupleKey;
+
+template <class K>
+struct KeyCodecFor {
+  using type = PlainKey<K>;
+};
+template <class K>
+using KeyCodec = typename KeyCodecFor<K>::type;
+
+template <>
+struct KeyCodecFor<std::string_view> {
+  using type = PackedKey;
+};
+template <class... Ts>
+struct KeyCodecFor<std::tuple<Ts...>> {
+  using type = TupleKey<Ts...>;
+};
+
+template <class... Ts>
+struct TupleKey {
+  using Stored = std::tuple<typename KeyCodec<Ts>::Stored...>;
+  using Probe = std::tuple<decltype(KeyCodec<Ts>::prepare(std::declval<const Ts&>()))...>;
+  static constexpr auto kIndex = std::index_sequence_for<Ts...>{};
+
+  static Probe prepare(const std::tuple<Ts...>& k) {
+    return [&]<size_t... I>(std::index_sequence<I...>) {
+      return Probe(KeyCodec<Ts>::prepare(std::get<I>(k))...);
+    }(kIndex);
+  }
+  template <class E>
+  static bool matches(const Stored& stored, const Probe& probe, const E&) {
+    return [&]<size_t... I>(std::index_sequence<I...>) {
+      return (KeyCodec<Ts>::matches(std::get<I>(stored), std::get<I>(probe), std::equal_to<Ts>{}) &&
+              ...);
+    }(kIndex);
+  }
+  static std::tuple<Ts...> view(const Stored& stored) {
+    return [&]<size_t... I>(std::index_sequence<I...>) {
+      return std::tuple<Ts...>(KeyCodec<Ts>::view(std::get<I>(stored))...);
+    }(kIndex);
+  }
+  static Stored store(const std::tuple<Ts...>& k, StringPool& pool) {
+    return [&]<size_t... I>(std::index_sequence<I...>) {
+      return Stored(KeyCodec<Ts>::store(std::get<I>(k), pool)...);
+    }(kIndex);
+  }
+  static size_t pool_bytes(const Stored& stored) {
+    return [&]<size_t... I>(std::index_sequence<I...>) {
+      return (size_t{0} + ... + KeyCodec<Ts>::pool_bytes(std::get<I>(stored)));
+    }(kIndex);
+  }
+  static void relocate(Stored& stored, StringPool& pool) {
+    [&]<size_t... I>(std::index_sequence<I...>) {
+      (KeyCodec<Ts>::relocate(std::get<I>(stored), pool), ...);
+    }(kIndex);
+  }
+  static void prefetch(const Stored& stored) {
+    [&]<size_t... I>(std::index_sequence<I...>) {
+      (KeyCodec<Ts>::prefetch(std::get<I>(stored)), ...);
+    }(kIndex);
+  }
+};
 
 // The table's one allocation: control bytes, then slots. Tables of 4 MiB and
 // more ask for transparent huge pages, which removes most TLB misses from
@@ -156,6 +261,12 @@ template <class Key, class Row, class Hash = Hasher<Key>, class Eq = std::equal_
 class HashTable {
   static_assert(std::is_trivially_destructible_v<Key> && std::is_trivially_destructible_v<Row>,
                 "HashTable keys and rows hold views and numbers; strings are owned by its pool");
+  // std::string_view keys, alone or in tuples, are packed when compared with
+  // plain equality; a custom Eq sees the key as given.
+  using Codec = std::conditional_t<std::is_same_v<Eq, std::equal_to<Key>>,
+                                   hash_table_detail::KeyCodec<Key>,
+                                   hash_table_detail::PlainKey<Key>>;
+  using StoredKey = typename Codec::Stored;
   static_assert(hash_table_detail::HasStringVisitor<Key>,
                 "the key type needs visit_strings(Key&, F&&), see streamc/hash_table.h");
   static_assert(hash_table_detail::HasStringVisitor<Row>,
@@ -165,7 +276,7 @@ class HashTable {
 
  public:
   struct Slot {
-    Key key;
+    StoredKey key;
     Row row;
   };
   // Batches of find_batch are processed this many keys at a time.
@@ -187,13 +298,13 @@ class HashTable {
 
   // The row stored under key, or nullptr.
   const Row* find(const Key& key) const noexcept {
-    const Slot* s = find_slot(key, hash_(key));
+    const Slot* s = find_slot(Codec::prepare(key), hash_(key));
     return s ? &s->row : nullptr;
   }
 
   // out[i] = find(keys[i]) for i < n. Hashes a batch and prefetches its
-  // control groups, then its candidate slots (and for string keys the
-  // candidates' bytes), then compares, so the cache misses of a batch overlap.
+  // control groups, then its candidate slots (and the bytes of long string
+  // keys), then compares, so the cache misses of a batch overlap.
   void find_batch(const Key* keys, size_t n, const Row** out) const noexcept {
     uint64_t hashes[kBatch];
     const Slot* candidates[kBatch];
@@ -208,17 +319,22 @@ class HashTable {
         const size_t g = group_offset(hashes[i]);
         const uint32_t match = hash_table_detail::Group(ctrl_ + g).match(tag(hashes[i]));
         candidates[i] = match ? slots_ + g + std::countr_zero(match) : nullptr;
-        if (match) __builtin_prefetch(candidates[i]);
+        if (match) {
+          // A slot may straddle two cache lines; the row is read next.
+          __builtin_prefetch(candidates[i]);
+          __builtin_prefetch(reinterpret_cast<const char*>(candidates[i] + 1) - 1);
+        }
       }
-      if constexpr (hash_table_detail::kHoldsStrings<Key>) {
+      if constexpr (!std::is_same_v<Codec, hash_table_detail::PlainKey<Key>>) {
         for (size_t i = 0; i < m; ++i) {
-          if (candidates[i]) hash_table_detail::prefetch_strings(candidates[i]->key);
+          if (candidates[i]) Codec::prefetch(candidates[i]->key);
         }
       }
       for (size_t i = 0; i < m; ++i) {
-        const Slot* s = candidates[i] && eq_(candidates[i]->key, k[i])
+        const auto probe = Codec::prepare(k[i]);
+        const Slot* s = candidates[i] && Codec::matches(candidates[i]->key, probe, eq_)
                             ? candidates[i]
-                            : find_slot(k[i], hashes[i]);
+                            : find_slot(probe, hashes[i]);
         out[base + i] = s ? &s->row : nullptr;
       }
     }
@@ -228,7 +344,7 @@ class HashTable {
   // strings of the key (when new) and of the row into the table's pool.
   Row& upsert(const Key& key, const Row& row) {
     const uint64_t h = hash_(key);
-    if (Slot* s = const_cast<Slot*>(find_slot(key, h))) {
+    if (Slot* s = const_cast<Slot*>(find_slot(Codec::prepare(key), h))) {
       garbage_bytes_ += string_bytes(s->row);
       s->row = row;
       own_strings(s->row);
@@ -237,19 +353,21 @@ class HashTable {
     }
     size_t i = find_free(h);
     if (growth_left_ == 0 && ctrl_[i] == hash_table_detail::kEmpty) {
-      const Slot copy{key, row};  // key or row may live in this table
+      // Owned before the rebuild, which frees what key or row may view.
+      const StoredKey stored = Codec::store(key, pool_);
+      const Row row_copy = row;
       make_room();
-      return insert_at(find_free(h), h, copy.key, copy.row);
+      return insert_at(find_free(h), h, stored, row_copy);
     }
-    return insert_at(i, h, key, row);
+    return insert_at(i, h, Codec::store(key, pool_), row);
   }
 
   // Removes key; false if it was not there.
   bool erase(const Key& key) {
-    const Slot* s = find_slot(key, hash_(key));
+    const Slot* s = find_slot(Codec::prepare(key), hash_(key));
     if (s == nullptr) return false;
     const size_t i = static_cast<size_t>(s - slots_);
-    garbage_bytes_ += string_bytes(slots_[i].key) + string_bytes(slots_[i].row);
+    garbage_bytes_ += Codec::pool_bytes(slots_[i].key) + string_bytes(slots_[i].row);
     const size_t group = i & ~(hash_table_detail::kGroupSize - 1);
     if (hash_table_detail::Group(ctrl_ + group).match_empty()) {
       ctrl_[i] = hash_table_detail::kEmpty;
@@ -285,7 +403,7 @@ class HashTable {
     auto copy = [&fresh](std::string_view& s) { s = fresh.intern_copy(s); };
     for (size_t i = 0; i < capacity_; ++i) {
       if (ctrl_[i] < 0) continue;
-      visit_strings(slots_[i].key, copy);
+      Codec::relocate(slots_[i].key, fresh);
       visit_strings(slots_[i].row, copy);
     }
     pool_.swap(fresh);
@@ -304,7 +422,7 @@ class HashTable {
   template <class F>
   void for_each(F&& f) const {
     for (size_t i = 0; i < capacity_; ++i) {
-      if (ctrl_[i] >= 0) f(slots_[i].key, static_cast<const Row&>(slots_[i].row));
+      if (ctrl_[i] >= 0) f(Codec::view(slots_[i].key), static_cast<const Row&>(slots_[i].row));
     }
   }
 
@@ -336,7 +454,8 @@ class HashTable {
     return (static_cast<size_t>(h) & group_mask_) * hash_table_detail::kGroupSize;
   }
 
-  const Slot* find_slot(const Key& key, uint64_t h) const noexcept {
+  template <class Probe>
+  const Slot* find_slot(const Probe& probe, uint64_t h) const noexcept {
     const int8_t t = tag(h);
     size_t group = static_cast<size_t>(h) & group_mask_;
     for (size_t step = 1;; ++step) {
@@ -344,7 +463,7 @@ class HashTable {
       const hash_table_detail::Group g(ctrl_ + offset);
       for (uint32_t m = g.match(t); m != 0; m &= m - 1) {
         const Slot* s = slots_ + offset + std::countr_zero(m);
-        if (eq_(s->key, key)) [[likely]]
+        if (Codec::matches(s->key, probe, eq_)) [[likely]]
           return s;
       }
       if (g.match_empty()) [[likely]]
@@ -365,7 +484,7 @@ class HashTable {
     }
   }
 
-  Row& insert_at(size_t i, uint64_t h, const Key& key, const Row& row) {
+  Row& insert_at(size_t i, uint64_t h, const StoredKey& key, const Row& row) {
     if (ctrl_[i] == hash_table_detail::kDeleted) {
       --tombstones_;
     } else {
@@ -374,7 +493,6 @@ class HashTable {
     ctrl_[i] = tag(h);
     Slot* s = ::new (static_cast<void*>(slots_ + i)) Slot{key, row};
     ++size_;
-    own_strings(s->key);
     own_strings(s->row);
     return s->row;
   }
@@ -428,7 +546,7 @@ class HashTable {
     tombstones_ = 0;
     for (size_t i = 0; i < old_capacity; ++i) {
       if (old_ctrl[i] < 0) continue;
-      const size_t j = find_free(hash_(old_slots[i].key));
+      const size_t j = find_free(hash_(Codec::view(old_slots[i].key)));
       ctrl_[j] = old_ctrl[i];
       ::new (static_cast<void*>(slots_ + j)) Slot(std::move(old_slots[i]));
     }
