@@ -71,27 +71,58 @@ void emit_not_null_check(CodeWriter& w, const SourceDef& src, const Scan& scan) 
 
 const SourceDef& source_of(const Plan& plan, int index) { return plan.program->catalog.sources()[index]; }
 
-// Opens the file of a scan: a FileReader for JSON lines, a CsvReader for CSV.
-void emit_open(CodeWriter& w, const SourceDef& src) {
-  w.line("streamc::{} reader;", {src.format == Format::Json ? "FileReader" : "CsvReader"});
-  auto open = w.block("if (!reader.open(path, error))");
+// Opens the file of a scan, waiting for it when '<source>.file.wait.timeout'
+// says so: a FileReader for JSON lines, a CsvReader for CSV.
+void emit_open(CodeWriter& w, const SourceDef& src, const std::string& name, bool declare_reader = true) {
+  if (declare_reader) w.line("streamc::{} reader;", {src.format == Format::Json ? "FileReader" : "CsvReader"});
+  std::string wait = "streamc::wait_for_file(path, shown, " + cpp_c_string(name) + ", config.get(" +
+                     cpp_c_string(property_name(src, "file.wait.timeout")) + "), config.get(" +
+                     cpp_c_string(property_name(src, "file.retry.interval")) + "), error)";
+  auto open = w.block("if (!" + wait + " || !reader.open(path, error))");
   w.line("std::fprintf(stderr, \"error: %s\\n\", error.c_str());");
   w.line("return false;");
 }
 
-// Finds the position of each named column in a CSV header, once per file.
+// Finds the position of each named column in a CSV header, once per file;
+// the array ends with -1.
 void emit_csv_positions(CodeWriter& w, const std::string& array, const std::vector<std::string>& names) {
   std::vector<std::string> literals;
   for (const auto& n : names) literals.push_back(cpp_string_literal(n));
-  std::string names_array = "k" + camel_case(array);
+  std::string names_array = "k" + camel_case(array) + "Names";
+  std::string base = array.back() == '_' ? array.substr(0, array.size() - 1) : array;
+  names_array = "k" + camel_case(base) + "Names";
   w.line("static constexpr std::string_view {}[] = {{}};", {names_array, join(literals, ", ")});
-  w.line("int {}[std::size({}) + 1] = {};", {array, names_array, "{}"});
   auto loop = w.block("for (size_t i = 0; i < std::size(" + names_array + "); ++i)");
   w.line("{}[i] = streamc::find_column(fields, {}[i]);", {array, names_array});
   auto missing = w.block("if (" + array + "[i] < 0)");
   w.line("std::fprintf(stderr, \"error: %s: the header has no column '%.*s'\\n\", shown.c_str(),");
   w.line("             static_cast<int>({}[i].size()), {}[i].data());", {names_array, names_array});
   w.line("return false;");
+}
+
+// Reads the header line of a CSV file and finds the columns read (and, for a
+// table, every non-key column, which decides whether a row is a delete).
+void emit_csv_header(CodeWriter& w, const SourceDef& src, const Scan& scan, const std::string& suffix, bool table) {
+  w.line("// The header names the fields; each column is found by name once.");
+  {
+    auto header = w.block("if (reader.next(fields) != streamc::CsvStatus::Record)");
+    w.line("std::fprintf(stderr, \"error: %s: the file has no header line\\n\", shown.c_str());");
+    w.line("return false;");
+  }
+  std::vector<std::string> names;
+  for (const ScanField& f : scan.fields) names.push_back(src.columns[f.column].name);
+  if (suffix.empty()) w.line("int pos[{}] = {};", {std::to_string(names.size() + 1), "{}"});
+  emit_csv_positions(w, "pos" + suffix, names);
+  w.line("pos{}[{}] = -1;", {suffix, std::to_string(names.size())});
+  if (table) {
+    std::vector<std::string> values;
+    for (const Column& c : src.columns) {
+      if (!c.key) values.push_back(c.name);
+    }
+    emit_csv_positions(w, "value_pos" + suffix, values);
+    w.line("value_pos{}[{}] = -1;", {suffix, std::to_string(values.size())});
+  }
+  w.line("{} = fields.size();", {suffix.empty() ? "const size_t width" : "width" + suffix});
 }
 
 }  // namespace
@@ -268,14 +299,15 @@ void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
 }
 
 void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
-  const SourceDef& src = source_of(plan, scan.source);
-  const Table* table = scan.table >= 0 ? &plan.tables[scan.table] : nullptr;
-  if (table) {
-    w.line("// Loads the table {} from its file to its end: a later row with the same key", {comment_text(src.name)});
-    w.line("// replaces the earlier; a row whose non-key columns are all NULL deletes the key.");
-  } else {
-    w.line("// Reads {} to its end and feeds each record to the pipelines that read it.", {comment_text(src.name)});
+  if (scan.table >= 0) {
+    emit_loader_methods(w, plan, scan);
+    w.blank();
+    emit_load_function(w, plan, scan);
+    return;
   }
+  const SourceDef& src = source_of(plan, scan.source);
+  bool has_tables = !plan.tables.empty() && plan.scans.front().table >= 0;
+  w.line("// Reads {} to its end and feeds each record to the pipelines that read it.", {comment_text(src.name)});
   auto fn = w.block("bool " + scan.function + "(Program& program, const streamc::Config& config)");
   std::string path_property = cpp_c_string(property_name(src, "path"));
   w.line("// Messages name the file as the query or --set gave it.");
@@ -288,28 +320,12 @@ void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
   w.line("std::string error;");
   w.line("{} row;", {scan.row_type});
   w.line("std::string_view reason;");
-  if (table) w.line("bool has_value = false;");
-  emit_open(w, src);
+  emit_open(w, src, src.name);
 
-  // What happens to a parsed record: the pipelines, or an upsert into the table.
   auto emit_dispatch = [&](const std::string& raw) {
+    if (has_tables) w.line("if (!program.poll_tables()) return false;  // watched tables first");
     w.line("Step step = Step::Error;");
-    if (table) {
-      auto ok = w.block("if (parsed)");
-      std::vector<std::string> key_nulls;
-      for (int k : table->key) {
-        key_nulls.push_back("(row." + null_word(scan, scan.slot_of(k)) + " & " + mask_name(scan, *scan.field_of(k)) + ")");
-      }
-      w.line("step = Step::Next;");
-      {
-        auto no_key = w.block("if (" + join(key_nulls, " || ") + ")");
-        w.line("++program.counters.skipped;  // a row without a key can never match: it is not kept");
-        w.line("continue;");
-      }
-      std::string key = key_of_row(plan, *table, "row.");
-      w.line("if (has_value) program.{}.upsert({}, row);", {table->member, key});
-      w.line("else program.{}.erase({});", {table->member, key});
-    } else {
+    {
       auto ok = w.block("if (parsed)");
       w.line("program.begin_record();");
       for (size_t i = 0; i < scan.pipelines.size(); ++i) {
@@ -321,36 +337,18 @@ void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
     auto failed = w.block("if (step == Step::Error && !bad.handle(shown, reader.line_number(), " + raw + ", reason))");
     w.line("return false;");
   };
-  std::string more = table ? "" : "!program.done() && ";
   if (src.format == Format::Json) {
     w.line("simdjson::ondemand::parser parser;");
     w.line("std::string_view line;");
-    auto loop = w.block("while (" + more + "reader.next_line(line))");
+    auto loop = w.block("while (!program.done() && reader.next_line(line))");
     w.line("if (line.find_first_not_of(\" \\t\") == std::string_view::npos) continue;");
     w.line("++program.counters.read;");
-    w.line("const bool parsed = {}(parser, line, row, reason{});", {scan.parse_function, table ? ", has_value" : ""});
+    w.line("const bool parsed = {}(parser, line, row, reason);", {scan.parse_function});
     emit_dispatch("line");
   } else {
     w.line("std::vector<streamc::CsvField> fields;");
-    w.line("// The header names the fields; each column read is found by name once.");
-    {
-      auto header = w.block("if (reader.next(fields) != streamc::CsvStatus::Record)");
-      w.line("std::fprintf(stderr, \"error: %s: the file has no header line\\n\", shown.c_str());");
-      w.line("return false;");
-    }
-    std::vector<std::string> names;
-    for (const ScanField& f : scan.fields) names.push_back(src.columns[f.column].name);
-    emit_csv_positions(w, "pos", names);
-    if (table) {
-      std::vector<std::string> values;
-      for (const Column& c : src.columns) {
-        if (!c.key) values.push_back(c.name);
-      }
-      w.line("// Every non-key column decides whether a row holds a value or deletes its key.");
-      emit_csv_positions(w, "value_pos", values);
-    }
-    w.line("const size_t width = fields.size();");
-    auto loop = w.block("while (" + std::string(table ? "true" : "!program.done()") + ")");
+    emit_csv_header(w, src, scan, "", false);
+    auto loop = w.block("while (!program.done())");
     w.line("const streamc::CsvStatus status = reader.next(fields);");
     w.line("if (status == streamc::CsvStatus::End) break;");
     w.line("++program.counters.read;");
@@ -358,13 +356,142 @@ void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
     w.line("if (status == streamc::CsvStatus::Malformed) reason = reader.error_reason();");
     w.line("else if (fields.size() != width) reason = \"the record does not have as many fields as the header\";");
     w.line("else parsed = {}(fields, pos, row, reason);", {scan.parse_function});
-    if (table) {
-      w.line("has_value = false;");
-      w.line("for (size_t i = 0; i < std::size(kValuePos); ++i) has_value = has_value || !streamc::csv_is_null(fields[value_pos[i]]);");
-    }
     emit_dispatch("reader.raw_record()");
   }
   w.line("program.counters.skipped += bad.skipped();");
+  w.line("return true;");
+}
+
+std::string loader_type(const Plan& plan, const Scan& scan) {
+  return camel_case(source_of(plan, scan.source).name) + "Loader";
+}
+
+void emit_loader_class(CodeWriter& w, const Plan& plan, const Scan& scan) {
+  const SourceDef& src = source_of(plan, scan.source);
+  std::string type = loader_type(plan, scan);
+  w.line("// Reads the table {} from its file: the load before the streams, and,", {comment_text(src.name)});
+  w.line("// when {} is true, the rows appended while they run.", {cpp_c_string(property_name(src, "watch"))});
+  auto cls = w.block("class " + type, "};");
+  w.dedent();
+  w.line(" public:");
+  w.indent();
+  w.line("bool open(const streamc::Config& config);");
+  w.line("// Reads every whole record there is now: each upserts its row or deletes its key.");
+  w.line("bool poll(Program& program);");
+  w.line("bool watching() const { return watch_; }");
+  w.line("void close() { reader_.close(); }");
+  w.blank();
+  w.dedent();
+  w.line(" private:");
+  w.indent();
+  w.line("std::string shown_;  // the path as the query or --set gave it");
+  w.line("std::string path_;");
+  w.line("bool watch_ = false;");
+  w.line("uint64_t skipped_ = 0;  // bad records already counted");
+  w.line("std::unique_ptr<streamc::BadRecordHandler> bad_;");
+  w.line("{} row_;", {scan.row_type});
+  if (src.format == Format::Json) {
+    w.line("streamc::FileReader reader_;");
+    w.line("simdjson::ondemand::parser parser_;");
+  } else {
+    size_t values = 0;
+    for (const Column& c : src.columns) values += c.key ? 0 : 1;
+    w.line("streamc::CsvReader reader_;");
+    w.line("std::vector<streamc::CsvField> fields_;");
+    w.line("int pos_[{}] = {};  // the field of each column kept", {str(scan.fields.size() + 1), "{}"});
+    w.line("int value_pos_[{}] = {};  // the field of each non-key column", {str(values + 1), "{}"});
+    w.line("size_t width_ = 0;");
+  }
+}
+
+void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan) {
+  const SourceDef& src = source_of(plan, scan.source);
+  const Table& table = plan.tables[scan.table];
+  std::string type = loader_type(plan, scan);
+  std::string path_property = cpp_c_string(property_name(src, "path"));
+  {
+    auto fn = w.block("bool " + type + "::open(const streamc::Config& config)");
+    w.line("shown_ = config.get({});", {path_property});
+    w.line("path_ = config.path({}, STREAMC_QUERY_DIR);", {path_property});
+    w.line("watch_ = config.get({}) == \"true\";", {cpp_c_string(property_name(src, "watch"))});
+    w.line("streamc::OnError policy = streamc::OnError::Fail;");
+    w.line("streamc::parse_on_error(config.get({}), policy);", {cpp_c_string(property_name(src, "on.error"))});
+    w.line("bad_ = std::make_unique<streamc::BadRecordHandler>({}, policy, config.path({}, STREAMC_QUERY_DIR));",
+           {cpp_c_string(src.name), cpp_c_string(property_name(src, "dlq.path"))});
+    w.line("std::string error;");
+    w.line("const std::string& path = path_;");
+    w.line("const std::string& shown = shown_;");
+    w.line("auto& reader = reader_;");
+    emit_open(w, src, src.name, false);
+    if (src.format == Format::Csv) {
+      w.line("auto& fields = fields_;");
+      emit_csv_header(w, src, scan, "_", true);
+      w.line("reader_.set_follow(watch_);");
+    }
+    w.line("return true;");
+  }
+  w.blank();
+  auto fn = w.block("bool " + type + "::poll(Program& program)");
+  w.line("std::string_view reason;");
+  w.line("bool has_value = false;");
+  std::vector<std::string> key_nulls;
+  for (int k : table.key) {
+    key_nulls.push_back("(row_." + null_word(scan, scan.slot_of(k)) + " & " + mask_name(scan, *scan.field_of(k)) + ")");
+  }
+  std::string key = key_of_row(plan, table, "row_.");
+  auto emit_apply = [&](const std::string& raw) {
+    w.line("Step step = parsed ? Step::Next : Step::Error;");
+    {
+      auto ok = w.block("if (parsed)");
+      {
+        auto no_key = w.block("if (" + join(key_nulls, " || ") + ")");
+        w.line("++program.counters.skipped;  // a row without a key can never match: it is not kept");
+        w.line("continue;");
+      }
+      w.line("if (has_value) program.{}.upsert({}, row_);", {table.member, key});
+      w.line("else program.{}.erase({});", {table.member, key});
+    }
+    auto failed = w.block("if (step == Step::Error && !bad_->handle(shown_, reader_.line_number(), " + raw + ", reason))");
+    w.line("return false;");
+  };
+  if (src.format == Format::Json) {
+    w.line("std::string_view line;");
+    {
+      auto loop = w.block("while (watch_ ? reader_.next_whole_line(line) : reader_.next_line(line))");
+      w.line("if (line.find_first_not_of(\" \\t\") == std::string_view::npos) continue;");
+      w.line("++program.counters.read;");
+      w.line("const bool parsed = {}(parser_, line, row_, reason, has_value);", {scan.parse_function});
+      emit_apply("line");
+    }
+  } else {
+    auto loop = w.block("while (true)");
+    w.line("const streamc::CsvStatus status = reader_.next(fields_);");
+    w.line("if (status == streamc::CsvStatus::End) break;");
+    w.line("++program.counters.read;");
+    w.line("bool parsed = false;");
+    w.line("if (status == streamc::CsvStatus::Malformed) reason = reader_.error_reason();");
+    w.line("else if (fields_.size() != width_) reason = \"the record does not have as many fields as the header\";");
+    w.line("else parsed = {}(fields_, pos_, row_, reason);", {scan.parse_function});
+    {
+      auto values = w.block("if (parsed)");
+      w.line("has_value = false;");
+      w.line("for (size_t i = 0; value_pos_[i] >= 0; ++i) has_value = has_value || !streamc::csv_is_null(fields_[value_pos_[i]]);");
+    }
+    emit_apply("reader_.raw_record()");
+  }
+  w.line("program.counters.skipped += bad_->skipped() - skipped_;");
+  w.line("skipped_ = bad_->skipped();");
+  w.line("return true;");
+}
+
+void emit_load_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
+  const Table& table = plan.tables[scan.table];
+  std::string loader = "program." + table.member + "loader";
+  w.line("// Loads {} to the end of its file; a watched file stays open.",
+         {comment_text(source_of(plan, scan.source).name)});
+  auto fn = w.block("bool " + scan.function + "(Program& program, const streamc::Config& config)");
+  w.line("if (!{}.open(config) || !{}.poll(program)) return false;", {loader, loader});
+  w.line("if (!{}.watching()) {}.close();", {loader, loader});
   w.line("return true;");
 }
 

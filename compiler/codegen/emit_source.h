@@ -13,6 +13,13 @@ void emit_row_struct(CodeWriter& w, const Plan& plan, const RowLayout& row, int 
 void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan);
 void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan);
 
+// A table's file is read by a loader class (declared before Program, defined
+// after it), so that a watched file can be read again while streams run.
+std::string loader_type(const Plan& plan, const Scan& scan);
+void emit_loader_class(CodeWriter& w, const Plan& plan, const Scan& scan);
+void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan);
+void emit_load_function(CodeWriter& w, const Plan& plan, const Scan& scan);
+
 // The name of a source's run-time property, as `--set` spells it.
 std::string property_name(const SourceDef& source, const std::string& property);
 

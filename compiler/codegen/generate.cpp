@@ -58,6 +58,21 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     w.line("bool done() const { return false; }");
   }
   w.line("std::string_view error() const { return error_; }");
+  std::vector<std::string> loaders;
+  for (const Table& t : plan.tables) {
+    if (t.scan >= 0) loaders.push_back(t.member + "loader");
+  }
+  if (!loaders.empty()) {
+    w.line("// Watched tables: rows appended to their files apply before the next stream");
+    w.line("// record is processed (looked at whenever the millisecond clock has moved).");
+    auto poll = w.block("bool poll_tables()");
+    w.line("const int64_t now = streamc::coarse_now_ms();");
+    w.line("if (now == last_poll_ms_) return true;");
+    w.line("last_poll_ms_ = now;");
+    std::vector<std::string> parts;
+    for (const auto& l : loaders) parts.push_back("(!" + l + ".watching() || " + l + ".poll(*this))");
+    w.line("return {};", {join(parts, " && ")});
+  }
   {
     auto finish = w.block("void finish()");
     for (const SinkSlot& s : slots) w.line("{}.flush();", {s.member});
@@ -94,6 +109,9 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     for (const Table& t : plan.tables) {
       w.line("streamc::HashTable<{}, {}> {};", {key_type(plan, t), t.row_type, t.member});
     }
+    for (const Table& t : plan.tables) {
+      if (t.scan >= 0) w.line("{} {}loader;", {loader_type(plan, plan.scans[t.scan]), t.member});
+    }
   }
   for (const Pipeline& p : plan.pipelines) {
     if (!p.query->limit) continue;
@@ -106,6 +124,7 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     w.line("int done_ = {};  // pipelines whose LIMIT is reached", {std::to_string(zero_limits)});
   }
   w.line("const char* error_ = \"\";");
+  if (!plan.tables.empty()) w.line("int64_t last_poll_ms_ = 0;");
 }
 
 }  // namespace
@@ -120,6 +139,14 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   for (const Scan& scan : plan.scans) {
     if (scan.table < 0) {
       emit_row_struct(rows, plan, scan, scan.source, false);
+      rows.blank();
+    }
+  }
+  if (!plan.tables.empty()) rows.line("class Program;");
+  rows.blank();
+  for (const Scan& scan : plan.scans) {
+    if (scan.table >= 0) {
+      emit_loader_class(rows, plan, scan);
       rows.blank();
     }
     emit_parse_function(parsers, plan, scan);
@@ -141,6 +168,15 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
                                                   cpp_c_string(property_default(src.properties, "on.error", "fail"))});
     defaults.line("config.set_default({}, {});", {cpp_c_string(property_name(src, "dlq.path")),
                                                   cpp_c_string(property_default(src.properties, "dlq.path", ""))});
+    for (const char* p : {"file.wait.timeout", "file.retry.interval"}) {
+      defaults.line("config.set_default({}, {});",
+                    {cpp_c_string(property_name(src, p)),
+                     cpp_c_string(property_default(src.properties, p, std::string(p) == "file.retry.interval" ? "1s" : ""))});
+    }
+    if (scan.table >= 0) {
+      defaults.line("config.set_default({}, {});", {cpp_c_string(property_name(src, "watch")),
+                                                    cpp_c_string(property_default(src.properties, "watch", "false"))});
+    }
   }
   for (const SinkSlot& s : sink_slots(plan)) {
     if (s.sink->kind == SinkKind::File) {

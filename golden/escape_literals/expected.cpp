@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -181,7 +182,9 @@ bool scan_notes(Program& program, const streamc::Config& config) {
   NotesRow row;
   std::string_view reason;
   streamc::FileReader reader;
-  if (!reader.open(path, error)) {
+  if (!streamc::wait_for_file(path, shown, "notes", config.get("notes.file.wait.timeout"),
+                              config.get("notes.file.retry.interval"), error) ||
+      !reader.open(path, error)) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return false;
   }
@@ -219,6 +222,8 @@ int main(int argc, char** argv) {
   config.set_default("notes.path", "notes.jsonl");
   config.set_default("notes.on.error", "fail");
   config.set_default("notes.dlq.path", "");
+  config.set_default("notes.file.wait.timeout", "");
+  config.set_default("notes.file.retry.interval", "1s");
 
   if (int rc = config.parse_args(argc, argv, kInfo); rc >= 0) return rc;
 

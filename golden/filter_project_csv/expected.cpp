@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -190,27 +191,30 @@ bool scan_users(Program& program, const streamc::Config& config) {
   UsersRow row;
   std::string_view reason;
   streamc::CsvReader reader;
-  if (!reader.open(path, error)) {
+  if (!streamc::wait_for_file(path, shown, "users", config.get("users.file.wait.timeout"),
+                              config.get("users.file.retry.interval"), error) ||
+      !reader.open(path, error)) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return false;
   }
   std::vector<streamc::CsvField> fields;
-  // The header names the fields; each column read is found by name once.
+  // The header names the fields; each column is found by name once.
   if (reader.next(fields) != streamc::CsvStatus::Record) {
     std::fprintf(stderr, "error: %s: the file has no header line\n", shown.c_str());
     return false;
   }
-  static constexpr std::string_view kPos[] = {"user_id"sv, "name"sv, "risk_score"sv, "country"sv,
-                                              "balance"sv};
-  int pos[std::size(kPos) + 1] = {};
-  for (size_t i = 0; i < std::size(kPos); ++i) {
-    pos[i] = streamc::find_column(fields, kPos[i]);
+  int pos[6] = {};
+  static constexpr std::string_view kPosNames[] = {"user_id"sv, "name"sv, "risk_score"sv,
+                                                   "country"sv, "balance"sv};
+  for (size_t i = 0; i < std::size(kPosNames); ++i) {
+    pos[i] = streamc::find_column(fields, kPosNames[i]);
     if (pos[i] < 0) {
       std::fprintf(stderr, "error: %s: the header has no column '%.*s'\n", shown.c_str(),
-                   static_cast<int>(kPos[i].size()), kPos[i].data());
+                   static_cast<int>(kPosNames[i].size()), kPosNames[i].data());
       return false;
     }
   }
+  pos[5] = -1;
   const size_t width = fields.size();
   while (!program.done()) {
     const streamc::CsvStatus status = reader.next(fields);
@@ -252,6 +256,8 @@ int main(int argc, char** argv) {
   config.set_default("users.path", "users.csv");
   config.set_default("users.on.error", "fail");
   config.set_default("users.dlq.path", "");
+  config.set_default("users.file.wait.timeout", "");
+  config.set_default("users.file.retry.interval", "1s");
 
   if (int rc = config.parse_args(argc, argv, kInfo); rc >= 0) return rc;
 

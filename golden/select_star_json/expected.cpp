@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -198,7 +199,9 @@ bool scan_trades(Program& program, const streamc::Config& config) {
   TradesRow row;
   std::string_view reason;
   streamc::FileReader reader;
-  if (!reader.open(path, error)) {
+  if (!streamc::wait_for_file(path, shown, "trades", config.get("trades.file.wait.timeout"),
+                              config.get("trades.file.retry.interval"), error) ||
+      !reader.open(path, error)) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return false;
   }
@@ -236,6 +239,8 @@ int main(int argc, char** argv) {
   config.set_default("trades.path", "trades.jsonl");
   config.set_default("trades.on.error", "fail");
   config.set_default("trades.dlq.path", "");
+  config.set_default("trades.file.wait.timeout", "");
+  config.set_default("trades.file.retry.interval", "1s");
 
   if (int rc = config.parse_args(argc, argv, kInfo); rc >= 0) return rc;
 

@@ -30,12 +30,17 @@ void CsvReader::reset_record() {
 }
 
 CsvStatus CsvReader::next(std::vector<CsvField>& fields) {
+  bool polled = false;
+  // Follow mode looks once more at the end, for bytes appended since.
+  auto more = [&] { return in_.fill() || (follow_ && !polled && (polled = true) && in_.poll()); };
   for (;;) {
-    if (in_.size() == 0 && !in_.fill() && in_.size() == 0) return CsvStatus::End;
-    const Step step = parse(in_.at_eof());
+    if (in_.size() == 0 && !more() && in_.size() == 0) return CsvStatus::End;
+    // In follow mode the end of input is never final: a cut-off record waits.
+    const Step step = parse(in_.at_eof() && !follow_);
     if (step == Step::NeedMore) {
-      in_.fill();  // at end of input, the next parse sees eof and decides
-      continue;
+      if (more()) continue;
+      if (follow_) return CsvStatus::End;
+      continue;  // at end of input, the next parse sees eof and decides
     }
     const char* base = in_.data();
     record_line_ = next_line_;

@@ -29,4 +29,28 @@ bool FileReader::next_line(std::string_view& line) {
   }
 }
 
+bool FileReader::next_whole_line(std::string_view& line) {
+  size_t scanned = 0;
+  for (bool polled = false;;) {
+    const char* d = in_.data();
+    const size_t n = in_.size();
+    const void* nl = std::memchr(d + scanned, '\n', n - scanned);
+    if (nl == nullptr) {
+      scanned = n;
+      if (in_.fill()) continue;
+      if (!polled && in_.poll()) {
+        polled = true;
+        continue;
+      }
+      return false;
+    }
+    size_t length = static_cast<size_t>(static_cast<const char*>(nl) - d);
+    in_.consume(length + 1);
+    if (length > 0 && d[length - 1] == '\r') --length;
+    line = std::string_view(d, length);
+    ++line_;
+    return true;
+  }
+}
+
 }  // namespace streamc

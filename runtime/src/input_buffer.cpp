@@ -108,3 +108,13 @@ bool InputBuffer::fill() {
 }
 
 }  // namespace streamc
+
+namespace streamc {
+
+bool InputBuffer::poll() {
+  if (fd_ < 0 || !error_.empty()) return false;
+  eof_ = false;
+  return fill();
+}
+
+}  // namespace streamc

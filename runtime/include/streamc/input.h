@@ -36,6 +36,11 @@ class FileReader {
   // given to simdjson as a padded_string_view in place. False at end of
   // input or on a read error (see error()).
   bool next_line(std::string_view& line);
+  // Follow mode, for a file another program appends to: only whole lines
+  // (ending in '\n'); a partial last line stays buffered until the rest
+  // arrives. At the end it looks once more for new bytes; false when there is
+  // no whole line yet, and later calls continue where this one stopped.
+  bool next_whole_line(std::string_view& line);
 
   // 1-based number of the line last returned.
   uint64_t line_number() const { return line_; }
@@ -79,6 +84,10 @@ class CsvReader {
   // io_error() is non-empty. Empty lines are skipped. Views stay valid until
   // the next call.
   CsvStatus next(std::vector<CsvField>& fields);
+  // Follow mode, for a file another program appends to: a record cut off at
+  // the end is not read until the rest arrives; at the end next() looks once
+  // more for new bytes and returns End when there is no whole record yet.
+  void set_follow(bool follow) { follow_ = follow; }
 
   // Line on which the last record (or malformed record) started.
   uint64_t line_number() const { return record_line_; }
@@ -112,6 +121,7 @@ class CsvReader {
   size_t record_bytes_ = 0;  // bytes of the parsed record incl. terminator
   size_t lines_in_record_ = 0;
   std::string_view raw_;
+  bool follow_ = false;
   const char* reason_ = "";
 };
 

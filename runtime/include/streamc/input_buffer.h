@@ -41,6 +41,10 @@ class InputBuffer {
   // read error (see error()). data() and size() stay valid either way.
   bool fill();
 
+  // After the end of input: looks again, for a file that is still being
+  // written (a watched table). True when bytes were added.
+  bool poll();
+
   bool at_eof() const { return eof_; }
   // Non-empty after a read error.
   const std::string& error() const { return error_; }

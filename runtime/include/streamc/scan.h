@@ -3,6 +3,7 @@
 
 #include <simdjson.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,6 +16,17 @@ namespace streamc {
 // The position of `name` in a CSV header (exact match first, then ignoring
 // ASCII case); -1 when absent.
 int find_column(const std::vector<CsvField>& header, std::string_view name);
+
+// Table readiness: a missing input file fails at once, naming the property
+// that makes the program wait for it; with `timeout` ("30s") it waits,
+// looking every `retry` ("1s"), and says on stderr what it waits for. "-"
+// (stdin) is never waited for.
+bool wait_for_file(const std::string& path, std::string_view shown, std::string_view source,
+                   std::string_view timeout, std::string_view retry, std::string& error);
+
+// A clock for deciding when to look at watched files again: cheap enough to
+// read once per record.
+int64_t coarse_now_ms();
 
 // A JSON string holding a date ('2025-09-27'), as days since the epoch.
 inline bool json_to_date(JsonValue& v, int32_t& days) {

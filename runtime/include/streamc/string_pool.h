@@ -9,7 +9,6 @@
 // garbage outgrows the live bytes (HashTable does this itself).
 #pragma once
 
-#include <algorithm>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +16,8 @@
 #include <memory>
 #include <string_view>
 #include <vector>
+
+#include "streamc/hash.h"
 
 namespace streamc {
 
@@ -80,19 +81,24 @@ class StringPool {
 // without following a pointer. Little-endian only (x86-64, AArch64).
 class PackedString {
  public:
-  static constexpr size_t kInline = 12;
+  static constexpr size_t kInline = ShortString::kMax;
 
+  // A key prepared for comparisons: for a short key its two words, for a
+  // long one the length, its first 4 bytes and where the bytes are.
   struct Probe {
-    uint64_t head;  // length | first 4 bytes << 32
-    uint64_t tail;  // bytes 4..11, zero-padded (short strings)
+    uint64_t head;
+    uint64_t tail;
     const char* data;
   };
 
   static Probe probe(std::string_view s) {
     const size_t n = s.size();
     const char* p = s.data();
-    return Probe{static_cast<uint32_t>(n) | load_padded(p, std::min<size_t>(n, 4)) << 32,
-                 n > 4 && n <= kInline ? load_padded(p + 4, n - 4) : 0, p};
+    if (n <= kInline) {
+      const ShortString w = pack_short(p, n);
+      return {w.head, w.tail, p};
+    }
+    return {n | hash_detail::load32(p) << 32, 0, p};
   }
 
   // s must be shorter than 4 GiB; longer than kInline bytes, it is copied
@@ -124,20 +130,6 @@ class PackedString {
 
  private:
   static_assert(std::endian::native == std::endian::little);
-
-  // The first n <= 8 bytes at p in the low bytes of a word, zeros above;
-  // reads nothing past p + n.
-  static uint64_t load_padded(const char* p, size_t n) {
-    if (n >= 4) {
-      uint32_t lo, hi;
-      std::memcpy(&lo, p, 4);
-      std::memcpy(&hi, p + n - 4, 4);
-      return lo | (uint64_t{hi} >> ((8 - n) * 8)) << 32;
-    }
-    uint64_t v = 0;
-    for (size_t i = 0; i < n; ++i) v |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-    return v;
-  }
 
   uint64_t head_;
   uint64_t tail_;
