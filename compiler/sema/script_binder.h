@@ -56,9 +56,4 @@ class ScriptBinder {
   int uri_sources_ = 0;             // anonymous sources named by FROM file://...
 };
 
-// Splits an AND tree into its conjuncts (moving them out of `e`).
-void split_conjuncts(BoundPtr e, std::vector<BoundPtr>& out);
-// The relations (positions in BoundQuery::relations) an expression reads, as bits.
-uint64_t relations_used(const BoundExpr& e);
-
 }  // namespace streamc
