@@ -159,6 +159,7 @@ void emit_table_write(CodeWriter& w, const Plan& plan, const Pipeline& pipeline,
   std::string has_value = value_present.empty() ? "true" : join(value_present, " || ");
   w.line("if ({}) {}.upsert({}, out);", {has_value, table.member, key});
   w.line("else {}.erase({});", {table.member, key});
+  w.line("++{};", {table.version});
 }
 
 }  // namespace
@@ -179,6 +180,7 @@ void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pip
   std::vector<RowRef> rows = {{"r.", &scan}};
   for (const Lookup& l : pipeline.lookups) rows.push_back({l.var + "->", &plan.tables[l.table]});
   ExprEmitter emitter(w, rows, counter);
+  emitter.set_plan(&plan);
   if (q.limit) w.line("if ({} >= {}) return Step::Next;  // LIMIT reached", {emitted, std::to_string(*q.limit)});
   emit_filters(w, emitter, pipeline.filters[0]);
   for (size_t i = 0; i < pipeline.lookups.size(); ++i) {

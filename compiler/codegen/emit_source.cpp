@@ -450,6 +450,7 @@ void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan) {
       }
       w.line("if (has_value) program.{}.upsert({}, row_);", {table.member, key});
       w.line("else program.{}.erase({});", {table.member, key});
+      w.line("++program.{};", {table.version});
     }
     auto failed = w.block("if (step == Step::Error && !bad_->handle(shown_, reader_.line_number(), " + raw + ", reason))");
     w.line("return false;");

@@ -64,7 +64,12 @@ Value ExprEmitter::null_when(const BoundExpr& e, const std::vector<Value>& args,
 }
 
 std::string ExprEmitter::fail(const std::string& what, const BoundExpr& e) {
-  return "return fail(" + cpp_c_string(what + " in '" + e.text + "'") + ");";
+  return fmt(failure_, {cpp_c_string(what + " in '" + e.text + "'")});
+}
+
+void ExprEmitter::set_row(int relation, RowRef row) {
+  if (rows_.size() <= static_cast<size_t>(relation)) rows_.resize(relation + 1, RowRef{"", nullptr});
+  rows_[relation] = std::move(row);
 }
 
 Value ExprEmitter::checked(const BoundExpr& e, const std::vector<Value>& args, const std::string& check,
@@ -128,6 +133,10 @@ Value ExprEmitter::emit(const BoundExpr& e) {
     case BoundOp::Pow: return arithmetic(e);
     case BoundOp::Cast:
     case BoundOp::TryCast: return cast(e);
+    case BoundOp::Exists:
+    case BoundOp::InSubquery:
+    case BoundOp::ScalarSubquery:
+    case BoundOp::Quantified: return subquery(e);
     default: return function(e);
   }
 }

@@ -34,6 +34,13 @@ class ExprEmitter {
       : w_(w), rows_(std::move(rows)), counter_(counter) {}
 
   Value emit(const BoundExpr& e);
+
+  // Subqueries need the plan (their tables and caches); the pipeline's
+  // relations beyond `rows` are the subqueries' tables.
+  void set_plan(const Plan* plan) { plan_ = plan; }
+  // What an error does: by default `return fail("...");` in a pipeline.
+  void set_failure(std::string pattern) { failure_ = std::move(pattern); }
+  void set_row(int relation, RowRef row);
   // A C++ condition that holds when `e` is TRUE (not FALSE, not NULL).
   std::string emit_condition(const BoundExpr& e);
 
@@ -50,6 +57,10 @@ class ExprEmitter {
   Value arithmetic(const BoundExpr& e);
   Value cast(const BoundExpr& e);
   Value function(const BoundExpr& e);
+  // emit_subquery.cpp
+  Value subquery(const BoundExpr& e);
+  Value keyed_subquery(const BoundExpr& e, const SubqueryPlan& plan);
+  Value cached_subquery(const BoundExpr& e, const SubqueryPlan& plan);
 
   std::vector<Value> emit_args(const BoundExpr& e);
   std::string fresh(const char* prefix = "v");
@@ -68,6 +79,8 @@ class ExprEmitter {
   CodeWriter& w_;
   std::vector<RowRef> rows_;
   int& counter_;
+  const Plan* plan_ = nullptr;
+  std::string failure_ = "return fail({});";
 };
 
 // Helpers shared by the codegen files.

@@ -7,6 +7,7 @@
 #include "codegen/cpp_literals.h"
 #include "codegen/emit_pipeline.h"
 #include "codegen/emit_source.h"
+#include "codegen/emit_subquery.h"
 #include "codegen/templates.h"
 #include "util/strings.h"
 
@@ -99,6 +100,7 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
   w.line("  return Step::Error;");
   w.line("}");
   w.blank();
+  emit_subquery_members(w, plan);
   w.line("streamc::Arena arena_;");
   for (const SinkSlot& s : slots) w.line("streamc::Writer {};", {s.member});
   if (!plan.tables.empty()) {
@@ -108,6 +110,7 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     w.line("// The tables, keyed by their key columns; loaded before the streams are read.");
     for (const Table& t : plan.tables) {
       w.line("streamc::HashTable<{}, {}> {};", {key_type(plan, t), t.row_type, t.member});
+      w.line("uint64_t {} = 0;  // changes to {}, for cached subqueries", {t.version, t.member});
     }
     for (const Table& t : plan.tables) {
       if (t.scan >= 0) w.line("{} {}loader;", {loader_type(plan, plan.scans[t.scan]), t.member});
@@ -159,6 +162,7 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
     emit_pipeline_function(pipelines, plan, p);
     pipelines.blank();
   }
+  emit_subquery_refresh(pipelines, plan);
   // Run-time properties: every WITH property that --set may override.
   defaults.indent();
   for (const Scan& scan : plan.scans) {

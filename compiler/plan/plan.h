@@ -45,6 +45,7 @@ struct Table : RowLayout {
   std::vector<int> key;           // key columns (schema indices), in schema order
   int scan = -1;                  // the Scan loading it from its file, or
   int producer = -1;              // the pipeline filling it (CREATE TABLE AS)
+  std::string version;            // users_version_: counts changes, for cached subqueries
 };
 
 // A stream-table join in a pipeline: probe `table` by the join's key.
@@ -65,12 +66,23 @@ struct Pipeline {
   std::vector<std::vector<const BoundExpr*>> filters;
 };
 
+// A subquery of a pipeline against a table: a keyed lookup per record, or
+// (uncorrelated) a result cached until the table changes.
+struct SubqueryPlan {
+  const BoundExpr* node;          // the Exists / InSubquery / ScalarSubquery / Quantified node
+  int pipeline;
+  int table;                      // index in Plan::tables
+  std::string name;               // sub0_1: names its cache and refresh function
+};
+
 struct Plan {
   const BoundProgram* program;
+  std::vector<SubqueryPlan> subqueries;
   std::vector<Scan> scans;        // load-phase scans first
   std::vector<Table> tables;
   std::vector<Pipeline> pipelines;
   int table_of(int source) const;  // Plan::tables index of a catalog source, -1 if none
+  const SubqueryPlan* subquery_of(const BoundExpr* node) const;
 };
 
 Plan make_plan(const BoundProgram& program);

@@ -7,10 +7,23 @@
 namespace streamc {
 namespace {
 
+// Calls f on e and every expression inside it, subqueries included.
+template <class F>
+void visit(const BoundExpr& e, F&& f) {
+  f(e);
+  for (const auto& a : e.args) visit(*a, f);
+  if (const BoundSubquery* sub = e.subquery.get()) {
+    for (const auto& k : sub->key) visit(*k, f);
+    if (sub->condition) visit(*sub->condition, f);
+    if (sub->value) visit(*sub->value, f);
+  }
+}
+
 // Columns of relation `relation` an expression reads.
 void collect_columns(const BoundExpr& e, int relation, std::set<int>& out) {
-  if (e.op == BoundOp::Column && e.source == relation) out.insert(e.column);
-  for (const auto& a : e.args) collect_columns(*a, relation, out);
+  visit(e, [&](const BoundExpr& x) {
+    if (x.op == BoundOp::Column && x.source == relation) out.insert(x.column);
+  });
 }
 
 void collect_query_columns(const BoundQuery& q, int relation, std::set<int>& out) {
@@ -22,9 +35,12 @@ void collect_query_columns(const BoundQuery& q, int relation, std::set<int>& out
   }
 }
 
-int highest_relation(const BoundExpr& e) {
-  int out = e.op == BoundOp::Column ? e.source : 0;
-  for (const auto& a : e.args) out = std::max(out, highest_relation(*a));
+// The last of the query's own relations (stream and joins, not subqueries) an expression reads.
+int highest_relation(const BoundExpr& e, int relations) {
+  int out = 0;
+  visit(e, [&](const BoundExpr& x) {
+    if (x.op == BoundOp::Column && x.source < relations) out = std::max(out, x.source);
+  });
   return out;
 }
 
@@ -97,6 +113,7 @@ class Planner {
       t.fields = fields_for(src, columns);
       t.member = cpp_identifier(to_lower(src.name)) + "_";
       t.key = src.key_columns();
+      t.version = t.member + "version_";
       plan_.tables.push_back(std::move(t));
     }
     // A table with a file of its own is loaded by a scan of that file.
@@ -152,10 +169,21 @@ class Planner {
       if (q.where) {
         std::vector<const BoundExpr*> parts;
         conjuncts(q.where.get(), parts);
-        for (const BoundExpr* c : parts) p.filters[highest_relation(*c)].push_back(c);
+        int own = static_cast<int>(q.joins.size()) + 1;
+        for (const BoundExpr* c : parts) p.filters[highest_relation(*c, own)].push_back(c);
       }
       int index = static_cast<int>(plan_.pipelines.size());
       plan_.scans[scan_index].pipelines.push_back(index);
+      auto find_subqueries = [&](const BoundExpr& e) {
+        visit(e, [&](const BoundExpr& x) {
+          if (!x.subquery) return;
+          const BoundRelation& rel = q.relations[x.subquery->relation];
+          plan_.subqueries.push_back({&x, index, plan_.table_of(rel.source),
+                                      "sub" + std::to_string(index) + "_" + std::to_string(x.subquery->id)});
+        });
+      };
+      if (q.where) find_subqueries(*q.where);
+      for (const auto& c : q.columns) find_subqueries(*c.expr);
       if (fills_table) plan_.tables[plan_.table_of(q.sink.table)].producer = index;
       plan_.pipelines.push_back(std::move(p));
     }
@@ -193,6 +221,13 @@ int RowLayout::slot_of(int column) const {
     if (fields[i].column == column) return static_cast<int>(i);
   }
   return -1;
+}
+
+const SubqueryPlan* Plan::subquery_of(const BoundExpr* node) const {
+  for (const auto& s : subqueries) {
+    if (s.node == node) return &s;
+  }
+  return nullptr;
 }
 
 int Plan::table_of(int source) const {

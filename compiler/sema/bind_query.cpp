@@ -124,6 +124,7 @@ BoundQuery* ScriptBinder::bind_query(const ast::Query& q, const std::string& tar
     scope.push_back({bq.relations[i].source, bq.relations[i].alias, outer});
   }
   ExpressionBinder binder(program_.catalog, scope, diags_);
+  binder.allow_subqueries([this, uri_properties](const ast::Relation& rel) { return resolve_relation(rel, uri_properties); });
   bind_items(q, binder, bq);
   if (q.where) {
     BoundPtr where = binder.bind(*q.where);
@@ -132,6 +133,13 @@ BoundQuery* ScriptBinder::bind_query(const ast::Query& q, const std::string& tar
     } else if (where) {
       bq.where = make_cast(std::move(where), SqlType::boolean());
     }
+  }
+  // Subqueries put their tables after the query's own relations.
+  for (size_t i = bq.relations.size(); i < binder.scope().size(); ++i) {
+    bq.relations.push_back({binder.scope()[i].source, binder.scope()[i].alias});
+  }
+  if (bq.relations.size() > 64) {
+    diags_.report(DiagId::not_supported, q.range, {"a query reading more than 64 streams, tables and subqueries"});
   }
   if (q.limit) bq.limit = *q.limit;
   if (!sink.declared_columns.empty()) conform_to_declared(sink, bq);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -33,6 +34,26 @@ enum class BoundOp {
   Concat, ConcatFn, Upper, Lower, Length, Substring, Trim, LTrim, RTrim,
   // math
   Abs, Round, Floor, Ceil,
+  // subqueries against a table (BoundExpr::subquery): EXISTS, x IN (SELECT ..),
+  // (SELECT ..), x <op> ANY/ALL (SELECT ..)
+  Exists, InSubquery, ScalarSubquery, Quantified,
+};
+
+struct BoundExpr;
+
+// A subquery against a table. Correlated on the table's key it is one keyed
+// lookup per record; uncorrelated its result is computed once per change of
+// the table, not once per record.
+struct BoundSubquery {
+  int relation = -1;                          // the table's position among the query's relations
+  int source = -1;                            // the table (catalog index)
+  bool keyed = false;                         // probed by `key`, one value per key column
+  std::vector<std::unique_ptr<BoundExpr>> key;
+  std::unique_ptr<BoundExpr> condition;       // the rest of WHERE; null when none
+  std::unique_ptr<BoundExpr> value;           // the selected expression (IN, scalar, ANY/ALL)
+  std::string aggregate;                      // uncorrelated scalar: count, min, max, sum, avg
+  bool count_star = false;                    // COUNT(*)
+  int id = 0;                                 // numbers the subqueries of a query
 };
 
 // A literal's value, already converted to its node's type.
@@ -51,6 +72,9 @@ struct BoundExpr {
   std::string column_name;     // Column: for comments and messages
   bool has_else = false;       // Case: args are cond, result pairs, then else
   std::string text;            // the SQL text, for runtime error messages
+  std::shared_ptr<const BoundSubquery> subquery;  // subquery nodes
+  BoundOp compare = BoundOp::Eq;                  // Quantified: the comparison
+  bool all = false;                               // Quantified: ALL (else ANY)
 
   bool is_literal() const { return op == BoundOp::Literal; }
   bool is_null_literal() const { return op == BoundOp::Literal && std::holds_alternative<std::monostate>(literal); }

@@ -38,7 +38,7 @@ struct BoundJoin {
 };
 
 struct BoundQuery {
-  std::vector<BoundRelation> relations;  // [0] is the stream read; then one per join
+  std::vector<BoundRelation> relations;  // [0] is the stream read; then one per join; then one per subquery
   std::vector<BoundJoin> joins;
   int source = -1;                 // the stream it reads (index into catalog) = relations[0].source
   std::string alias;               // FROM trades t: "t"

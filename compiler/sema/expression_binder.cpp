@@ -29,6 +29,9 @@ BoundPtr clone(const BoundExpr& e) {
   out->column_name = e.column_name;
   out->has_else = e.has_else;
   out->text = e.text;
+  out->subquery = e.subquery;
+  out->compare = e.compare;
+  out->all = e.all;
   for (const auto& a : e.args) out->args.push_back(clone(*a));
   return out;
 }
@@ -151,9 +154,7 @@ BoundPtr ExpressionBinder::bind(const ast::ParsedExpr& expr) {
     case K::InSubquery:
     case K::Quantified:
     case K::Exists:
-    case K::Subquery:
-      diags_.report(DiagId::not_supported, expr.range, {"a subquery"});
-      return nullptr;
+    case K::Subquery: out = bind_subquery(expr); break;
   }
   if (out && out->text.empty()) out->text = text_of(expr.range);
   return out;
@@ -261,8 +262,19 @@ BoundPtr ExpressionBinder::bind_column(const ast::ColumnRefExpr& ref) {
     e->column_name = col.name;
     return e;
   };
+  // Inside a subquery its table's names come first; other subqueries' tables are out of sight.
+  auto visible = [&](const ScopeEntry& entry) {
+    int index = static_cast<int>(&entry - scope_.data());
+    return index == inner_ || !entry.hidden;
+  };
+  std::vector<const ScopeEntry*> order;
+  if (inner_ >= 0) order.push_back(&scope_[inner_]);
+  for (const auto& entry : scope_) {
+    if (visible(entry) && &entry != (inner_ >= 0 ? &scope_[inner_] : nullptr)) order.push_back(&entry);
+  }
   if (!ref.qualifier.empty()) {
-    for (const auto& entry : scope_) {
+    for (const ScopeEntry* e : order) {
+      const ScopeEntry& entry = *e;
       if (!iequals(entry.alias, ref.qualifier)) continue;
       const SourceDef& src = catalog_.sources()[entry.source];
       int index = src.index_of(ref.name);
@@ -275,14 +287,19 @@ BoundPtr ExpressionBinder::bind_column(const ast::ColumnRefExpr& ref) {
       return make(entry, index);
     }
     std::vector<std::string> aliases;
-    for (const auto& entry : scope_) aliases.push_back(entry.alias);
+    for (const ScopeEntry* entry : order) aliases.push_back(entry->alias);
     SourceRange qualifier_range{ref.range.begin, static_cast<uint32_t>(ref.range.begin + ref.qualifier.size())};
     diags_.report(DiagId::unknown_qualifier, qualifier_range, {ref.qualifier}).hint = suggest(ref.qualifier, aliases);
     return nullptr;
   }
+  if (inner_ >= 0) {
+    int index = catalog_.sources()[scope_[inner_].source].index_of(ref.name);
+    if (index >= 0) return make(scope_[inner_], index);
+  }
   const ScopeEntry* found = nullptr;
   int found_index = -1;
-  for (const auto& entry : scope_) {
+  for (const ScopeEntry* e : order) {
+    const ScopeEntry& entry = *e;
     int index = catalog_.sources()[entry.source].index_of(ref.name);
     if (index < 0) continue;
     if (found) {
@@ -295,11 +312,11 @@ BoundPtr ExpressionBinder::bind_column(const ast::ColumnRefExpr& ref) {
   }
   if (found) return make(*found, found_index);
   std::vector<std::string> names;
-  for (const auto& entry : scope_) {
-    for (const auto& c : catalog_.sources()[entry.source].columns) names.push_back(c.name);
+  for (const ScopeEntry* entry : order) {
+    for (const auto& c : catalog_.sources()[entry->source].columns) names.push_back(c.name);
   }
-  if (scope_.size() == 1) {
-    diags_.report(DiagId::unknown_column, ref.range, {ref.name, catalog_.sources()[scope_[0].source].name}).hint =
+  if (order.size() == 1) {
+    diags_.report(DiagId::unknown_column, ref.range, {ref.name, catalog_.sources()[order[0]->source].name}).hint =
         suggest(ref.name, names);
   } else {
     diags_.report(DiagId::unknown_column_anywhere, ref.range, {ref.name}).hint = suggest(ref.name, names);

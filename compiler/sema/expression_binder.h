@@ -2,10 +2,12 @@
 // names, types every node and makes implicit conversions explicit.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "ast/parsed_expression.h"
+#include "ast/statements.h"
 #include "diag/diagnostics.h"
 #include "sema/bound_expression.h"
 #include "sema/catalog.h"
@@ -17,7 +19,12 @@ struct ScopeEntry {
   int source;          // index in the catalog
   std::string alias;   // the alias, or the source's own name
   bool outer = false;  // LEFT JOINed: every column may be NULL (no match)
+  bool hidden = false; // a subquery's table: visible only inside its subquery
 };
+
+// Resolves a FROM relation to a prepared catalog source (the script binder
+// checks its properties and discovers its schema); nullopt after reporting.
+using RelationResolver = std::function<std::optional<int>(const ast::Relation&)>;
 
 class ExpressionBinder {
  public:
@@ -26,6 +33,11 @@ class ExpressionBinder {
 
   // Null after reporting an error.
   BoundPtr bind(const ast::ParsedExpr& expr);
+
+  // Subqueries become relations of the query (after its own); `resolver`
+  // finds their tables. Without one, a subquery is an error.
+  void allow_subqueries(RelationResolver resolver) { resolver_ = std::move(resolver); }
+  const std::vector<ScopeEntry>& scope() const { return scope_; }
 
   // Converts to `target` (an implicit conversion); reports and returns null
   // when there is none.
@@ -49,12 +61,18 @@ class ExpressionBinder {
   BoundPtr bind_case(const ast::CaseExpr& e);
   BoundPtr bind_cast(const ast::CastExpr& e);
   BoundPtr require_boolean(BoundPtr e, const char* what);
+  // bind_subquery.cpp
+  BoundPtr bind_subquery(const ast::ParsedExpr& e);
+  std::shared_ptr<BoundSubquery> bind_subquery_body(const ast::Query& q, bool wants_value, bool scalar);
 
   std::string text_of(SourceRange r) const;
 
   const Catalog& catalog_;
   std::vector<ScopeEntry> scope_;
   Diagnostics& diags_;
+  RelationResolver resolver_;
+  int inner_ = -1;       // while binding a subquery: its table's relation
+  int subqueries_ = 0;
 };
 
 // Helpers shared by the binder files.

@@ -377,8 +377,11 @@ class Program {
  public:
   // The tables, keyed by their key columns; loaded before the streams are read.
   streamc::HashTable<std::string_view, LimitsRow> limits_;
+  uint64_t limits_version_ = 0;  // changes to limits_, for cached subqueries
   streamc::HashTable<std::string_view, MarketDataRow> market_data_;
+  uint64_t market_data_version_ = 0;  // changes to market_data_, for cached subqueries
   streamc::HashTable<std::string_view, UserProfilesRow> user_profiles_;
+  uint64_t user_profiles_version_ = 0;  // changes to user_profiles_, for cached subqueries
   LimitsLoader limits_loader;
   MarketDataLoader market_data_loader;
   UserProfilesLoader user_profiles_loader;
@@ -557,6 +560,7 @@ bool LimitsLoader::poll(Program& program) {
         program.limits_.upsert(row_.user_id, row_);
       else
         program.limits_.erase(row_.user_id);
+      ++program.limits_version_;
     }
     if (step == Step::Error &&
         !bad_->handle(shown_, reader_.line_number(), reader_.raw_record(), reason)) {
@@ -654,6 +658,7 @@ bool MarketDataLoader::poll(Program& program) {
         program.market_data_.upsert(row_.symbol, row_);
       else
         program.market_data_.erase(row_.symbol);
+      ++program.market_data_version_;
     }
     if (step == Step::Error &&
         !bad_->handle(shown_, reader_.line_number(), reader_.raw_record(), reason)) {
@@ -753,6 +758,7 @@ bool UserProfilesLoader::poll(Program& program) {
         program.user_profiles_.upsert(row_.user_id, row_);
       else
         program.user_profiles_.erase(row_.user_id);
+      ++program.user_profiles_version_;
     }
     if (step == Step::Error &&
         !bad_->handle(shown_, reader_.line_number(), reader_.raw_record(), reason)) {

@@ -106,7 +106,9 @@ INSTANTIATE_TEST_SUITE_P(
                   "'trades' and 'trades' are both streams, and a join of two streams needs a time bound"},
         ErrorCase{"SELECT * FROM trades t JOIN missing u ON t.trade_id = u.id", "unknown stream or table 'missing'"},
         ErrorCase{"SELECT symbol, COUNT(*) FROM trades GROUP BY symbol", "GROUP BY is not supported yet"},
-        ErrorCase{"SELECT * FROM trades WHERE EXISTS (SELECT 1 FROM trades)", "a subquery is not supported yet"},
+        ErrorCase{"SELECT * FROM trades WHERE EXISTS (SELECT 1 FROM trades)",
+                  "a subquery over the stream 'trades' (a subquery reads a table: declare it with a key) is not "
+                  "supported yet"},
         ErrorCase{"CREATE STREAM x WITH ('connector' = 'file', 'path' = 'x', 'format' = 'xml') AS SELECT * FROM trades",
                   "'format' must be 'csv' or 'json', not 'xml'"},
         ErrorCase{"CREATE STREAM x WITH ('connector' = 'file', 'pth' = 'x') AS SELECT * FROM trades",

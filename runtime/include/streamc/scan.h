@@ -35,3 +35,13 @@ inline bool json_to_date(JsonValue& v, int32_t& days) {
 }
 
 }  // namespace streamc
+
+namespace streamc {
+
+// The row of a set: a HashTable<Key, Present> holds keys only (the values of
+// an uncorrelated `x IN (SELECT ...)`).
+struct Present {};
+template <class F>
+inline void visit_strings(Present&, F&&) {}
+
+}  // namespace streamc

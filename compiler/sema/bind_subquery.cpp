@@ -1,0 +1,185 @@
+// Subqueries against tables: EXISTS, IN, scalar and ANY/ALL, in WHERE and in
+// the select list. The subquery's table becomes a relation of the query;
+// its WHERE either gives the table's key (a keyed lookup per record) or does
+// not read the outer query at all (computed once per change of the table).
+#include "sema/expression_binder.h"
+#include "sema/key_match.h"
+#include "util/strings.h"
+
+namespace streamc {
+namespace {
+
+bool is_aggregate(const std::string& name) {
+  return name == "count" || name == "min" || name == "max" || name == "sum" || name == "avg";
+}
+
+}  // namespace
+
+std::shared_ptr<BoundSubquery> ExpressionBinder::bind_subquery_body(const ast::Query& q, bool wants_value,
+                                                                    bool scalar) {
+  auto unsupported = [&](SourceRange r, const std::string& what) {
+    diags_.report(DiagId::not_supported, r, {what});
+    return nullptr;
+  };
+  if (!resolver_) return unsupported(q.range, "a subquery here");
+  if (inner_ >= 0) return unsupported(q.range, "a subquery inside a subquery");
+  if (!q.from) {
+    diags_.report(DiagId::no_source, q.range, {"a subquery needs FROM naming a table"});
+    return nullptr;
+  }
+  if (!q.joins.empty()) return unsupported(q.joins[0].range, "a JOIN inside a subquery");
+  if (!q.group_by.empty() || q.having || q.window || !q.order_by.empty() || q.limit || q.distinct) {
+    return unsupported(q.range, "GROUP BY, HAVING, WINDOW, ORDER BY, LIMIT or DISTINCT in a subquery");
+  }
+  if (wants_value && (q.items.size() != 1 || q.items[0].kind != ast::SelectItemKind::Expr)) {
+    diags_.report(DiagId::type_mismatch, q.range, {"this subquery must select exactly one expression"});
+    return nullptr;
+  }
+  auto source = resolver_(*q.from);
+  if (!source) return nullptr;
+  const SourceDef& table = catalog_.sources()[*source];
+  if (table.kind != SourceKind::Table) {
+    return unsupported(q.from->range, "a subquery over the stream '" + table.name +
+                                          "' (a subquery reads a table: declare it with a key)");
+  }
+  auto sub = std::make_shared<BoundSubquery>();
+  sub->relation = static_cast<int>(scope_.size());
+  sub->source = *source;
+  sub->id = subqueries_++;
+  scope_.push_back({*source, q.from->alias.empty() ? table.name : q.from->alias, false, true});
+  inner_ = sub->relation;
+  struct Restore {
+    int& inner;
+    ~Restore() { inner = -1; }
+  } restore{inner_};
+
+  const uint64_t inner_bit = uint64_t(1) << sub->relation;
+  std::vector<BoundPtr> conjuncts;
+  if (q.where) {
+    BoundPtr where = require_boolean(bind(*q.where), "WHERE");
+    if (!where) return nullptr;
+    split_conjuncts(std::move(where), conjuncts);
+  }
+  bool correlated = false;
+  for (const auto& c : conjuncts) correlated = correlated || (relations_used(*c) & ~inner_bit) != 0;
+  std::vector<BoundPtr> originals;
+  for (const auto& c : conjuncts) originals.push_back(clone(*c));
+  KeyMatch match = match_key(std::move(conjuncts), table, sub->relation);
+  if (match.missing < 0) {
+    sub->keyed = true;
+    sub->key = std::move(match.probes);
+    sub->condition = and_all(std::move(match.residual));
+  } else if (!correlated) {
+    sub->condition = and_all(std::move(originals));
+  } else {
+    return unsupported(q.where->range, "a subquery correlated on columns other than the key of '" + table.name +
+                                           "' (give every key column: " +
+                                           table.columns[match.missing].name + " is missing)");
+  }
+  if (!wants_value) return sub;
+  const ast::ParsedExpr& item = *q.items[0].expr;
+  if (item.kind == ast::ExprKind::Function && is_aggregate(item.as<ast::FunctionExpr>().name)) {
+    const auto& f = item.as<ast::FunctionExpr>();
+    if (!scalar || sub->keyed) {
+      return unsupported(f.range, "an aggregate here (it is supported in an uncorrelated scalar subquery)");
+    }
+    sub->aggregate = f.name;
+    sub->count_star = f.star;
+    if (!f.star) {
+      if (f.args.size() != 1 || f.distinct) return unsupported(f.range, "this form of " + to_upper(f.name));
+      sub->value = bind(*f.args[0]);
+      if (!sub->value) return nullptr;
+      if (f.name != "count" && f.name != "min" && f.name != "max" && !sub->value->type.is_numeric()) {
+        diags_.report(DiagId::type_mismatch, f.range, {to_upper(f.name) + " needs a number, not " +
+                                                       sub->value->type.to_string()});
+        return nullptr;
+      }
+    } else if (f.name != "count") {
+      return unsupported(f.range, to_upper(f.name) + "(*)");
+    }
+    return sub;
+  }
+  if (scalar && !sub->keyed) {
+    return unsupported(item.range, "a scalar subquery that may return many rows (use an aggregate such as MAX(...), "
+                                   "or give the key of '" + table.name + "')");
+  }
+  sub->value = bind(item);
+  if (!sub->value) return nullptr;
+  return sub;
+}
+
+BoundPtr ExpressionBinder::bind_subquery(const ast::ParsedExpr& e) {
+  using K = ast::ExprKind;
+  if (e.kind == K::Exists) {
+    auto sub = bind_subquery_body(*e.as<ast::ExistsExpr>().query, false, false);
+    if (!sub) return nullptr;
+    auto out = make_node(BoundOp::Exists, SqlType::boolean(), false, e.range);
+    out->subquery = std::move(sub);
+    return out;
+  }
+  if (e.kind == K::Subquery) {
+    auto sub = bind_subquery_body(*e.as<ast::SubqueryExpr>().query, true, true);
+    if (!sub) return nullptr;
+    SqlType type = sub->value ? sub->value->type : SqlType::bigint();
+    if (sub->aggregate == "count") {
+      type = SqlType::bigint();
+    } else if (sub->aggregate == "avg") {
+      type = SqlType::float64();
+    } else if (sub->aggregate == "sum") {
+      type = type.id == TypeId::Decimal ? SqlType::decimal(38, type.scale)
+             : type.is_integer()        ? SqlType::bigint()
+                                        : SqlType::float64();
+    }
+    if (type.id == TypeId::Null) type = SqlType::varchar();
+    auto out = make_node(BoundOp::ScalarSubquery, type, sub->aggregate != "count", e.range);
+    out->subquery = std::move(sub);
+    return out;
+  }
+  // x [NOT] IN (SELECT ..) and x <op> ANY/ALL (SELECT ..): x and the selected value take a common type.
+  const ast::Query* query = nullptr;
+  const ast::ParsedExpr* child = nullptr;
+  bool negated = false;
+  if (e.kind == K::InSubquery) {
+    const auto& in = e.as<ast::InSubqueryExpr>();
+    query = in.query.get();
+    child = in.child.get();
+    negated = in.negated;
+  } else {
+    const auto& qe = e.as<ast::QuantifiedExpr>();
+    query = qe.query.get();
+    child = qe.child.get();
+  }
+  BoundPtr x = bind(*child);
+  if (!x) return nullptr;
+  auto sub = bind_subquery_body(*query, true, false);
+  if (!sub) return nullptr;
+  auto common = common_type(x->type, sub->value->type);
+  if (!common) {
+    diags_.report(DiagId::type_mismatch, e.range,
+                  {"cannot compare " + x->type.to_string() + " with the subquery's " + sub->value->type.to_string()});
+    return nullptr;
+  }
+  x = convert(std::move(x), *common);
+  sub->value = convert(std::move(sub->value), *common);
+  if (!x || !sub->value) return nullptr;
+  BoundPtr out;
+  if (e.kind == K::InSubquery) {
+    out = make_node(BoundOp::InSubquery, SqlType::boolean(), true, e.range);
+  } else {
+    const auto& qe = e.as<ast::QuantifiedExpr>();
+    out = make_node(BoundOp::Quantified, SqlType::boolean(), true, e.range);
+    using B = ast::BinaryOp;
+    out->compare = qe.op == B::Eq ? BoundOp::Eq : qe.op == B::Ne ? BoundOp::Ne : qe.op == B::Lt ? BoundOp::Lt
+                 : qe.op == B::Le ? BoundOp::Le : qe.op == B::Gt ? BoundOp::Gt : BoundOp::Ge;
+    out->all = qe.quantifier == ast::Quantifier::All;
+  }
+  out->args.push_back(std::move(x));
+  out->subquery = std::move(sub);
+  out->text = text_of(e.range);
+  if (!negated) return out;
+  auto inverted = make_node(BoundOp::Not, SqlType::boolean(), true, e.range);
+  inverted->args.push_back(std::move(out));
+  return inverted;
+}
+
+}  // namespace streamc
