@@ -86,6 +86,7 @@ void emit_open(CodeWriter& w, const SourceDef& src, const std::string& name, boo
 // Finds the position of each named column in a CSV header, once per file;
 // the array ends with -1.
 void emit_csv_positions(CodeWriter& w, const std::string& array, const std::vector<std::string>& names) {
+  if (names.empty()) return;
   std::vector<std::string> literals;
   for (const auto& n : names) literals.push_back(cpp_string_literal(n));
   std::string names_array = "k" + camel_case(array) + "Names";
@@ -439,6 +440,10 @@ void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan) {
     key_nulls.push_back("(row_." + null_word(scan, scan.slot_of(k)) + " & " + mask_name(scan, *scan.field_of(k)) + ")");
   }
   std::string key = key_of_row(plan, table, "row_.");
+  // A table of keys alone (an allow-list) has nothing that could be NULL: every row inserts.
+  bool key_only = true;
+  for (const Column& c : src.columns) key_only = key_only && c.key;
+  std::string present = key_only ? "true" : "has_value";
   auto emit_apply = [&](const std::string& raw) {
     w.line("Step step = parsed ? Step::Next : Step::Error;");
     {
@@ -448,7 +453,7 @@ void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan) {
         w.line("++program.counters.skipped;  // a row without a key can never match: it is not kept");
         w.line("continue;");
       }
-      w.line("if (has_value) program.{}.upsert({}, row_);", {table.member, key});
+      w.line("if ({}) program.{}.upsert({}, row_);", {present, table.member, key});
       w.line("else program.{}.erase({});", {table.member, key});
       w.line("++program.{};", {table.version});
     }
@@ -473,7 +478,7 @@ void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan) {
     w.line("if (status == streamc::CsvStatus::Malformed) reason = reader_.error_reason();");
     w.line("else if (fields_.size() != width_) reason = \"the record does not have as many fields as the header\";");
     w.line("else parsed = {}(fields_, pos_, row_, reason);", {scan.parse_function});
-    {
+    if (!key_only) {
       auto values = w.block("if (parsed)");
       w.line("has_value = false;");
       w.line("for (size_t i = 0; value_pos_[i] >= 0; ++i) has_value = has_value || !streamc::csv_is_null(fields_[value_pos_[i]]);");

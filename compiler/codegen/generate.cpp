@@ -42,8 +42,7 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     for (const SinkSlot& s : slots) {
       std::string path = s.sink->kind == SinkKind::Stdout
                              ? "\"-\""
-                             : "streamc::resolve_path(STREAMC_QUERY_DIR, config.get(" +
-                                   cpp_c_string(s.sink->name + ".path") + "))";
+                             : "config.path(" + cpp_c_string(s.sink->name + ".path") + ", STREAMC_QUERY_DIR)";
       if (s.sink->kind == SinkKind::Stdout) w.line("(void)config;");
       w.line("if (!{}.open({}, error)) return false;", {s.member, path});
       emit_sink_header(w, plan, s);
@@ -59,6 +58,15 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     w.line("bool done() const { return false; }");
   }
   w.line("std::string_view error() const { return error_; }");
+  if (!plan.tables.empty()) {
+    w.line("// --set stats=true: what each table holds and the memory it takes.");
+    auto stats = w.block("void print_table_stats() const");
+    for (const Table& t : plan.tables) {
+      const std::string& name = plan.program->catalog.sources()[t.source].name;
+      w.line("streamc::print_table_stats(stderr, {}, {}.size(), {}.memory_bytes());",
+             {cpp_c_string(name), t.member, t.member});
+    }
+  }
   std::vector<std::string> loaders;
   for (const Table& t : plan.tables) {
     if (t.scan >= 0) loaders.push_back(t.member + "loader");
@@ -165,6 +173,7 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   emit_subquery_refresh(pipelines, plan);
   // Run-time properties: every WITH property that --set may override.
   defaults.indent();
+  if (!plan.tables.empty()) defaults.line("config.set_default(\"stats\", \"false\");");
   for (const Scan& scan : plan.scans) {
     const SourceDef& src = program.catalog.sources()[scan.source];
     defaults.line("config.set_default({}, {});", {cpp_c_string(property_name(src, "path")), cpp_c_string(src.path)});
@@ -218,6 +227,7 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   data.set("scans", scans.str());
   data.set("config_defaults", defaults.str());
   data.set("scan_calls", scan_calls);
+  if (!plan.tables.empty()) data.set("table_stats", std::string("true"));
   data.set("info_name", cpp_string_literal(program.name));
   data.set("info_version", cpp_string_literal(program.version));
   data.set("info_query_file", cpp_string_literal(base_name(options.query_file)));

@@ -59,6 +59,7 @@ bool ScriptBinder::bind_join(const ast::Join& clause, int relation, BoundQuery& 
     diags_.report(DiagId::missing_property, clause.range, {"a join needs ON, matching the key of '" + table.name + "'"});
     return false;
   }
+  if (table.key_columns().empty()) return false;  // reported where the table is declared
   std::vector<ScopeEntry> scope;
   for (int i = 0; i <= relation; ++i) {
     bool outer = i > 0 && i < relation && bq.joins[i - 1].kind == JoinKind::Left;

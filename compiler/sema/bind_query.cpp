@@ -150,26 +150,41 @@ BoundQuery* ScriptBinder::bind_query(const ast::Query& q, const std::string& tar
 }
 
 void ScriptBinder::bind_items(const ast::Query& q, ExpressionBinder& binder, BoundQuery& bq) {
-  std::map<std::string, SourceRange> names;
-  auto add = [&](std::string name, BoundPtr expr, bool key, SourceRange range) {
+  struct Origin {
+    const BoundRelation* star;  // the relation a * brought the column from, or null
+  };
+  std::map<std::string, Origin> names;
+  auto add = [&](std::string name, BoundPtr expr, bool key, SourceRange range, const BoundRelation* star) {
     if (!expr) return;
     std::string lower = to_lower(name);
-    if (names.count(lower)) {
-      diags_.report(DiagId::duplicate_output_column, range, {name});
+    if (auto it = names.find(lower); it != names.end()) {
+      const BoundRelation* first = it->second.star;
+      if (star && first && first != star) {
+        // An alias cannot rename what * brings in: name the relations and a way out.
+        std::string other;
+        for (const auto& c : program_.catalog.sources()[star->source].columns) {
+          if (!names.count(to_lower(c.name)) && other.empty()) other = star->alias + "." + c.name;
+        }
+        diags_.report(DiagId::duplicate_star_column, range, {name, first->alias, star->alias}).hint =
+            "select the columns by name, as in '" + first->alias + ".*" + (other.empty() ? "" : ", " + other) + "'";
+      } else {
+        diags_.report(DiagId::duplicate_output_column, range, {name});
+      }
       return;
     }
-    names[lower] = range;
+    names[lower] = {star};
     bq.columns.push_back({std::move(name), std::move(expr), key});
   };
   auto expand = [&](const BoundRelation& r, SourceRange range) {
     for (const auto& c : program_.catalog.sources()[r.source].columns) {
       ast::ColumnRefExpr ref(range, r.alias, c.name);
-      add(c.name, binder.bind_column(ref), false, range);
+      add(c.name, binder.bind_column(ref), false, range, &r);
     }
   };
+  const size_t own_relations = bq.joins.size() + 1;  // not the tables of subqueries
   for (const auto& item : q.items) {
     if (item.kind == ast::SelectItemKind::Star) {
-      for (const auto& r : bq.relations) expand(r, item.range);
+      for (size_t i = 0; i < own_relations && i < bq.relations.size(); ++i) expand(bq.relations[i], item.range);
       continue;
     }
     if (item.kind == ast::SelectItemKind::QualifiedStar) {
@@ -191,7 +206,7 @@ void ScriptBinder::bind_items(const ast::Query& q, ExpressionBinder& binder, Bou
     std::string name = item.alias;
     if (name.empty()) name = e->op == BoundOp::Column ? e->column_name : e->text;
     if (e->type.id == TypeId::Null) e = make_cast(std::move(e), SqlType::varchar());
-    add(name, std::move(e), item.primary_key, item.range);
+    add(name, std::move(e), item.primary_key, item.range, nullptr);
   }
 }
 

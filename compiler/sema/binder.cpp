@@ -91,7 +91,7 @@ void ScriptBinder::declare_source(const ast::CreateSource& cs) {
       !def.properties.count("key")) {
     diags_.report(DiagId::missing_property, cs.name_range,
                   {"table '" + cs.name + "' has no key: mark its key column PRIMARY KEY, or add 'key' = '<column>'"});
-    return;
+    // Still known by name, so that its uses do not add errors of their own.
   }
   program_.catalog.add_source(std::move(def));
 }

@@ -108,7 +108,8 @@ bool configure_file_sink(SinkDef& sink, Diagnostics& diags, SourceRange fallback
                  {"sink '" + sink.name + "' needs a '" + prefix + "path' property naming its file"});
     return false;
   }
-  sink.kind = path->second.value == "-" ? SinkKind::Stdout : SinkKind::File;
+  // A named sink keeps its path property even when it is "-" (stdout): --set can redirect it.
+  sink.kind = SinkKind::File;
   sink.path = path->second.value;
   sink.format = format_from_path(sink.path);
   set_format(sink.format, sink.properties, diags, prefix);

@@ -235,6 +235,7 @@ int main(int argc, char** argv) {
   }
   const bool ok = scan_notes(program, config);
   program.finish();
+
   program.counters.print(stderr, kInfo.name);
   return ok && program.ok() ? 0 : 1;
 }

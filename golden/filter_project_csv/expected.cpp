@@ -106,20 +106,19 @@ class Program {
   streamc::Counters counters;
 
   bool open(const streamc::Config& config, std::string& error) {
-    (void)config;
-    if (!out_stdout_.open("-", error)) return false;
-    out_stdout_.append("user_id,name,doubled,balance"sv);
-    out_stdout_.end_record();
+    if (!out_risky_.open(config.path("risky.path", STREAMC_QUERY_DIR), error)) return false;
+    out_risky_.append("user_id,name,doubled,balance"sv);
+    out_risky_.end_record();
     return true;
   }
   // Per-record strings (UPPER, CONCAT, casts) live until the next record.
   void begin_record() { arena_.reset(); }
   bool done() const { return false; }
   std::string_view error() const { return error_; }
-  void finish() { out_stdout_.flush(); }
+  void finish() { out_risky_.flush(); }
   bool ok() const {
-    if (!out_stdout_.ok()) {
-      std::fprintf(stderr, "error: %s\n", out_stdout_.error().c_str());
+    if (!out_risky_.ok()) {
+      std::fprintf(stderr, "error: %s\n", out_risky_.error().c_str());
       return false;
     }
     return true;
@@ -134,11 +133,11 @@ class Program {
   }
 
   streamc::Arena arena_;
-  streamc::Writer out_stdout_;
+  streamc::Writer out_risky_;
   const char* error_ = "";
 };
 
-// `FROM users` → stdout
+// `FROM users` → `risky`
 Step Program::on_users_0(const UsersRow& r) {
   // WHERE `risk_score >= 40`
   const bool v0 = r.risk_score >= INT64_C(40);
@@ -158,7 +157,7 @@ Step Program::on_users_0(const UsersRow& r) {
     if (!!__builtin_mul_overflow(r.risk_score, INT64_C(2), &v3))
       return fail("integer overflow in 'risk_score * 2'");
   }
-  streamc::Writer& out = out_stdout_;
+  streamc::Writer& out = out_risky_;
   if (!(r.nulls & UsersRow::kUserIdNull)) {
     out.append_csv_field(r.user_id);
   }
@@ -258,6 +257,7 @@ int main(int argc, char** argv) {
   config.set_default("users.dlq.path", "");
   config.set_default("users.file.wait.timeout", "");
   config.set_default("users.file.retry.interval", "1s");
+  config.set_default("risky.path", "-");
 
   if (int rc = config.parse_args(argc, argv, kInfo); rc >= 0) return rc;
 
@@ -269,6 +269,7 @@ int main(int argc, char** argv) {
   }
   const bool ok = scan_users(program, config);
   program.finish();
+
   program.counters.print(stderr, kInfo.name);
   return ok && program.ok() ? 0 : 1;
 }

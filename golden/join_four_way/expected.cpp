@@ -336,14 +336,22 @@ class Program {
   streamc::Counters counters;
 
   bool open(const streamc::Config& config, std::string& error) {
-    (void)config;
-    if (!out_stdout_.open("-", error)) return false;
+    if (!out_enriched_trades_.open(config.path("enriched_trades.path", STREAMC_QUERY_DIR), error))
+      return false;
     return true;
   }
   // Per-record strings (UPPER, CONCAT, casts) live until the next record.
   void begin_record() { arena_.reset(); }
   bool done() const { return false; }
   std::string_view error() const { return error_; }
+  // --set stats=true: what each table holds and the memory it takes.
+  void print_table_stats() const {
+    streamc::print_table_stats(stderr, "limits", limits_.size(), limits_.memory_bytes());
+    streamc::print_table_stats(stderr, "market_data", market_data_.size(),
+                               market_data_.memory_bytes());
+    streamc::print_table_stats(stderr, "user_profiles", user_profiles_.size(),
+                               user_profiles_.memory_bytes());
+  }
   // Watched tables: rows appended to their files apply before the next stream
   // record is processed (looked at whenever the millisecond clock has moved).
   bool poll_tables() {
@@ -354,10 +362,10 @@ class Program {
            (!market_data_loader.watching() || market_data_loader.poll(*this)) &&
            (!user_profiles_loader.watching() || user_profiles_loader.poll(*this));
   }
-  void finish() { out_stdout_.flush(); }
+  void finish() { out_enriched_trades_.flush(); }
   bool ok() const {
-    if (!out_stdout_.ok()) {
-      std::fprintf(stderr, "error: %s\n", out_stdout_.error().c_str());
+    if (!out_enriched_trades_.ok()) {
+      std::fprintf(stderr, "error: %s\n", out_enriched_trades_.error().c_str());
       return false;
     }
     return true;
@@ -372,7 +380,7 @@ class Program {
   }
 
   streamc::Arena arena_;
-  streamc::Writer out_stdout_;
+  streamc::Writer out_enriched_trades_;
 
  public:
   // The tables, keyed by their key columns; loaded before the streams are read.
@@ -389,7 +397,7 @@ class Program {
   int64_t last_poll_ms_ = 0;
 };
 
-// `FROM trades` → stdout
+// `FROM trades` → `enriched_trades`
 Step Program::on_trades_0(const TradesRow& r) {
   // WHERE `t.quantity * t.price > 10000`
   const streamc::i128 v0 = streamc::i128(r.quantity);
@@ -427,7 +435,7 @@ Step Program::on_trades_0(const TradesRow& r) {
     if (!(streamc::dec_mul(streamc::i128(v4), streamc::i128(v5), v6) && streamc::dec_fits(v6, 37)))
       return fail("decimal overflow in 't.quantity * t.price'");
   }
-  streamc::Writer& out = out_stdout_;
+  streamc::Writer& out = out_enriched_trades_;
   out.append("{\"trade_id\":"sv);
   if ((r.nulls & TradesRow::kTradeIdNull)) {
     out.append("null"sv);
@@ -829,6 +837,7 @@ constexpr streamc::ProgramInfo kInfo = {
 
 int main(int argc, char** argv) {
   streamc::Config config;
+  config.set_default("stats", "false");
   config.set_default("limits.path", "./limits.csv");
   config.set_default("limits.on.error", "fail");
   config.set_default("limits.dlq.path", "");
@@ -852,6 +861,7 @@ int main(int argc, char** argv) {
   config.set_default("trades.dlq.path", "");
   config.set_default("trades.file.wait.timeout", "");
   config.set_default("trades.file.retry.interval", "1s");
+  config.set_default("enriched_trades.path", "-");
 
   if (int rc = config.parse_args(argc, argv, kInfo); rc >= 0) return rc;
 
@@ -864,6 +874,7 @@ int main(int argc, char** argv) {
   const bool ok = load_limits(program, config) && load_market_data(program, config) &&
                   load_user_profiles(program, config) && scan_trades(program, config);
   program.finish();
+  if (config.get("stats") == "true") program.print_table_stats();
   program.counters.print(stderr, kInfo.name);
   return ok && program.ok() ? 0 : 1;
 }

@@ -252,6 +252,7 @@ int main(int argc, char** argv) {
   }
   const bool ok = scan_trades(program, config);
   program.finish();
+
   program.counters.print(stderr, kInfo.name);
   return ok && program.ok() ? 0 : 1;
 }

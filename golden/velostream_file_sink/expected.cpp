@@ -105,8 +105,7 @@ class Program {
   streamc::Counters counters;
 
   bool open(const streamc::Config& config, std::string& error) {
-    if (!out_big_trades_.open(
-            streamc::resolve_path(STREAMC_QUERY_DIR, config.get("big_trades.path")), error))
+    if (!out_big_trades_.open(config.path("big_trades.path", STREAMC_QUERY_DIR), error))
       return false;
     out_big_trades_.append("trade_id,symbol,notional"sv);
     out_big_trades_.end_record();
@@ -249,6 +248,7 @@ int main(int argc, char** argv) {
   }
   const bool ok = scan_trades(program, config);
   program.finish();
+
   program.counters.print(stderr, kInfo.name);
   return ok && program.ok() ? 0 : 1;
 }

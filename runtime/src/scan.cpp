@@ -35,6 +35,11 @@ int find_column(const std::vector<CsvField>& header, std::string_view name) {
   return -1;
 }
 
+void print_table_stats(FILE* out, std::string_view table, size_t rows, size_t bytes) {
+  std::fprintf(out, "streamc: table %.*s: %zu rows, %zu bytes, %.1f bytes a row\n", static_cast<int>(table.size()),
+               table.data(), rows, bytes, rows ? static_cast<double>(bytes) / static_cast<double>(rows) : 0.0);
+}
+
 int64_t coarse_now_ms() {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <numeric>
 #include <random>
 #include <set>
 #include <string>
@@ -287,6 +288,22 @@ TEST(HashTable, StringOwnershipSurvivesTheSourceBufferBeingOverwritten) {
   c.for_each([&](const Key& k, const IntRow&) { EXPECT_EQ(k, ibm); });
 }
 
+// The row passed to upsert may be the table's own, even when the insert
+// rebuilds the table under it.
+TEST(HashTable, UpsertOfARowTheTableHolds) {
+  StringTable t;
+  t.upsert("u0", ProfileRow{"premium", 7, 0});
+  for (uint64_t i = 1; i < 5000; ++i) t.upsert(mixed_key(i), *t.find("u0"));
+  for (uint64_t i = 1; i < 5000; ++i) {
+    const ProfileRow* r = t.find(mixed_key(i));
+    ASSERT_NE(r, nullptr) << i;
+    EXPECT_EQ(r->tier, "premium");
+    EXPECT_EQ(r->risk_score, 7);
+  }
+  t.upsert("u0", *t.find("u1"));  // replacing a row with its own copy
+  EXPECT_EQ(t.find("u0")->tier, "premium");
+}
+
 TEST(HashTable, GrowthKeepsEveryEntry) {
   StringTable t;
   size_t rebuilds = 0;
@@ -383,8 +400,13 @@ TEST(HashTable, HeavyCollisionsStayCorrect) {
     }
   }
   ASSERT_EQ(t.size(), model.size());
+  std::vector<int64_t> keys(800);
+  std::iota(keys.begin(), keys.end(), 0);
+  std::vector<const IntRow*> batch(keys.size());
+  t.find_batch(keys.data(), keys.size(), batch.data());  // candidates mostly wrong
   for (int64_t k = 0; k < 800; ++k) {
     const IntRow* r = t.find(k);
+    ASSERT_EQ(batch[static_cast<size_t>(k)], r);
     ASSERT_EQ(r != nullptr, model.count(k) == 1) << k;
     if (r) {
       EXPECT_EQ(r->value, model[k]);
@@ -423,7 +445,7 @@ TEST(HashTable, FindBatchEqualsFind) {
   StringTable strings;
   IntTable ints;
   for (uint64_t i = 0; i < 20000; i += 2) {
-    strings.upsert(key_text(i), ProfileRow{"t", static_cast<int32_t>(i), 0});
+    strings.upsert(mixed_key(i), ProfileRow{"t", static_cast<int32_t>(i), 0});
     ints.upsert(static_cast<int64_t>(i), IntRow{static_cast<int64_t>(i)});
   }
   std::vector<std::string> texts;
@@ -431,7 +453,7 @@ TEST(HashTable, FindBatchEqualsFind) {
   std::mt19937_64 rng(3);
   for (int i = 0; i < 3000; ++i) {
     const uint64_t k = rng() % 21000;  // half hits, some beyond the table
-    texts.push_back(key_text(k));
+    texts.push_back(mixed_key(k));
     int_keys.push_back(static_cast<int64_t>(k));
   }
   const std::vector<std::string_view> string_keys(texts.begin(), texts.end());

@@ -6,10 +6,9 @@
 //   multiplies, each folded to 64 bits, so sequential ids spread over the
 //   whole table as evenly as random ones;
 // - std::string_view: bytes in 8-byte words, each pair of words mixed by one
-//   folded multiply; a key of up to 12 bytes ("u123456", "AAPL") is read as
-//   two words (ShortString) and costs two multiplies. Written for streamc,
-//   after the well-known multiply-fold design of wyhash and xxh3; no
-//   third-party code.
+//   folded multiply; a key of up to 16 bytes ("u123456", "AAPL") costs two
+//   loads and two multiplies. Written for streamc, after the well-known
+//   multiply-fold design of wyhash and xxh3; no third-party code.
 // - std::tuple / std::pair (composite keys such as (exchange, symbol)): the
 //   component hashes folded in order, so (a, b) and (b, a) differ.
 //
@@ -54,54 +53,34 @@ inline uint64_t load32(const char* p) {
   return v;
 }
 
-// The first n <= 8 bytes at p in the low bytes of a word, zeros above;
-// reads nothing outside [p, p + n).
-inline uint64_t load_padded(const char* p, size_t n) {
-  if (n >= 4) {
-    return load32(p) | (load32(p + n - 4) >> ((8 - n) * 8)) << 32;
-  }
-  uint64_t v = 0;
-  if (n > 0) {
-    v = uint64_t{static_cast<unsigned char>(p[0])} |
-        uint64_t{static_cast<unsigned char>(p[n >> 1])} << (8 * (n >> 1)) |
-        uint64_t{static_cast<unsigned char>(p[n - 1])} << (8 * (n - 1));
-  }
-  return v;
-}
-
 // Bytes longer than 16 (out of line: join keys are mostly short, and the
 // short path inlines into every probe).
 uint64_t hash_long(const char* p, size_t n, uint64_t state);
 
 }  // namespace hash_detail
 
-// A string of at most 12 bytes as two words: its length and first 4 bytes,
-// then bytes 4..11 zero-padded. Equal words mean equal strings; the hash of a
-// short string and PackedString (string_pool.h) are both computed from them,
-// so a probe reads and shuffles the key's bytes once.
-struct ShortString {
-  static constexpr size_t kMax = 12;
-  uint64_t head;
-  uint64_t tail;
-};
-inline ShortString pack_short(const char* p, size_t n) {
-  using hash_detail::load_padded;
-  return {n | load_padded(p, n < 4 ? n : 4) << 32, n > 4 ? load_padded(p + 4, n - 4) : 0};
-}
-inline uint64_t hash_short(ShortString s) {
-  using namespace hash_detail;
-  return fold_mul(fold_mul(s.head ^ kMul1, s.tail ^ kSeed), kMul0);
-}
-
-// A 64-bit hash of n bytes.
+// A 64-bit hash of n bytes. A key of up to 16 bytes is read as two
+// (overlapping) words straight from memory and mixed by two multiplies: the
+// hash decides which cache line a probe loads, so its latency counts.
 inline uint64_t hash_bytes(const char* p, size_t n) {
   using namespace hash_detail;
-  if (n <= ShortString::kMax) [[likely]] {
-    return hash_short(pack_short(p, n));
+  uint64_t a = 0;
+  uint64_t b = 0;
+  if (n <= 16) [[likely]] {
+    if (n >= 8) {
+      a = load64(p);
+      b = load64(p + n - 8);
+    } else if (n >= 4) {
+      a = load32(p);
+      b = load32(p + n - 4);
+    } else if (n > 0) {
+      a = uint64_t{static_cast<unsigned char>(p[0])} << 16 |
+          uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8 |
+          uint64_t{static_cast<unsigned char>(p[n - 1])};
+    }
+    return fold_mul(fold_mul(a ^ kMul1, b ^ kSeed ^ n) ^ kMul2, kMul0 ^ n);
   }
-  const uint64_t state =
-      n <= 16 ? fold_mul(load64(p) ^ kMul1, load64(p + n - 8) ^ kSeed ^ n) : hash_long(p, n, kSeed ^ n);
-  return fold_mul(state ^ kMul2, kMul0 ^ n);
+  return fold_mul(hash_long(p, n, kSeed ^ n) ^ kMul2, kMul0 ^ n);
 }
 
 // A 64-bit integer spread over all 64 bits. One folded multiply leaves
@@ -133,7 +112,7 @@ template <>
 struct Hasher<__int128> {
   uint64_t operator()(__int128 v) const noexcept {
     const auto u = static_cast<unsigned __int128>(v);
-    return hash_combine(hash_u64(static_cast<uint64_t>(u)), static_cast<uint64_t>(u >> 64));
+    return hash_u64(hash_u64(static_cast<uint64_t>(u)) ^ static_cast<uint64_t>(u >> 64));
   }
 };
 

@@ -1,32 +1,37 @@
 // The in-memory state of a joined table: streamc::HashTable<Key, Row>, an
 // open-addressing hash table that owns the strings of its keys and rows.
 //
-// Layout (SwissTable-style): a control byte per slot plus a parallel array of
-// slots {Key key; Row row;} in one allocation. A control byte is EMPTY,
-// DELETED or the top 7 bits of the key's hash. A probe hashes once, loads the
-// 16 control bytes of a group (one SSE2 compare), and touches a slot only
-// where the 7 bits match (a false match is 1 in 128 per full slot), so a miss
-// usually costs one cache line of control bytes and a hit one more for the
-// slot. Groups are probed triangularly; capacity is a power of two, at most
-// 7/8 full counting tombstones. erase() leaves a tombstone only if the slot's
-// group has no EMPTY byte (no probe ever passed a group that has one), and
-// tombstones are dropped by a rebuild at the same capacity when they, not
-// live entries, fill the table, so upsert/erase cycles never degrade probes.
+// Layout (SwissTable-style): one allocation holding a control byte per slot
+// and a parallel array of slots {key; row}. A control byte is EMPTY, DELETED
+// or the top 7 bits of the key's hash. A probe hashes once, loads the 16
+// control bytes of its group (one SSE2 compare) and touches a slot only where
+// the 7 bits match (a false match is 1 in 128 per full slot), so a miss costs
+// about one cache line and a hit two. String keys are stored as PackedString
+// (string_pool.h): up to 12 bytes inline, so comparing "u1234567" follows no
+// pointer. Groups are probed triangularly; capacity is a power of two, at
+// most 7/8 full counting tombstones; tables of 4 MiB and more ask for huge
+// pages. erase() leaves a tombstone only where a probe may have passed (the
+// slot's group has no EMPTY byte); when tombstones rather than rows use up
+// the table, it is rebuilt at the same capacity, so upsert/erase cycles never
+// degrade probes.
 //
-// String ownership. Keys and rows hold std::string_views that point into the
-// reader's transient buffer when upsert() is called; the table copies every
-// one of them into its StringPool and rewrites the views. It finds them with a
-// visitor the row type provides, looked up by ADL:
+// String ownership. The key and row given to upsert() may view a transient
+// read buffer; the table copies every view into its own StringPool (a short
+// string key inline). It finds the views of a row through visit_strings,
+// which generated code defines next to each row struct, found by ADL:
 //
 //   template <class F> void visit_strings(Row& row, F&& f);  // f(std::string_view&)
 //
-// called with each string_view member (an empty body when there is none; a
-// row type without it does not compile, so no view can dangle silently).
-// Integers, bool, double, i128, std::string_view, std::tuple and std::pair
-// keys are built in. A replaced or erased version's strings become garbage;
-// when garbage exceeds the live string bytes (and 64 KiB plus one byte per
-// slot) the table copies the live strings into a fresh pool, so the pool
-// stays under 2x the live bytes plus that slack. What generated code writes:
+// It calls f on every std::string_view member and nothing else; a row without
+// strings gets an empty body. A row type without visit_strings does not
+// compile, so a forgotten column cannot dangle silently. Keys need nothing:
+// integers, bool, double, i128, std::string_view and std::tuple/std::pair of
+// them are built in (a custom key struct needs Hasher, ==, visit_strings).
+// Replaced and erased strings are garbage; when it exceeds the live string
+// bytes (and 64 KiB plus a byte per slot) the table moves the live strings
+// to a fresh pool, so the pool stays under twice the live bytes plus that.
+//
+// What generated code writes:
 //
 //   struct UserProfilesRow {
 //     std::string_view tier;
@@ -37,16 +42,19 @@
 //   void visit_strings(UserProfilesRow& r, F&& f) { f(r.tier); }
 //
 //   streamc::HashTable<std::string_view, UserProfilesRow> user_profiles;
-//   // load and updates (key and row view the reader's buffer):
+//   // loading and updates; key and row may view the reader's buffer:
 //   if (all_non_key_null) user_profiles.erase(key); else user_profiles.upsert(key, row);
 //   // per stream record:
 //   if (const UserProfilesRow* u = user_profiles.find(trade.user_id)) { ... }
 //
-// A NULL key matches nothing in SQL: the caller neither stores nor probes it.
-// Pointers from find()/upsert() and the views inside stored keys and rows stay
-// valid until the next upsert, erase, reserve, compact or clear. find and
-// find_batch are const and may run concurrently; a mutation needs the table to
-// itself. Key and Row must be trivially destructible (views, numbers, flags).
+// Rules: a NULL key matches nothing in SQL, so it is neither stored nor
+// probed. Pointers from find()/upsert() and views inside stored rows stay
+// valid until the next upsert, erase, reserve, compact or clear. Numbers in
+// the row upsert() returns may be changed in place, views may not (upsert
+// again). find and find_batch are const and may run concurrently; a mutation
+// needs the table to itself. Key and Row are trivially destructible (views,
+// numbers, flags). Out of memory (std::bad_alloc from upsert) is not
+// recoverable.
 #pragma once
 
 #include <algorithm>
@@ -69,31 +77,7 @@
 
 namespace streamc {
 
-// visit_strings for the built-in key types; row types bring their own.
-template <class T, class F>
-  requires std::is_arithmetic_v<T> || std::is_same_v<T, __int128>
-inline void visit_strings(T&, F&&) {}
-template <class F>
-inline void visit_strings(std::string_view& s, F&& f) {
-  f(s);
-}
-template <class... Ts, class F>
-inline void visit_strings(std::tuple<Ts...>& t, F&& f) {
-  std::apply([&](Ts&... parts) { (visit_strings(parts, f), ...); }, t);
-}
-template <class A, class B, class F>
-inline void visit_strings(std::pair<A, B>& p, F&& f) {
-  visit_strings(p.first, f);
-  visit_strings(p.second, f);
-}
-
 namespace hash_table_detail {
-
-struct ProbeVisitor {
-  void operator()(std::string_view&) const {}
-};
-template <class T>
-concept HasStringVisitor = requires(T& v, ProbeVisitor f) { visit_strings(v, f); };
 
 inline constexpr size_t kGroupSize = 16;
 inline constexpr int8_t kEmpty = -128;  // 0b10000000
@@ -131,124 +115,6 @@ struct Group {
 #endif
 };
 
-// How a slot keeps its key. PlainKey keeps the key itself, compares with the
-// table's Eq and copies the key's views into the pool; a std::string_view key
-// (alone or in a tuple) is kept as a PackedString, so a short key compares
-// without a cache miss on its bytes. Every codec has: Stored, prepare(key) (a
-// probe, computed once per lookup), matches, view, store (copies into the
-// pool), pool_bytes, relocate (into another pool) and prefetch.
-template <class K>
-struct PlainKey {
-  using Stored = K;
-  static const K& prepare(const K& k) { return k; }
-  template <class E>
-  static bool matches(const K& stored, const K& probe, const E& eq) {
-    return eq(stored, probe);
-  }
-  static const K& view(const K& stored) { return stored; }
-  static K store(const K& k, StringPool& pool) {
-    K stored = k;
-    relocate(stored, pool);
-    return stored;
-  }
-  static size_t pool_bytes(const K& stored) {
-    K copy = stored;
-    size_t n = 0;
-    visit_strings(copy, [&n](std::string_view& s) { n += s.size(); });
-    return n;
-  }
-  static void relocate(K& stored, StringPool& pool) {
-    visit_strings(stored, [&pool](std::string_view& s) { s = pool.intern_copy(s); });
-  }
-  static void prefetch(const K&) {}
-};
-
-struct PackedKey {
-  using Stored = PackedString;
-  static PackedString::Probe prepare(std::string_view k) { return PackedString::probe(k); }
-  template <class E>
-  static bool matches(const PackedString& stored, const PackedString::Probe& probe, const E&) {
-    return stored.matches(probe);
-  }
-  static std::string_view view(const PackedString& stored) { return stored.view(); }
-  static PackedString store(std::string_view k, StringPool& pool) {
-    return PackedString::make(k, pool);
-  }
-  static size_t pool_bytes(const PackedString& stored) {
-    return stored.is_inline() ? 0 : stored.size();
-  }
-  static void relocate(PackedString& stored, StringPool& pool) {
-    if (!stored.is_inline()) stored = PackedString::make(stored.view(), pool);
-  }
-  static void prefetch(const PackedString& stored) {
-    if (!stored.is_inline()) __builtin_prefetch(stored.view().data());
-  }
-};
-
-template <class... Ts>
-struct TupleKey;
-
-template <class K>
-struct KeyCodecFor {
-  using type = PlainKey<K>;
-};
-template <class K>
-using KeyCodec = typename KeyCodecFor<K>::type;
-
-template <>
-struct KeyCodecFor<std::string_view> {
-  using type = PackedKey;
-};
-template <class... Ts>
-struct KeyCodecFor<std::tuple<Ts...>> {
-  using type = TupleKey<Ts...>;
-};
-
-template <class... Ts>
-struct TupleKey {
-  using Stored = std::tuple<typename KeyCodec<Ts>::Stored...>;
-  using Probe = std::tuple<decltype(KeyCodec<Ts>::prepare(std::declval<const Ts&>()))...>;
-  static constexpr auto kIndex = std::index_sequence_for<Ts...>{};
-
-  static Probe prepare(const std::tuple<Ts...>& k) {
-    return [&]<size_t... I>(std::index_sequence<I...>) {
-      return Probe(KeyCodec<Ts>::prepare(std::get<I>(k))...);
-    }(kIndex);
-  }
-  template <class E>
-  static bool matches(const Stored& stored, const Probe& probe, const E&) {
-    return [&]<size_t... I>(std::index_sequence<I...>) {
-      return (KeyCodec<Ts>::matches(std::get<I>(stored), std::get<I>(probe), std::equal_to<Ts>{}) &&
-              ...);
-    }(kIndex);
-  }
-  static std::tuple<Ts...> view(const Stored& stored) {
-    return [&]<size_t... I>(std::index_sequence<I...>) {
-      return std::tuple<Ts...>(KeyCodec<Ts>::view(std::get<I>(stored))...);
-    }(kIndex);
-  }
-  static Stored store(const std::tuple<Ts...>& k, StringPool& pool) {
-    return [&]<size_t... I>(std::index_sequence<I...>) {
-      return Stored(KeyCodec<Ts>::store(std::get<I>(k), pool)...);
-    }(kIndex);
-  }
-  static size_t pool_bytes(const Stored& stored) {
-    return [&]<size_t... I>(std::index_sequence<I...>) {
-      return (size_t{0} + ... + KeyCodec<Ts>::pool_bytes(std::get<I>(stored)));
-    }(kIndex);
-  }
-  static void relocate(Stored& stored, StringPool& pool) {
-    [&]<size_t... I>(std::index_sequence<I...>) {
-      (KeyCodec<Ts>::relocate(std::get<I>(stored), pool), ...);
-    }(kIndex);
-  }
-  static void prefetch(const Stored& stored) {
-    [&]<size_t... I>(std::index_sequence<I...>) {
-      (KeyCodec<Ts>::prefetch(std::get<I>(stored)), ...);
-    }(kIndex);
-  }
-};
-
 // The table's one allocation: control bytes, then slots. Tables of 4 MiB and
 // more ask for transparent huge pages, which removes most TLB misses from
 // random probes of a large table.
@@ -264,12 +130,12 @@ class HashTable {
   // std::string_view keys, alone or in tuples, are packed when compared with
   // plain equality; a custom Eq sees the key as given.
   using Codec = std::conditional_t<std::is_same_v<Eq, std::equal_to<Key>>,
-                                   hash_table_detail::KeyCodec<Key>,
-                                   hash_table_detail::PlainKey<Key>>;
+                                   key_storage::KeyCodec<Key>,
+                                   key_storage::PlainKey<Key>>;
   using StoredKey = typename Codec::Stored;
-  static_assert(hash_table_detail::HasStringVisitor<Key>,
+  static_assert(key_storage::HasStringVisitor<Key>,
                 "the key type needs visit_strings(Key&, F&&), see streamc/hash_table.h");
-  static_assert(hash_table_detail::HasStringVisitor<Row>,
+  static_assert(key_storage::HasStringVisitor<Row>,
                 "the row type needs `template <class F> void visit_strings(Row&, F&& f)` calling "
                 "f(member) for each std::string_view member (empty if none), see "
                 "streamc/hash_table.h");
@@ -308,6 +174,7 @@ class HashTable {
   void find_batch(const Key* keys, size_t n, const Row** out) const noexcept {
     uint64_t hashes[kBatch];
     const Slot* candidates[kBatch];
+    bool settled[kBatch];
     for (size_t base = 0; base < n; base += kBatch) {
       const size_t m = std::min(kBatch, n - base);
       const Key* k = keys + base;
@@ -317,20 +184,27 @@ class HashTable {
       }
       for (size_t i = 0; i < m; ++i) {
         const size_t g = group_offset(hashes[i]);
-        const uint32_t match = hash_table_detail::Group(ctrl_ + g).match(tag(hashes[i]));
+        const hash_table_detail::Group group(ctrl_ + g);
+        const uint32_t match = group.match(tag(hashes[i]));
         candidates[i] = match ? slots_ + g + std::countr_zero(match) : nullptr;
         if (match) {
           // A slot may straddle two cache lines; the row is read next.
           __builtin_prefetch(candidates[i]);
           __builtin_prefetch(reinterpret_cast<const char*>(candidates[i] + 1) - 1);
         }
+        // Most misses end here: no fingerprint matches and the group has room.
+        settled[i] = !match && group.match_empty();
       }
-      if constexpr (!std::is_same_v<Codec, hash_table_detail::PlainKey<Key>>) {
+      if constexpr (!std::is_same_v<Codec, key_storage::PlainKey<Key>>) {
         for (size_t i = 0; i < m; ++i) {
           if (candidates[i]) Codec::prefetch(candidates[i]->key);
         }
       }
       for (size_t i = 0; i < m; ++i) {
+        if (settled[i]) {
+          out[base + i] = nullptr;
+          continue;
+        }
         const auto probe = Codec::prepare(k[i]);
         const Slot* s = candidates[i] && Codec::matches(candidates[i]->key, probe, eq_)
                             ? candidates[i]

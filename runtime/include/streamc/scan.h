@@ -3,6 +3,7 @@
 
 #include <simdjson.h>
 
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,9 @@ int find_column(const std::vector<CsvField>& header, std::string_view name);
 // (stdin) is never waited for.
 bool wait_for_file(const std::string& path, std::string_view shown, std::string_view source,
                    std::string_view timeout, std::string_view retry, std::string& error);
+
+// One line of `--set stats=true`: rows, bytes and bytes per row of a table.
+void print_table_stats(FILE* out, std::string_view table, size_t rows, size_t bytes);
 
 // A clock for deciding when to look at watched files again: cheap enough to
 // read once per record.
