@@ -93,12 +93,17 @@ void emit_filters(CodeWriter& w, ExprEmitter& emitter, const std::vector<const B
 
 // Probes a table for a join: INNER drops the record on a miss, LEFT goes on
 // with the table's all-NULL row. A NULL in the key never matches.
-void emit_lookup(CodeWriter& w, const Plan& plan, ExprEmitter& emitter, const Lookup& lookup) {
+void emit_lookup(CodeWriter& w, const Plan& plan, ExprEmitter& emitter, const Lookup& lookup,
+                 const std::string& matched) {
   const BoundJoin& j = *lookup.join;
   const Table& table = plan.tables[lookup.table];
   const SourceDef& src = plan.program->catalog.sources()[table.source];
-  bool left = j.kind == JoinKind::Left;
-  w.line("// {} {}", {left ? "LEFT JOIN" : "JOIN", comment_text(src.name)});
+  // RIGHT JOIN drops left rows without a match (their right rows come from the
+  // unmatched pass); FULL JOIN keeps them, as LEFT does.
+  bool left = j.kind == JoinKind::Left || j.kind == JoinKind::Full;
+  const char* kind = j.kind == JoinKind::Left ? "LEFT JOIN" : j.kind == JoinKind::Right ? "RIGHT JOIN"
+                   : j.kind == JoinKind::Full ? "FULL JOIN" : "JOIN";
+  w.line("// {} {}", {kind, comment_text(src.name)});
   std::vector<Value> key;
   for (const auto& k : j.key) key.push_back(emitter.emit(*k));
   std::string key_code;
@@ -118,6 +123,7 @@ void emit_lookup(CodeWriter& w, const Plan& plan, ExprEmitter& emitter, const Lo
     std::string cond = emitter.emit_condition(*j.residual);
     w.line("if (!({})) {} = nullptr;", {cond, lookup.var});
   }
+  if (!matched.empty()) w.line("if ({} != nullptr) {}.upsert({}, streamc::Present{});", {lookup.var, matched, key_code, "{}"});
   std::string missing = "k" + table.row_type.substr(0, table.row_type.size() - 3) + "Missing";
   if (left) w.line("if ({} == nullptr) {} = &{};", {lookup.var, lookup.var, missing});
   else w.line("if ({} == nullptr) return Step::Next;", {lookup.var});
@@ -162,33 +168,13 @@ void emit_table_write(CodeWriter& w, const Plan& plan, const Pipeline& pipeline,
   w.line("++{};", {table.version});
 }
 
-}  // namespace
-
-void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline) {
+// The select list, computed in full before anything is written (a failing
+// expression never leaves half a record in the output), then the sink.
+void emit_output(CodeWriter& w, const Plan& plan, const Pipeline& pipeline, ExprEmitter& emitter) {
   const BoundQuery& q = *pipeline.query;
-  const Scan& scan = plan.scans[pipeline.scan];
-  const SourceDef& src = plan.program->catalog.sources()[q.source];
   const SinkDef& sink = sink_of(pipeline);
   std::string index = pipeline.function.substr(pipeline.function.rfind('_') + 1);
   std::string emitted = "emitted_" + index + "_";
-  std::string target = sink.kind == SinkKind::Stdout ? "stdout"
-                       : sink.kind == SinkKind::Table ? "the table " + comment_text(sink.name)
-                                                      : comment_text(sink.name);
-  w.line("// {} → {}", {comment_text("FROM " + src.name), target});
-  auto fn = w.block("Step Program::" + pipeline.function + "(const " + scan.row_type + "& r)");
-  int counter = 0;
-  std::vector<RowRef> rows = {{"r.", &scan}};
-  for (const Lookup& l : pipeline.lookups) rows.push_back({l.var + "->", &plan.tables[l.table]});
-  ExprEmitter emitter(w, rows, counter);
-  emitter.set_plan(&plan);
-  if (q.limit) w.line("if ({} >= {}) return Step::Next;  // LIMIT reached", {emitted, std::to_string(*q.limit)});
-  emit_filters(w, emitter, pipeline.filters[0]);
-  for (size_t i = 0; i < pipeline.lookups.size(); ++i) {
-    emit_lookup(w, plan, emitter, pipeline.lookups[i]);
-    emit_filters(w, emitter, pipeline.filters[i + 1]);
-  }
-  // Every value is computed before anything is written: a failing
-  // expression never leaves half a record in the output.
   std::vector<Value> values;
   for (const OutputColumn& c : q.columns) {
     if (c.expr->op != BoundOp::Column && c.expr->op != BoundOp::Literal) {
@@ -233,6 +219,57 @@ void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pip
     w.line("++counters.written;");
   }
   if (q.limit) w.line("if (++{} == {}) ++done_;", {emitted, std::to_string(*q.limit)});
+}
+
+}  // namespace
+
+void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline) {
+  const BoundQuery& q = *pipeline.query;
+  const Scan& scan = plan.scans[pipeline.scan];
+  const SourceDef& src = plan.program->catalog.sources()[q.source];
+  const SinkDef& sink = sink_of(pipeline);
+  std::string index = pipeline.function.substr(pipeline.function.rfind('_') + 1);
+  std::string emitted = "emitted_" + index + "_";
+  std::string target = sink.kind == SinkKind::Stdout ? "stdout"
+                       : sink.kind == SinkKind::Table ? "the table " + comment_text(sink.name)
+                                                      : comment_text(sink.name);
+  w.line("// {} → {}", {comment_text("FROM " + src.name), target});
+  auto fn = w.block("Step Program::" + pipeline.function + "(const " + scan.row_type + "& r)");
+  int counter = 0;
+  std::vector<RowRef> rows = {{"r.", &scan}};
+  for (const Lookup& l : pipeline.lookups) rows.push_back({l.var + "->", &plan.tables[l.table]});
+  ExprEmitter emitter(w, rows, counter);
+  emitter.set_plan(&plan);
+  if (q.limit) w.line("if ({} >= {}) return Step::Next;  // LIMIT reached", {emitted, std::to_string(*q.limit)});
+  emit_filters(w, emitter, pipeline.filters[0]);
+  for (size_t i = 0; i < pipeline.lookups.size(); ++i) {
+    emit_lookup(w, plan, emitter, pipeline.lookups[i], pipeline.unmatched_pass && i == 0 ? pipeline.function + "_matched_" : "");
+    emit_filters(w, emitter, pipeline.filters[i + 1]);
+  }
+  emit_output(w, plan, pipeline, emitter);
+  w.line("return Step::Next;");
+}
+
+// RIGHT / FULL JOIN: a row of the right table that no row matched comes out
+// with every column of the left table NULL.
+void emit_unmatched_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline) {
+  const Lookup& lookup = pipeline.lookups[0];
+  const Table& right = plan.tables[lookup.table];
+  const Scan& scan = plan.scans[pipeline.scan];
+  const Table& left = plan.tables[scan.reads_table];
+  w.line("// The rows of the right table that no row of the left one matched.");
+  auto fn = w.block("Step Program::" + pipeline.function + "_unmatched(const " + right.row_type + "& row)");
+  w.line("if ({}_matched_.find({}) != nullptr) return Step::Next;", {pipeline.function, key_of_row(plan, right, "row.")});
+  w.line("const {}* {} = &row;", {right.row_type, lookup.var});
+  std::string missing = "k" + left.row_type.substr(0, left.row_type.size() - 3) + "Missing";
+  int counter = 0;
+  ExprEmitter emitter(w, {{missing + ".", &scan}, {lookup.var + "->", &right}}, counter);
+  emitter.set_plan(&plan);
+  const BoundQuery& q = *pipeline.query;
+  std::string index = pipeline.function.substr(pipeline.function.rfind('_') + 1);
+  if (q.limit) w.line("if (emitted_{}_ >= {}) return Step::Next;  // LIMIT reached", {index, std::to_string(*q.limit)});
+  for (const auto& stage : pipeline.filters) emit_filters(w, emitter, stage);
+  emit_output(w, plan, pipeline, emitter);
   w.line("return Step::Next;");
 }
 

@@ -20,6 +20,7 @@ std::vector<SinkSlot> sink_slots(const Plan& plan);
 std::string sink_member(const SinkDef& sink);
 
 void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline);
+void emit_unmatched_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline);
 // Writes the CSV header line of a sink, if it has one.
 void emit_sink_header(CodeWriter& w, const Plan& plan, const SinkSlot& slot);
 

@@ -299,7 +299,48 @@ void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
   w.line("return true;");
 }
 
+// A query FROM a table reads its rows as they are once every table is loaded.
+void emit_table_read(CodeWriter& w, const Plan& plan, const Scan& scan) {
+  const Table& table = plan.tables[scan.reads_table];
+  w.line("// Reads the table {} as it is once every table is loaded.",
+         {comment_text(source_of(plan, scan.source).name)});
+  auto fn = w.block("bool " + scan.function + "(Program& program, const streamc::Config& config)");
+  w.line("(void)config;");
+  w.line("std::string_view failed;");
+  auto each_pass = [&](const std::string& member, const std::string& row_type, const std::vector<std::string>& body) {
+    auto each = w.block("program." + member + ".for_each([&](const auto& key, const " + row_type + "& row)", "});");
+    w.line("(void)key;");
+    w.line("if (!failed.empty()) return;");
+    w.line("program.begin_record();");
+    for (const auto& line : body) w.line(line);
+  };
+  std::vector<std::string> calls;
+  for (int p : scan.pipelines) {
+    calls.push_back("if (program." + plan.pipelines[p].function + "(row) == Step::Error) failed = program.error();");
+  }
+  each_pass(table.member, table.row_type, calls);
+  for (int p : scan.pipelines) {
+    const Pipeline& pipeline = plan.pipelines[p];
+    if (!pipeline.unmatched_pass) continue;
+    const Table& right = plan.tables[pipeline.lookups[0].table];
+    w.line("// The rows of {} that no row of {} matched.", {comment_text(source_of(plan, right.source).name),
+                                                              comment_text(source_of(plan, scan.source).name)});
+    each_pass(right.member, right.row_type,
+              {"if (program." + pipeline.function + "_unmatched(row) == Step::Error) failed = program.error();"});
+  }
+  {
+    auto error = w.block("if (!failed.empty())");
+    w.line("std::fprintf(stderr, \"error: %.*s\\n\", static_cast<int>(failed.size()), failed.data());");
+    w.line("return false;");
+  }
+  w.line("return true;");
+}
+
 void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
+  if (scan.reads_table >= 0) {
+    emit_table_read(w, plan, scan);
+    return;
+  }
   if (scan.table >= 0) {
     emit_loader_methods(w, plan, scan);
     w.blank();

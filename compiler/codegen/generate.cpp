@@ -98,6 +98,12 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
   w.blank();
   for (const Pipeline& p : plan.pipelines) {
     w.line("Step {}(const {}& r);", {p.function, plan.scans[p.scan].row_type});
+    if (p.unmatched_pass) {
+      const Table& right = plan.tables[p.lookups[0].table];
+      w.line("Step {}_unmatched(const {}& row);", {p.function, right.row_type});
+      w.line("// The keys of {} a row matched (RIGHT / FULL JOIN).", {right.member});
+      w.line("streamc::HashTable<{}, streamc::Present> {}_matched_;", {key_type(plan, right), p.function});
+    }
   }
   w.blank();
   w.dedent();
@@ -148,7 +154,7 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
     rows.blank();
   }
   for (const Scan& scan : plan.scans) {
-    if (scan.table < 0) {
+    if (scan.table < 0 && scan.reads_table < 0) {
       emit_row_struct(rows, plan, scan, scan.source, false);
       rows.blank();
     }
@@ -160,8 +166,10 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
       emit_loader_class(rows, plan, scan);
       rows.blank();
     }
-    emit_parse_function(parsers, plan, scan);
-    parsers.blank();
+    if (scan.reads_table < 0) {
+      emit_parse_function(parsers, plan, scan);
+      parsers.blank();
+    }
     emit_scan_function(scans, plan, scan);
     scans.blank();
   }
@@ -169,6 +177,10 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   for (const Pipeline& p : plan.pipelines) {
     emit_pipeline_function(pipelines, plan, p);
     pipelines.blank();
+    if (p.unmatched_pass) {
+      emit_unmatched_function(pipelines, plan, p);
+      pipelines.blank();
+    }
   }
   emit_subquery_refresh(pipelines, plan);
   // Run-time properties: every WITH property that --set may override.

@@ -57,7 +57,7 @@ std::string explain(const Plan& plan) {
     const SourceDef& src = program.catalog.sources()[q.source];
     const Scan& scan = plan.scans[p.scan];
     out << "  " << p.function << (scan.load_phase ? " (fills a table before the streams are read)" : "") << ":\n";
-    out << "    Scan " << src.name << " [";
+    out << "    " << (scan.reads_table >= 0 ? "ReadTable " : "Scan ") << src.name << " [";
     for (size_t i = 0; i < scan.fields.size(); ++i) {
       out << (i ? ", " : "") << src.columns[scan.fields[i].column].name;
     }
@@ -68,7 +68,9 @@ std::string explain(const Plan& plan) {
       const Table& t = plan.tables[l.table];
       const SourceDef& table = program.catalog.sources()[t.source];
       const BoundRelation& rel = q.relations[l.join->relation];
-      out << "    LookupJoin " << (l.join->kind == JoinKind::Left ? "LEFT " : "") << table.name
+      const char* kind = l.join->kind == JoinKind::Left ? "LEFT " : l.join->kind == JoinKind::Right ? "RIGHT "
+                         : l.join->kind == JoinKind::Full ? "FULL " : "";
+      out << "    LookupJoin " << kind << table.name
           << (rel.alias != table.name ? " " + rel.alias : "") << " key (";
       for (size_t k = 0; k < t.key.size(); ++k) {
         out << (k ? ", " : "") << table.columns[t.key[k]].name << " = " << l.join->key[k]->text;

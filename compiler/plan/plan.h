@@ -33,6 +33,7 @@ struct Scan : RowLayout {
   int source = -1;                // index in the catalog
   bool load_phase = false;        // runs before any stream record is read
   int table = -1;                 // a table's own file: rows go into Plan::tables[table]
+  int reads_table = -1;           // no file: the rows of Plan::tables[reads_table] once loaded
   std::string parse_function;     // parse_trades
   std::string function;           // scan_trades / load_users
   std::vector<int> pipelines;     // the pipelines fed, in script order
@@ -61,6 +62,9 @@ struct Pipeline {
   std::string name;               // the sink's name, or stdout
   std::string function;           // on_trades_0: the fused per-record function
   std::vector<Lookup> lookups;    // one per join, in query order
+  // RIGHT / FULL JOIN of two tables: the right table's rows nothing matched
+  // come out of a second function, `function` + "_unmatched".
+  bool unmatched_pass = false;
   // WHERE conjuncts by the point where all they read is known: [0] before any
   // lookup, [i] right after lookup i.
   std::vector<std::vector<const BoundExpr*>> filters;

@@ -99,7 +99,7 @@ class Planner {
   void plan_tables() {
     std::map<int, std::set<int>> used;
     for (const BoundQuery& q : program_.queries) {
-      for (size_t r = 1; r < q.relations.size(); ++r) {
+      for (size_t r = q.from_table ? 0 : 1; r < q.relations.size(); ++r) {
         collect_query_columns(q, static_cast<int>(r), used[q.relations[r].source]);
       }
       if (q.sink.kind == SinkKind::Table) used[q.sink.table];
@@ -132,10 +132,28 @@ class Planner {
     }
   }
 
+  // A query FROM a table reads the table as it is once every table is loaded.
+  int table_scan(int source_index) {
+    int table = plan_.table_of(source_index);
+    for (size_t i = 0; i < plan_.scans.size(); ++i) {
+      if (plan_.scans[i].reads_table == table) return static_cast<int>(i);
+    }
+    Scan scan;
+    static_cast<RowLayout&>(scan) = plan_.tables[table];
+    scan.source = source_index;
+    scan.load_phase = true;
+    scan.reads_table = table;
+    scan.function = "read_" + cpp_identifier(to_lower(source(source_index).name)) + "_table";
+    plan_.scans.push_back(std::move(scan));
+    return static_cast<int>(plan_.scans.size() - 1);
+  }
+
   int stream_scan(int source_index, bool load_phase) {
     for (size_t i = 0; i < plan_.scans.size(); ++i) {
       const Scan& s = plan_.scans[i];
-      if (s.source == source_index && s.table < 0 && s.load_phase == load_phase) return static_cast<int>(i);
+      if (s.source == source_index && s.table < 0 && s.reads_table < 0 && s.load_phase == load_phase) {
+        return static_cast<int>(i);
+      }
     }
     const SourceDef& src = source(source_index);
     std::string name = cpp_identifier(to_lower(src.name));
@@ -154,7 +172,7 @@ class Planner {
     for (size_t qi = 0; qi < program_.queries.size(); ++qi) {
       const BoundQuery& q = program_.queries[qi];
       bool fills_table = q.sink.kind == SinkKind::Table;
-      int scan_index = stream_scan(q.source, fills_table);
+      int scan_index = q.from_table ? table_scan(q.source) : stream_scan(q.source, fills_table);
       Pipeline p;
       p.query = &q;
       p.scan = scan_index;
@@ -163,6 +181,7 @@ class Planner {
       for (const BoundJoin& j : q.joins) {
         const BoundRelation& rel = q.relations[j.relation];
         p.lookups.push_back({&j, plan_.table_of(rel.source), "row_" + cpp_identifier(to_lower(rel.alias))});
+        p.unmatched_pass = p.unmatched_pass || j.kind == JoinKind::Right || j.kind == JoinKind::Full;
       }
       // Filter pushdown: each conjunct runs as soon as what it reads is known.
       p.filters.resize(q.joins.size() + 1);
@@ -189,7 +208,7 @@ class Planner {
     }
     // Column pruning: a stream scan reads only what its pipelines use.
     for (Scan& scan : plan_.scans) {
-      if (scan.table >= 0) continue;
+      if (scan.table >= 0 || scan.reads_table >= 0) continue;
       std::set<int> used;
       for (int p : scan.pipelines) collect_query_columns(*plan_.pipelines[p].query, 0, used);
       scan.fields = fields_for(source(scan.source), used);

@@ -49,10 +49,20 @@ bool ScriptBinder::bind_join(const ast::Join& clause, int relation, BoundQuery& 
                   {"WITHIN bounds a join of two streams, but '" + table.name + "' is a table"});
     return false;
   }
-  if (clause.type != ast::JoinType::Inner && clause.type != ast::JoinType::Left) {
+  bool outer_right = clause.type == ast::JoinType::Right || clause.type == ast::JoinType::Full;
+  if (clause.type != ast::JoinType::Inner && clause.type != ast::JoinType::Left && !outer_right) {
+    diags_.report(DiagId::not_supported, clause.range, {std::string(join_name(clause.type))});
+    return false;
+  }
+  if (outer_right && !bq.from_table) {
     diags_.report(DiagId::not_supported, clause.range,
                   {std::string(join_name(clause.type)) + " of a stream and a table (a stream joins a table with JOIN "
-                   "or LEFT JOIN)"});
+                   "or LEFT JOIN; RIGHT and FULL join two tables)"});
+    return false;
+  }
+  if (outer_right && relation != 1) {
+    diags_.report(DiagId::not_supported, clause.range,
+                  {std::string(join_name(clause.type)) + " after another join (it joins two tables)"});
     return false;
   }
   if (!clause.on) {
@@ -62,7 +72,7 @@ bool ScriptBinder::bind_join(const ast::Join& clause, int relation, BoundQuery& 
   if (table.key_columns().empty()) return false;  // reported where the table is declared
   std::vector<ScopeEntry> scope;
   for (int i = 0; i <= relation; ++i) {
-    bool outer = i > 0 && i < relation && bq.joins[i - 1].kind == JoinKind::Left;
+    bool outer = i > 0 && i < relation && bq.joins[i - 1].kind != JoinKind::Inner;
     scope.push_back({bq.relations[i].source, bq.relations[i].alias, outer});
   }
   ExpressionBinder binder(program_.catalog, scope, diags_);
@@ -87,7 +97,10 @@ bool ScriptBinder::bind_join(const ast::Join& clause, int relation, BoundQuery& 
   }
   BoundJoin out;
   out.relation = relation;
-  out.kind = clause.type == ast::JoinType::Left ? JoinKind::Left : JoinKind::Inner;
+  out.kind = clause.type == ast::JoinType::Left    ? JoinKind::Left
+             : clause.type == ast::JoinType::Right ? JoinKind::Right
+             : clause.type == ast::JoinType::Full  ? JoinKind::Full
+                                                   : JoinKind::Inner;
   out.key = std::move(match.probes);
   out.residual = and_all(std::move(match.residual));
   out.range = clause.range;

@@ -94,12 +94,21 @@ BoundQuery* ScriptBinder::bind_query(const ast::Query& q, const std::string& tar
                   {"reading the materialized table '" + stream.name + "' in FROM (join it to a stream instead)"});
     return nullptr;
   }
-  if (stream.kind == SourceKind::Table && sink.kind != SinkKind::Table) {
-    diags_.report(DiagId::not_supported, q.from->range,
-                  {"reading the table '" + stream.name + "' on its own (a query reads a stream, and joins tables to it)"});
-    return nullptr;
+  bool from_table = stream.kind == SourceKind::Table;
+  if (from_table) {
+    // FROM users u JOIN orders o: the stream belongs in FROM.
+    for (const ast::Join& j : q.joins) {
+      if (j.relation.kind != ast::RelationKind::Named) continue;
+      const SourceDef* other = program_.catalog.find_source(j.relation.name);
+      if (!other || other->kind != SourceKind::Stream) continue;
+      diags_.report(DiagId::not_supported, q.from->range, {"a join with the table '" + stream.name + "' first"})
+          .hint = "a query reads its stream in FROM and joins tables to it: write 'FROM " + other->name + " JOIN " +
+                  stream.name + " ON ...'";
+      return nullptr;
+    }
   }
   BoundQuery bq;
+  bq.from_table = from_table;
   bq.source = *first;
   bq.alias = q.from->alias.empty() ? stream.name : q.from->alias;
   bq.relations.push_back({*first, bq.alias});
@@ -120,7 +129,11 @@ BoundQuery* ScriptBinder::bind_query(const ast::Query& q, const std::string& tar
   }
   std::vector<ScopeEntry> scope;
   for (size_t i = 0; i < bq.relations.size(); ++i) {
-    bool outer = i > 0 && bq.joins[i - 1].kind == JoinKind::Left;
+    bool outer = i > 0 && (bq.joins[i - 1].kind == JoinKind::Left || bq.joins[i - 1].kind == JoinKind::Full);
+    // RIGHT and FULL joins (of two tables) keep rows of the right table that nothing matched.
+    if (i == 0 && !bq.joins.empty()) {
+      outer = bq.joins[0].kind == JoinKind::Right || bq.joins[0].kind == JoinKind::Full;
+    }
     scope.push_back({bq.relations[i].source, bq.relations[i].alias, outer});
   }
   ExpressionBinder binder(program_.catalog, scope, diags_);

@@ -26,7 +26,7 @@ struct BoundRelation {
   std::string alias;   // the alias, or the source's name
 };
 
-enum class JoinKind { Inner, Left };
+enum class JoinKind { Inner, Left, Right, Full };
 
 // A stream-table join: each record probes the table by its key.
 struct BoundJoin {
@@ -41,6 +41,7 @@ struct BoundQuery {
   std::vector<BoundRelation> relations;  // [0] is the stream read; then one per join; then one per subquery
   std::vector<BoundJoin> joins;
   int source = -1;                 // the stream it reads (index into catalog) = relations[0].source
+  bool from_table = false;         // FROM a table: it reads the table as it is once loaded
   std::string alias;               // FROM trades t: "t"
   BoundPtr where;                  // null when there is no WHERE
   std::vector<OutputColumn> columns;
