@@ -29,7 +29,8 @@ Value ExprEmitter::subquery(const BoundExpr& e) {
   const SubqueryPlan* plan = plan_ ? plan_->subquery_of(&e) : nullptr;
   if (!plan) return {"false", "true"};  // not reached: the planner knows every subquery
   w_.line("// {}", {comment_text(e.text)});
-  return e.subquery->keyed ? keyed_subquery(e, *plan) : cached_subquery(e, *plan);
+  if (e.subquery->keyed) return keyed_subquery(e, *plan);
+  return e.subquery->indexed ? indexed_subquery(e, *plan) : cached_subquery(e, *plan);
 }
 
 Value ExprEmitter::keyed_subquery(const BoundExpr& e, const SubqueryPlan& plan) {
@@ -127,12 +128,159 @@ Value ExprEmitter::cached_subquery(const BoundExpr& e, const SubqueryPlan& plan)
   return {v, n};
 }
 
+namespace {
+
+// The C++ type of an indexed subquery's index key, and the key from values.
+std::string index_key_type(const BoundSubquery& sub, const SourceDef& src) {
+  if (sub.index_columns.size() == 1) return src.columns[sub.index_columns[0]].type.cpp_type();
+  std::vector<std::string> types;
+  for (int c : sub.index_columns) types.push_back(src.columns[c].type.cpp_type());
+  return "std::tuple<" + join(types, ", ") + ">";
+}
+
+std::string index_key(const BoundSubquery& sub, const SourceDef& src, const std::vector<std::string>& parts) {
+  if (parts.size() == 1) return parts[0];
+  return index_key_type(sub, src) + "(" + join(parts, ", ") + ")";
+}
+
+}  // namespace
+
+// Correlated on columns other than the key: the rows of the index key the
+// outer row gives, each checked against the rest of the subquery's WHERE.
+Value ExprEmitter::indexed_subquery(const BoundExpr& e, const SubqueryPlan& plan) {
+  const BoundSubquery& sub = *e.subquery;
+  const Table& table = plan_->tables[plan.table];
+  const SourceDef& src = plan_->program->catalog.sources()[table.source];
+  const std::string& s = plan.name;
+  w_.line("if (!refresh_{}()) {}", {s, fmt(failure_, {"error_"})});
+  Value x;
+  if (!e.args.empty()) x = emit(*e.args[0]);
+  std::vector<Value> probe;
+  std::vector<std::string> parts;
+  for (const auto& p : sub.index_probe) {
+    probe.push_back(emit(*p));
+    parts.push_back(probe.back().code);
+  }
+  std::string nulls = null_of(probe);
+  std::string span = fresh("span");
+  std::string find = s + "_index_.find(" + index_key(sub, src, parts) + ")";
+  w_.line("const streamc::RowSpan* {} = {};", {span, nulls.empty() ? find : "(" + nulls + ") ? nullptr : " + find});
+  // What the rows decide, by kind: EXISTS: a row; IN / ANY: a TRUE comparison;
+  // ALL: a FALSE one; scalar: the value (one row) or the aggregate.
+  std::string v = fresh(), n = "n" + v.substr(1);
+  bool all = e.op == BoundOp::Quantified && e.all;
+  const std::string agg = sub.aggregate;
+  if (e.op == BoundOp::ScalarSubquery) {
+    w_.line("{} {} = {};", {e.type.cpp_type(), v, default_value(e.type)});
+    w_.line("bool {} = {};", {n, agg == "count" ? "false" : "true"});
+    if (agg == "avg") w_.line("uint64_t {}_count = 0;", {v});
+    if (agg.empty()) w_.line("bool {}_seen = false;", {v});
+  } else {
+    w_.line("bool {} = {};", {v, all ? "true" : "false"});
+    w_.line("bool {} = false;  // some comparison was NULL", {n});
+  }
+  std::string rows = s + "_rows_";
+  std::string row = fresh("s");
+  {
+    auto loop = w_.block("for (uint32_t i = 0; " + span + " != nullptr && i < " + span + "->count; ++i)");
+    w_.line("const {}* {} = {}[{}->begin + i];", {table.row_type, row, rows, span});
+    set_row(sub.relation, {row + "->", &table});
+    if (sub.condition) {
+      std::string cond = emit_condition(*sub.condition);
+      w_.line("if (!({})) continue;", {cond});
+    }
+    if (e.op == BoundOp::Exists) {
+      w_.line("{} = true;", {v});
+      w_.line("break;");
+    } else if (e.op == BoundOp::ScalarSubquery) {
+      if (agg == "count") {
+        if (sub.count_star) {
+          w_.line("++{};", {v});
+        } else {
+          Value val = emit(*sub.value);
+          w_.line("if (!{}) ++{};", {or_false(val), v});
+        }
+      } else {
+        Value val = emit(*sub.value);
+        if (val.nullable()) w_.line("if ({}) {}", {val.null, agg.empty() ? "{ " + n + " = true; " + v + "_seen = true; continue; }" : "continue;"});
+        if (agg.empty()) {
+          w_.line("if ({}_seen) {}", {v, fmt(failure_, {cpp_c_string("more than one row in the subquery '" + e.text + "'")})});
+          w_.line("{}_seen = true;", {v});
+          w_.line("{} = {};", {v, val.code});
+          w_.line("{} = false;", {n});
+        } else if (agg == "min" || agg == "max") {
+          w_.line("if ({} || {} {} {}) {} = {};", {n, val.code, agg == "min" ? "<" : ">", v, v, val.code});
+          w_.line("{} = false;", {n});
+        } else if (agg == "avg") {
+          std::string number = sub.value->type.id == TypeId::Decimal
+                                   ? "streamc::dec_to_double(" + val.code + ", " + std::to_string(sub.value->type.scale) + ")"
+                                   : "static_cast<double>(" + val.code + ")";
+          w_.line("{} += {};", {v, number});
+          w_.line("++{}_count;", {v});
+          w_.line("{} = false;", {n});
+        } else if (e.type.id == TypeId::Double) {
+          w_.line("{} += static_cast<double>({});", {v, val.code});
+          w_.line("{} = false;", {n});
+        } else {
+          std::string fits = e.type.id == TypeId::Decimal ? " && streamc::dec_fits(" + v + ", 38)" : "";
+          w_.line("if (!(!__builtin_add_overflow({}, {}({}), &{}){})) {}",
+                  {v, e.type.cpp_type(), val.code, v, fits, fmt(failure_, {cpp_c_string("overflow in '" + e.text + "'")})});
+          w_.line("{} = false;", {n});
+        }
+      }
+    } else {
+      // x IN / <op> ANY / <op> ALL: three-valued, over the rows found.
+      Value val = emit(*sub.value);
+      const char* op = e.op == BoundOp::InSubquery ? " == " : compare_op(e.compare);
+      std::vector<Value> both = {x, val};
+      std::string both_null = null_of(both);
+      if (!both_null.empty()) {
+        auto unknown = w_.block("if (" + both_null + ")");
+        w_.line("{} = true;", {n});
+        w_.line("continue;");
+      }
+      if (all) {
+        w_.line("if (!({}{}{})) {", {x.code, op, val.code});
+        w_.line("  {} = false;", {v});
+        w_.line("  break;");
+        w_.line("}");
+      } else {
+        w_.line("if ({}{}{}) {", {x.code, op, val.code});
+        w_.line("  {} = true;", {v});
+        w_.line("  break;");
+        w_.line("}");
+      }
+    }
+  }
+  if (e.op == BoundOp::Exists) return {v, ""};
+  if (e.op == BoundOp::ScalarSubquery) {
+    if (agg == "avg") w_.line("if ({}_count > 0) {} /= static_cast<double>({}_count);", {v, v, v});
+    return {v, agg == "count" ? "" : n};
+  }
+  // A decided result (TRUE for IN / ANY, FALSE for ALL) is never NULL.
+  std::string decided = all ? "!" + v : v;
+  w_.line("{} = {} && !{};", {n, n, decided});
+  if (all) w_.line("{} = {} && !{};", {v, v, n});
+  return {v, n};
+}
+
 void emit_subquery_members(CodeWriter& w, const Plan& plan) {
   for (const SubqueryPlan& sp : plan.subqueries) {
     const BoundExpr& e = *sp.node;
     const BoundSubquery& sub = *e.subquery;
     if (sub.keyed) continue;
     const std::string& s = sp.name;
+    if (sub.indexed) {
+      const Table& table = plan.tables[sp.table];
+      const SourceDef& src = plan.program->catalog.sources()[table.source];
+      w.line("// {}: an index of {}, built again when the table changes", {comment_text(e.text), table.member});
+      w.line("bool refresh_{}();", {s});
+      w.line("uint64_t {}_version_ = ~uint64_t(0);", {s});
+      w.line("streamc::HashTable<{}, streamc::RowSpan> {}_index_;", {index_key_type(sub, src), s});
+      w.line("std::vector<const {}*> {}_rows_;", {table.row_type, s});
+      w.line("std::vector<std::pair<{}, const {}*>> {}_entries_;", {index_key_type(sub, src), table.row_type, s});
+      continue;
+    }
     w.line("// {}: computed again only when the table changes", {comment_text(e.text)});
     w.line("bool refresh_{}();", {s});
     w.line("uint64_t {}_version_ = ~uint64_t(0);", {s});
@@ -154,6 +302,64 @@ void emit_subquery_members(CodeWriter& w, const Plan& plan) {
   }
 }
 
+// Builds the index of an indexed subquery: the rows that pass its filter on
+// the table alone, grouped by the index columns (a row with a NULL there can
+// match nothing and is left out).
+void emit_index_refresh(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp) {
+  const BoundSubquery& sub = *sp.node->subquery;
+  const Table& table = plan.tables[sp.table];
+  const SourceDef& src = plan.program->catalog.sources()[table.source];
+  const std::string& s = sp.name;
+  w.line("// {}", {comment_text(sp.node->text)});
+  auto fn = w.block("bool Program::refresh_" + s + "()");
+  w.line("if ({}_version_ == {}) return true;", {s, table.version});
+  w.line("{}_version_ = {};", {s, table.version});
+  w.line("{}_index_.clear();", {s});
+  w.line("{}_rows_.clear();", {s});
+  w.line("{}_entries_.clear();", {s});
+  w.line("const char* failed = nullptr;");
+  {
+    auto each = w.block(table.member + ".for_each([&](const auto&, const " + table.row_type + "& row)", "});");
+    w.line("if (failed) return;");
+    int counter = 0;
+    ExprEmitter emitter(w, {}, counter);
+    emitter.set_plan(&plan);
+    emitter.set_row(sub.relation, {"row.", &table});
+    emitter.set_failure("{ failed = {}; return; }");
+    if (sub.build_filter) {
+      std::string cond = emitter.emit_condition(*sub.build_filter);
+      w.line("if (!({})) return;", {cond});
+    }
+    std::vector<std::string> parts, nulls;
+    for (int c : sub.index_columns) {
+      const ScanField* f = table.field_of(c);
+      parts.push_back("row." + f->field);
+      if (src.columns[c].nullable) {
+        nulls.push_back("(row." + null_word(table, table.slot_of(c)) + " & " + table.row_type + "::" +
+                        row_null_constant(f->field) + ")");
+      }
+    }
+    if (!nulls.empty()) w.line("if ({}) return;", {join(nulls, " || ")});
+    w.line("{}_entries_.emplace_back({}, &row);", {s, index_key(sub, src, parts)});
+  }
+  {
+    auto failure = w.block("if (failed)");
+    w.line("error_ = failed;");
+    w.line("return false;");
+  }
+  w.line("std::sort({}_entries_.begin(), {}_entries_.end(),", {s, s});
+  w.line("          [](const auto& a, const auto& b) { return a.first < b.first; });");
+  {
+    auto loop = w.block("for (size_t i = 0; i < " + s + "_entries_.size(); ++i)");
+    w.line("if (i == 0 || {}_entries_[i - 1].first < {}_entries_[i].first) {", {s, s});
+    w.line("  {}_index_.upsert({}_entries_[i].first, streamc::RowSpan{uint32_t(i), 0});", {s, s});
+    w.line("}");
+    w.line("++const_cast<streamc::RowSpan*>({}_index_.find({}_entries_[i].first))->count;", {s, s});
+    w.line("{}_rows_.push_back({}_entries_[i].second);", {s, s});
+  }
+  w.line("return true;");
+}
+
 void emit_subquery_refresh(CodeWriter& w, const Plan& plan) {
   for (const SubqueryPlan& sp : plan.subqueries) {
     const BoundExpr& e = *sp.node;
@@ -161,6 +367,10 @@ void emit_subquery_refresh(CodeWriter& w, const Plan& plan) {
     if (sub.keyed) continue;
     const Table& table = plan.tables[sp.table];
     const std::string& s = sp.name;
+    if (sub.indexed) {
+      emit_index_refresh(w, plan, sp);
+      continue;
+    }
     w.line("// {}", {comment_text(e.text)});
     auto fn = w.block("bool Program::refresh_" + s + "()");
     w.line("if ({}_version_ == {}) return true;", {s, table.version});

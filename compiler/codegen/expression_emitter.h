@@ -61,6 +61,7 @@ class ExprEmitter {
   Value subquery(const BoundExpr& e);
   Value keyed_subquery(const BoundExpr& e, const SubqueryPlan& plan);
   Value cached_subquery(const BoundExpr& e, const SubqueryPlan& plan);
+  Value indexed_subquery(const BoundExpr& e, const SubqueryPlan& plan);
 
   std::vector<Value> emit_args(const BoundExpr& e);
   std::string fresh(const char* prefix = "v");

@@ -14,6 +14,8 @@ void visit(const BoundExpr& e, F&& f) {
   for (const auto& a : e.args) visit(*a, f);
   if (const BoundSubquery* sub = e.subquery.get()) {
     for (const auto& k : sub->key) visit(*k, f);
+    for (const auto& k : sub->index_probe) visit(*k, f);
+    if (sub->build_filter) visit(*sub->build_filter, f);
     if (sub->condition) visit(*sub->condition, f);
     if (sub->value) visit(*sub->value, f);
   }
@@ -26,7 +28,18 @@ void collect_columns(const BoundExpr& e, int relation, std::set<int>& out) {
   });
 }
 
+// The columns a subquery's index is keyed by are read from the table too.
+void collect_index_columns(const BoundExpr& e, int relation, std::set<int>& out) {
+  visit(e, [&](const BoundExpr& x) {
+    if (x.subquery && x.subquery->relation == relation) {
+      for (int c : x.subquery->index_columns) out.insert(c);
+    }
+  });
+}
+
 void collect_query_columns(const BoundQuery& q, int relation, std::set<int>& out) {
+  if (q.where) collect_index_columns(*q.where, relation, out);
+  for (const auto& c : q.columns) collect_index_columns(*c.expr, relation, out);
   if (q.where) collect_columns(*q.where, relation, out);
   for (const auto& c : q.columns) collect_columns(*c.expr, relation, out);
   for (const auto& j : q.joins) {

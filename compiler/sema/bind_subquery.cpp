@@ -72,16 +72,40 @@ std::shared_ptr<BoundSubquery> ExpressionBinder::bind_subquery_body(const ast::Q
   } else if (!correlated) {
     sub->condition = and_all(std::move(originals));
   } else {
-    return unsupported(q.where->range, "a subquery correlated on columns other than the key of '" + table.name +
-                                           "' (give every key column: " +
-                                           table.columns[match.missing].name + " is missing)");
+    // Correlated on other columns: equalities between a table column and the
+    // outer row index the table; conditions on the table alone choose the
+    // rows indexed; the rest is checked on each row found.
+    sub->indexed = true;
+    std::vector<BoundPtr> table_only, residual;
+    for (auto& c : originals) {
+      uint64_t uses = relations_used(*c);
+      if (c->op == BoundOp::Eq) {
+        bool used = false;
+        for (int side = 0; side < 2 && !used; ++side) {
+          const BoundExpr* col = c->args[side].get();
+          if (col->op == BoundOp::Cast && col->args.size() == 1) col = col->args[0].get();
+          const BoundExpr& other = *c->args[1 - side];
+          if (col->op != BoundOp::Column || col->source != sub->relation) continue;
+          if (relations_used(other) & inner_bit) continue;
+          if (col->type != other.type) continue;  // a conversion could round: keep it as a residual
+          sub->index_columns.push_back(col->column);
+          sub->index_probe.push_back(clone(other));
+          used = true;
+        }
+        if (used) continue;
+      }
+      if ((uses & ~inner_bit) == 0) table_only.push_back(std::move(c));
+      else residual.push_back(std::move(c));
+    }
+    sub->build_filter = and_all(std::move(table_only));
+    sub->condition = and_all(std::move(residual));
   }
   if (!wants_value) return sub;
   const ast::ParsedExpr& item = *q.items[0].expr;
   if (item.kind == ast::ExprKind::Function && is_aggregate(item.as<ast::FunctionExpr>().name)) {
     const auto& f = item.as<ast::FunctionExpr>();
     if (!scalar || sub->keyed) {
-      return unsupported(f.range, "an aggregate here (it is supported in an uncorrelated scalar subquery)");
+      return unsupported(f.range, "an aggregate here (it is supported in a scalar subquery not on the table's key)");
     }
     sub->aggregate = f.name;
     sub->count_star = f.star;
@@ -99,7 +123,7 @@ std::shared_ptr<BoundSubquery> ExpressionBinder::bind_subquery_body(const ast::Q
     }
     return sub;
   }
-  if (scalar && !sub->keyed) {
+  if (scalar && !sub->keyed && !sub->indexed) {
     return unsupported(item.range, "a scalar subquery that may return many rows (use an aggregate such as MAX(...), "
                                    "or give the key of '" + table.name + "')");
   }

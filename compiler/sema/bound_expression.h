@@ -49,6 +49,13 @@ struct BoundSubquery {
   int source = -1;                            // the table (catalog index)
   bool keyed = false;                         // probed by `key`, one value per key column
   std::vector<std::unique_ptr<BoundExpr>> key;
+  // Correlated on other columns: an index of the table's rows by
+  // `index_columns`, probed with `index_probe` (values from the outer row);
+  // `build_filter` (reading the table only) picks the rows indexed.
+  bool indexed = false;
+  std::vector<int> index_columns;
+  std::vector<std::unique_ptr<BoundExpr>> index_probe;
+  std::unique_ptr<BoundExpr> build_filter;
   std::unique_ptr<BoundExpr> condition;       // the rest of WHERE; null when none
   std::unique_ptr<BoundExpr> value;           // the selected expression (IN, scalar, ANY/ALL)
   std::string aggregate;                      // uncorrelated scalar: count, min, max, sum, avg

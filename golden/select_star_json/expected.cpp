@@ -12,6 +12,7 @@
 #include <streamc/scan.h>
 
 #include <cmath>
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <memory>

@@ -49,3 +49,16 @@ template <class F>
 inline void visit_strings(Present&, F&&) {}
 
 }  // namespace streamc
+
+namespace streamc {
+
+// Where the rows of one index key start in an index's row array, and how
+// many there are (a subquery correlated on columns other than the key).
+struct RowSpan {
+  uint32_t begin = 0;
+  uint32_t count = 0;
+};
+template <class F>
+inline void visit_strings(RowSpan&, F&&) {}
+
+}  // namespace streamc
