@@ -46,6 +46,8 @@ std::optional<int> ScriptBinder::resolve_relation(const ast::Relation& rel, Prop
         uri_properties->erase(it);
       }
     }
+    // A column list written on CREATE TABLE ... AS is the file's schema (no discovery).
+    def.columns = uri_columns_;
     program_.catalog.add_source(std::move(def));
     SourceDef& added = program_.catalog.sources().back();
     if (!prepare_source(added, rel.range)) return std::nullopt;

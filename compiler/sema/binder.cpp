@@ -241,14 +241,34 @@ void ScriptBinder::bind_create_table_as(const ast::CreateSource& cs) {
   sink.name = cs.name;
   sink.range = cs.name_range;
   Properties general = to_properties(cs.with);
+  uri_columns_.clear();
+  if (!cs.columns.empty()) {
+    if (!cs.as_query->from || cs.as_query->from->kind != ast::RelationKind::Uri) {
+      diags_.report(DiagId::not_supported, cs.name_range,
+                    {"a column list on CREATE TABLE ... AS (it gives the schema of a FROM file://... source)"});
+      return;
+    }
+    if (!bind_columns(cs.columns, {}, uri_columns_)) return;
+    // The key is the table's (set below): in the file a key column is an ordinary, nullable column.
+    for (size_t i = 0; i < uri_columns_.size(); ++i) {
+      uri_columns_[i].key = false;
+      uri_columns_[i].nullable = !cs.columns[i].not_null;
+    }
+  }
   BoundQuery* q = bind_query(*cs.as_query, cs.name, std::move(sink), cs.range, &general);
+  uri_columns_.clear();
   if (!q) return;
   SourceDef table;
   table.name = cs.name;
   table.kind = SourceKind::Table;
   table.range = cs.name_range;
   table.producer = static_cast<int>(program_.queries.size() - 1);
-  for (const OutputColumn& c : q->columns) table.columns.push_back({c.name, c.expr->type, c.expr->nullable, c.key});
+  for (const OutputColumn& c : q->columns) {
+    bool declared_key = false;
+    for (const auto& d : cs.columns) declared_key = declared_key || (d.primary_key && iequals(d.name, c.name));
+    for (const auto& k : cs.primary_key) declared_key = declared_key || iequals(k, c.name);
+    table.columns.push_back({c.name, c.expr->type, c.expr->nullable, c.key || declared_key});
+  }
   if (auto it = general.find("key"); it != general.end()) {
     table.properties["key"] = it->second;
     general.erase(it);

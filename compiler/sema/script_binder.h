@@ -54,6 +54,7 @@ class ScriptBinder {
   std::set<std::string> derived_;   // lower-case names of CREATE STREAM ... AS
   std::set<std::string> prepared_;  // sources whose properties were checked
   int uri_sources_ = 0;             // anonymous sources named by FROM file://...
+  std::vector<Column> uri_columns_;  // CREATE TABLE t (columns) AS SELECT ... FROM file://: its schema
 };
 
 }  // namespace streamc
