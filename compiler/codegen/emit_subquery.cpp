@@ -1,6 +1,8 @@
 // Subqueries against tables. Correlated on the table's key: one probe per
 // record, like a join. Uncorrelated: the pipeline asks the subquery's cache,
 // which is computed again only when the table has changed (emit_subquery_cache).
+#include <functional>
+
 #include "codegen/cpp_literals.h"
 #include "codegen/emit_source.h"
 #include "codegen/expression_emitter.h"
@@ -302,6 +304,33 @@ void emit_subquery_members(CodeWriter& w, const Plan& plan) {
   }
 }
 
+// One pass over a subquery's table, for a refresh: `row` is the table's row,
+// an error is kept in `failed` (the pass cannot return from the function),
+// rows that fail `filter` are passed over, and `body` emits the rest.
+void emit_table_pass(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp, const BoundExpr* filter,
+                     const std::function<void(ExprEmitter&)>& body) {
+  const Table& table = plan.tables[sp.table];
+  auto each = w.block(table.member + ".for_each([&](const auto&, const " + table.row_type + "& row)", "});");
+  w.line("if (failed) return;");
+  int counter = 0;
+  ExprEmitter emitter(w, {}, counter);
+  emitter.set_plan(&plan);
+  emitter.set_row(sp.node->subquery->relation, {"row.", &table});
+  emitter.set_failure("{ failed = {}; return; }");
+  if (filter) {
+    std::string cond = emitter.emit_condition(*filter);
+    w.line("if (!({})) return;", {cond});
+  }
+  body(emitter);
+}
+
+// After a pass: an error in it fails the record that asked for the refresh.
+void emit_pass_failure(CodeWriter& w) {
+  auto failure = w.block("if (failed)");
+  w.line("error_ = failed;");
+  w.line("return false;");
+}
+
 // Builds the index of an indexed subquery: the rows that pass its filter on
 // the table alone, grouped by the index columns (a row with a NULL there can
 // match nothing and is left out).
@@ -318,18 +347,7 @@ void emit_index_refresh(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp)
   w.line("{}_rows_.clear();", {s});
   w.line("{}_entries_.clear();", {s});
   w.line("const char* failed = nullptr;");
-  {
-    auto each = w.block(table.member + ".for_each([&](const auto&, const " + table.row_type + "& row)", "});");
-    w.line("if (failed) return;");
-    int counter = 0;
-    ExprEmitter emitter(w, {}, counter);
-    emitter.set_plan(&plan);
-    emitter.set_row(sub.relation, {"row.", &table});
-    emitter.set_failure("{ failed = {}; return; }");
-    if (sub.build_filter) {
-      std::string cond = emitter.emit_condition(*sub.build_filter);
-      w.line("if (!({})) return;", {cond});
-    }
+  emit_table_pass(w, plan, sp, sub.build_filter.get(), [&](ExprEmitter&) {
     std::vector<std::string> parts, nulls;
     for (int c : sub.index_columns) {
       const ScanField* f = table.field_of(c);
@@ -341,12 +359,8 @@ void emit_index_refresh(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp)
     }
     if (!nulls.empty()) w.line("if ({}) return;", {join(nulls, " || ")});
     w.line("{}_entries_.emplace_back({}, &row);", {s, index_key(sub, src, parts)});
-  }
-  {
-    auto failure = w.block("if (failed)");
-    w.line("error_ = failed;");
-    w.line("return false;");
-  }
+  });
+  emit_pass_failure(w);
   w.line("std::sort({}_entries_.begin(), {}_entries_.end(),", {s, s});
   w.line("          [](const auto& a, const auto& b) { return a.first < b.first; });");
   {
@@ -389,18 +403,7 @@ void emit_subquery_refresh(CodeWriter& w, const Plan& plan) {
       w.line("{}_set_.clear();", {s});
     }
     w.line("const char* failed = nullptr;");
-    {
-      auto each = w.block(table.member + ".for_each([&](const auto&, const " + table.row_type + "& row)", "});");
-      w.line("if (failed) return;");
-      int counter = 0;
-      ExprEmitter emitter(w, {}, counter);
-      emitter.set_plan(&plan);
-      emitter.set_row(sub.relation, {"row.", &table});
-      emitter.set_failure("{ failed = {}; return; }");
-      if (sub.condition) {
-        std::string cond = emitter.emit_condition(*sub.condition);
-        w.line("if (!({})) return;", {cond});
-      }
+    emit_table_pass(w, plan, sp, sub.condition.get(), [&](ExprEmitter& emitter) {
       w.line("++{}_rows_;", {s});
       if (aggregate) {
         Value v = emitter.emit(*sub.value);
@@ -439,15 +442,11 @@ void emit_subquery_refresh(CodeWriter& w, const Plan& plan) {
         w.line("if ({}_values_ == 0 || {} > {}_max_) {}_max_ = {};", {s, v.code, s, s, v.code});
         w.line("++{}_values_;", {s});
       }
-    }
+    });
     if (aggregate && sub.aggregate == "avg") {
       w.line("if ({}_values_ > 0) {}_value_ /= static_cast<double>({}_values_);", {s, s, s});
     }
-    {
-      auto failure = w.block("if (failed)");
-      w.line("error_ = failed;");
-      w.line("return false;");
-    }
+    emit_pass_failure(w);
     w.line("return true;");
   }
 }
