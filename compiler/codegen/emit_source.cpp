@@ -464,11 +464,11 @@ void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan) {
     w.line("const std::string& path = path_;");
     w.line("const std::string& shown = shown_;");
     w.line("auto& reader = reader_;");
+    w.line("reader_.set_follow(watch_);  // a watched file is read as it grows, not mapped");
     emit_open(w, src, src.name, false);
     if (src.format == Format::Csv) {
       w.line("auto& fields = fields_;");
       emit_csv_header(w, src, scan, "_", true);
-      w.line("reader_.set_follow(watch_);");
     }
     w.line("return true;");
   }

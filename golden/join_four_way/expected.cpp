@@ -503,6 +503,7 @@ bool LimitsLoader::open(const streamc::Config& config) {
   const std::string& path = path_;
   const std::string& shown = shown_;
   auto& reader = reader_;
+  reader_.set_follow(watch_);  // a watched file is read as it grows, not mapped
   if (!streamc::wait_for_file(path, shown, "limits", config.get("limits.file.wait.timeout"),
                               config.get("limits.file.retry.interval"), error) ||
       !reader.open(path, error)) {
@@ -536,7 +537,6 @@ bool LimitsLoader::open(const streamc::Config& config) {
   }
   value_pos_[2] = -1;
   width_ = fields.size();
-  reader_.set_follow(watch_);
   return true;
 }
 
@@ -600,6 +600,7 @@ bool MarketDataLoader::open(const streamc::Config& config) {
   const std::string& path = path_;
   const std::string& shown = shown_;
   auto& reader = reader_;
+  reader_.set_follow(watch_);  // a watched file is read as it grows, not mapped
   if (!streamc::wait_for_file(path, shown, "market_data",
                               config.get("market_data.file.wait.timeout"),
                               config.get("market_data.file.retry.interval"), error) ||
@@ -634,7 +635,6 @@ bool MarketDataLoader::open(const streamc::Config& config) {
   }
   value_pos_[2] = -1;
   width_ = fields.size();
-  reader_.set_follow(watch_);
   return true;
 }
 
@@ -699,6 +699,7 @@ bool UserProfilesLoader::open(const streamc::Config& config) {
   const std::string& path = path_;
   const std::string& shown = shown_;
   auto& reader = reader_;
+  reader_.set_follow(watch_);  // a watched file is read as it grows, not mapped
   if (!streamc::wait_for_file(path, shown, "user_profiles",
                               config.get("user_profiles.file.wait.timeout"),
                               config.get("user_profiles.file.retry.interval"), error) ||
@@ -734,7 +735,6 @@ bool UserProfilesLoader::open(const streamc::Config& config) {
   }
   value_pos_[4] = -1;
   width_ = fields.size();
-  reader_.set_follow(watch_);
   return true;
 }
 

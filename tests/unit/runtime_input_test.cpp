@@ -145,3 +145,54 @@ TEST(FileReader, ReportsReadErrors) {
 
 }  // namespace
 }  // namespace streamc
+
+namespace streamc {
+namespace {
+
+// A regular file is mapped; the bytes after its end still read as zeros
+// (simdjson reads past a line), even when the file ends on a page boundary.
+TEST(InputMapping, MappedFileKeepsPaddingAfterItsEnd) {
+  const long page = sysconf(_SC_PAGESIZE);
+  std::string path = testing::TempDir() + "/streamc_mapped.jsonl";
+  std::string text(static_cast<size_t>(page), 'x');
+  text[static_cast<size_t>(page) - 1] = '\n';
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+  }
+  FileReader reader;
+  std::string error;
+  ASSERT_TRUE(reader.open(path, error)) << error;
+  std::string_view line;
+  ASSERT_TRUE(reader.next_line(line));
+  EXPECT_EQ(line.size(), static_cast<size_t>(page) - 1);
+  for (size_t i = 0; i < FileReader::kPadding; ++i) EXPECT_EQ(line.data()[line.size() + 1 + i], '\0');
+  EXPECT_FALSE(reader.next_line(line));
+  std::remove(path.c_str());
+}
+
+// A followed file is read, not mapped, so that what is appended later is seen.
+TEST(InputMapping, FollowedFileSeesAppendedLines) {
+  std::string path = testing::TempDir() + "/streamc_followed.jsonl";
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  std::fputs("one\n", f);
+  std::fflush(f);
+  FileReader reader;
+  reader.set_follow(true);
+  std::string error;
+  ASSERT_TRUE(reader.open(path, error)) << error;
+  std::string_view line;
+  ASSERT_TRUE(reader.next_whole_line(line));
+  EXPECT_EQ(line, "one");
+  EXPECT_FALSE(reader.next_whole_line(line));
+  std::fputs("two\n", f);
+  std::fflush(f);
+  ASSERT_TRUE(reader.next_whole_line(line));
+  EXPECT_EQ(line, "two");
+  std::fclose(f);
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace streamc

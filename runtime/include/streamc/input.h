@@ -41,6 +41,8 @@ class FileReader {
   // arrives. At the end it looks once more for new bytes; false when there is
   // no whole line yet, and later calls continue where this one stopped.
   bool next_whole_line(std::string_view& line);
+  // Call before open() when the file will be followed: it is read, not mapped.
+  void set_follow(bool follow) { in_.set_mappable(!follow); }
 
   // 1-based number of the line last returned.
   uint64_t line_number() const { return line_; }
@@ -87,7 +89,11 @@ class CsvReader {
   // Follow mode, for a file another program appends to: a record cut off at
   // the end is not read until the rest arrives; at the end next() looks once
   // more for new bytes and returns End when there is no whole record yet.
-  void set_follow(bool follow) { follow_ = follow; }
+  // Call before open(): a followed file is read, not mapped.
+  void set_follow(bool follow) {
+    follow_ = follow;
+    in_.set_mappable(!follow);
+  }
 
   // Line on which the last record (or malformed record) started.
   uint64_t line_number() const { return record_line_; }

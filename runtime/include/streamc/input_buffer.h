@@ -30,7 +30,7 @@ class InputBuffer {
   void close();
 
   // The bytes read but not consumed yet. Valid until the next fill().
-  const char* data() const { return buf_.get() + pos_; }
+  const char* data() const { return base_ + pos_; }
   size_t size() const { return end_ - pos_; }
   void consume(size_t n) { pos_ += n; }
 
@@ -42,8 +42,14 @@ class InputBuffer {
   bool fill();
 
   // After the end of input: looks again, for a file that is still being
-  // written (a watched table). True when bytes were added.
+  // written (a watched table). True when bytes were added. A mapped file
+  // is not looked at again: call set_mappable(false) before open() to follow one.
   bool poll();
+
+  // A regular file is mapped into memory rather than read (no copy through
+  // the kernel); the padding after its end is zero pages of the mapping.
+  void set_mappable(bool mappable) { mappable_ = mappable; }
+  bool mapped() const { return map_ != nullptr; }
 
   bool at_eof() const { return eof_; }
   // Non-empty after a read error.
@@ -55,8 +61,13 @@ class InputBuffer {
   void compact_or_grow();
   void read_some();
   void skip_bom();
+  bool map_file(int fd, size_t size);
 
   std::unique_ptr<char[]> buf_;
+  const char* base_;         // buf_, or the mapping of a mapped file
+  char* map_ = nullptr;
+  size_t map_len_ = 0;
+  bool mappable_ = true;
   size_t capacity_;
   size_t pos_ = 0;
   size_t end_ = 0;
