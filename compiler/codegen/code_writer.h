@@ -43,6 +43,7 @@ class CodeWriter {
   void indent() { ++depth_; }
   void dedent() { --depth_; }
   bool empty() const { return out_.empty(); }
+  int depth() const { return depth_; }
   const std::string& str() const { return out_; }
 
  private:

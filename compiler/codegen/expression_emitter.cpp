@@ -1,6 +1,7 @@
 #include "codegen/expression_emitter.h"
 
 #include <algorithm>
+#include <variant>
 
 #include "codegen/cpp_literals.h"
 #include "plan/plan.h"
@@ -97,7 +98,56 @@ Value ExprEmitter::checked(const BoundExpr& e, const std::vector<Value>& args, c
   return {v, n};
 }
 
+namespace {
+
+// A key that is equal for structurally equal expressions; empty for one that
+// must not be shared (it holds a subquery, whose rows change as it is emitted).
+std::string structure(const BoundExpr& e) {
+  if (e.subquery) return "";
+  std::string key = std::to_string(static_cast<int>(e.op)) + ":" + e.type.to_string() + (e.nullable ? "?" : "") + ":" +
+                    std::to_string(e.source) + "." + std::to_string(e.column) + ":" +
+                    std::to_string(static_cast<int>(e.compare)) + (e.all ? "A" : "") + (e.has_else ? "E" : "");
+  std::visit(
+      [&](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+          key += "s" + std::to_string(v.size()) + ":" + v;
+        } else if constexpr (std::is_same_v<T, __int128>) {
+          key += "w" + std::to_string(static_cast<long long>(v >> 64)) + "," +
+                 std::to_string(static_cast<unsigned long long>(v));
+        } else if constexpr (std::is_same_v<T, double>) {
+          key += "d" + std::to_string(v);
+        } else if constexpr (!std::is_same_v<T, std::monostate>) {
+          key += "i" + std::to_string(v);
+        }
+      },
+      e.literal);
+  key += "(";
+  for (const auto& a : e.args) {
+    std::string child = structure(*a);
+    if (child.empty()) return "";
+    key += child + ",";
+  }
+  return key + ")";
+}
+
+}  // namespace
+
 Value ExprEmitter::emit(const BoundExpr& e) {
+  // Leaves are cheap and spelled in place; a computed value is shared.
+  bool shareable = e.op != BoundOp::Literal && e.op != BoundOp::Column;
+  std::string key = shareable ? structure(e) : "";
+  if (!key.empty()) {
+    auto it = computed_.find(key);
+    if (it != computed_.end()) return it->second;
+  }
+  const int depth = w_.depth();
+  Value v = emit_uncached(e);
+  if (!key.empty() && depth == base_depth_) computed_[key] = v;
+  return v;
+}
+
+Value ExprEmitter::emit_uncached(const BoundExpr& e) {
   switch (e.op) {
     case BoundOp::Literal: return literal(e);
     case BoundOp::Column: return column(e);

@@ -4,6 +4,7 @@
 // top to bottom like the SQL it came from; the C++ compiler folds it all.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,7 @@ class ExprEmitter {
   // `rows` maps each relation of the query to its row; `counter` numbers the
   // temporaries of one function.
   ExprEmitter(CodeWriter& w, std::vector<RowRef> rows, int& counter)
-      : w_(w), rows_(std::move(rows)), counter_(counter) {}
+      : w_(w), rows_(std::move(rows)), counter_(counter), base_depth_(w.depth()) {}
 
   Value emit(const BoundExpr& e);
 
@@ -46,6 +47,7 @@ class ExprEmitter {
 
  private:
   // expression_emitter.cpp
+  Value emit_uncached(const BoundExpr& e);
   Value literal(const BoundExpr& e);
   Value column(const BoundExpr& e);
   Value logical(const BoundExpr& e);
@@ -82,6 +84,11 @@ class ExprEmitter {
   int& counter_;
   const Plan* plan_ = nullptr;
   std::string failure_ = "return fail({});";
+  // Common subexpressions: a value computed at the function's top level (so
+  // in scope for the rest of it) is reused when the same expression comes
+  // again, e.g. quantity * price in WHERE and in the select list.
+  int base_depth_;
+  std::map<std::string, Value> computed_;
 };
 
 // Helpers shared by the codegen files.

@@ -426,16 +426,6 @@ Step Program::on_trades_0(const TradesRow& r) {
       ((r.nulls & TradesRow::kSymbolNull)) ? nullptr : market_data_.find(r.symbol);
   if (row_m == nullptr) return Step::Next;
   // `notional = t.quantity * t.price`
-  const streamc::i128 v4 = streamc::i128(r.quantity);
-  const bool n4 = (r.nulls & TradesRow::kQuantityNull);
-  const streamc::i128 v5 = streamc::i128(r.price);
-  const bool n5 = (r.nulls & TradesRow::kPriceNull);
-  streamc::i128 v6 = streamc::i128(0);
-  bool n6 = n4 || n5;
-  if (!n6) {
-    if (!(streamc::dec_mul(streamc::i128(v4), streamc::i128(v5), v6) && streamc::dec_fits(v6, 37)))
-      return fail("decimal overflow in 't.quantity * t.price'");
-  }
   streamc::Writer& out = out_enriched_trades_;
   out.append("{\"trade_id\":"sv);
   if ((r.nulls & TradesRow::kTradeIdNull)) {
@@ -480,10 +470,10 @@ Step Program::on_trades_0(const TradesRow& r) {
     out.append_decimal(row_m->current_price, 2);
   }
   out.append(",\"notional\":"sv);
-  if (n6) {
+  if (n2) {
     out.append("null"sv);
   } else {
-    out.append_decimal(v6, 2);
+    out.append_decimal(v2, 2);
   }
   out.append_char('}');
   out.end_record();

@@ -155,16 +155,6 @@ Step Program::on_trades_0(const TradesRow& r) {
   const bool n3 = n2;
   if (!(!n3 && v3)) return Step::Next;
   // `notional = t.quantity * t.price`
-  const streamc::i128 v4 = streamc::i128(r.quantity);
-  const bool n4 = (r.nulls & TradesRow::kQuantityNull);
-  const streamc::i128 v5 = streamc::i128(r.price);
-  const bool n5 = (r.nulls & TradesRow::kPriceNull);
-  streamc::i128 v6 = streamc::i128(0);
-  bool n6 = n4 || n5;
-  if (!n6) {
-    if (!(streamc::dec_mul(streamc::i128(v4), streamc::i128(v5), v6) && streamc::dec_fits(v6, 37)))
-      return fail("decimal overflow in 't.quantity * t.price'");
-  }
   streamc::Writer& out = out_big_trades_;
   if (!(r.nulls & TradesRow::kTradeIdNull)) {
     out.append_int(r.trade_id);
@@ -174,8 +164,8 @@ Step Program::on_trades_0(const TradesRow& r) {
     out.append_csv_field(r.symbol);
   }
   out.append_char(',');
-  if (!n6) {
-    out.append_decimal(v6, 2);
+  if (!n2) {
+    out.append_decimal(v2, 2);
   }
   out.end_record();
   ++counters.written;

@@ -148,3 +148,23 @@ TEST(Generate, IsStableFromRunToRun) {
 
 }  // namespace
 }  // namespace streamc
+
+namespace streamc {
+namespace {
+
+TEST(ExpressionEmitter, SharesAComputedValueBetweenWhereAndSelect) {
+  auto b = testing_util::bind_sql(std::string(testing_util::kTrades) +
+                                  "SELECT quantity * price AS notional FROM trades WHERE quantity * price > 10");
+  ASSERT_TRUE(b.program) << b.errors();
+  Plan plan = make_plan(*b.program);
+  GenerateOptions options;
+  options.query_file = "q.sql";
+  options.format = false;
+  std::string code = generate_cpp(plan, options);
+  size_t first = code.find("streamc::dec_mul(");
+  ASSERT_NE(first, std::string::npos) << code;
+  EXPECT_EQ(code.find("streamc::dec_mul(", first + 1), std::string::npos) << code;  // computed once
+}
+
+}  // namespace
+}  // namespace streamc
