@@ -11,6 +11,7 @@
 #include <sstream>
 #include <vector>
 
+#include "codegen/generate.h"
 #include "driver/build_config.h"
 
 namespace streamc {
@@ -42,9 +43,18 @@ std::string runtime_stamp() {
 
 std::vector<std::string> compiler_command(const std::string& source, const std::string& output,
                                           const std::string& query_dir) {
-  return {STREAMC_CXX_COMPILER, "-std=c++20", "-O2", "-DNDEBUG", "-w",
-          "-DSTREAMC_QUERY_DIR=\"" + query_dir + "\"",
-          "-I" STREAMC_RUNTIME_INCLUDE_DIR, source, "-o", output, STREAMC_RUNTIME_LIBRARY, "-lsimdjson"};
+  std::vector<std::string> argv = {STREAMC_CXX_COMPILER, "-std=c++20", "-O2", "-DNDEBUG", "-w",
+                                   "-DSTREAMC_QUERY_DIR=\"" + query_dir + "\"", "-I" STREAMC_RUNTIME_INCLUDE_DIR};
+  // The precompiled runtime headers, when the build made them (the same flags as above).
+  struct stat st {};
+  if (stat(STREAMC_PCH_HEADER ".gch", &st) == 0) {
+    argv.push_back("-include");
+    argv.push_back(STREAMC_PCH_HEADER);
+  }
+  for (std::string a : {source, std::string("-o"), output, std::string(STREAMC_RUNTIME_LIBRARY), std::string("-lsimdjson")}) {
+    argv.push_back(a);
+  }
+  return argv;
 }
 
 // Runs a command, capturing stdout and stderr; returns the exit status.
@@ -102,7 +112,7 @@ BuildResult build_program(const BuildRequest& request) {
       return result;
     }
     fs::path source = dir / "program.cpp";
-    std::ofstream(source, std::ios::binary) << request.cpp;
+    std::ofstream(source, std::ios::binary) << (request.format ? format_cpp(request.cpp) : request.cpp);
     // Build to a temporary name and rename: a crash never leaves a broken cache entry.
     fs::path temporary = dir / ("program.tmp." + std::to_string(getpid()));
     auto argv = compiler_command(source.string(), temporary.string(), request.query_dir);

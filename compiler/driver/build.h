@@ -9,7 +9,8 @@
 namespace streamc {
 
 struct BuildRequest {
-  std::string cpp;          // the generated program
+  std::string cpp;          // the generated program (the cache key)
+  bool format = false;      // format it (libFormat) before compiling: only on a cache miss
   std::string query_dir;    // stamped in as STREAMC_QUERY_DIR
   std::string output;       // where the binary goes; empty: leave it in the cache
   bool verbose = false;     // print the compiler command

@@ -198,7 +198,8 @@ int run_command(const Options& opt) {
     return 0;
   }
   BuildRequest request;
-  request.cpp = generate(c, true);
+  request.cpp = generate(c, false);  // formatted only when it is compiled (a cache miss)
+  request.format = true;
   request.query_dir = c.query_dir;
   request.verbose = opt.verbose;
   // A cold build takes a second or two: say what is happening on a terminal.

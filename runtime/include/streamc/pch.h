@@ -1,0 +1,20 @@
+// Every header a generated program includes, compiled once into a
+// precompiled header when streamc is built: `streamc build` then spends its
+// time on the query's own code, not on simdjson's.
+#pragma once
+
+#include <simdjson.h>
+#include <streamc/hash_table.h>
+#include <streamc/runtime.h>
+#include <streamc/scalar.h>
+#include <streamc/scan.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
