@@ -34,6 +34,22 @@ class GoldenCase : public testing::Test {
                      output);
     if (updating() && output.find("updated") != std::string::npos) std::printf("%s", output.c_str());
     ASSERT_EQ(status, 0) << output << "to accept the new output, run: tools/update-golden";
+#ifdef STREAMC_HOTPATH_CHECK
+    // The generated per-record code has no virtual call, heap allocation,
+    // string-keyed map or throw.
+    if (!fs::exists(dir_ / "expected.err")) {
+      fs::path cpp = fs::path(STREAMC_GOLDEN_SCRATCH) / (dir_.filename().string() + ".cpp");
+      fs::create_directories(cpp.parent_path());
+      status = run(std::string("'") + STREAMC_BINARY + "' emit '" + (dir_ / "query.sql").string() + "' -o '" +
+                       cpp.string() + "'",
+                   output);
+      ASSERT_EQ(status, 0) << output;
+      status = run(std::string("'") + STREAMC_HOTPATH_CHECK + "' '" + cpp.string() +
+                       "' -- -std=c++20 -DNDEBUG -I" STREAMC_RUNTIME_INCLUDE,
+                   output);
+      EXPECT_EQ(status, 0) << output;
+    }
+#endif
     // A case with oracle.sql is also checked against DuckDB running the
     // equivalent batch query over the same files.
     if (fs::exists(dir_ / "oracle.sql")) {

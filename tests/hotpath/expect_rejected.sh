@@ -1,0 +1,12 @@
+#!/bin/sh
+# The hot-path check must reject tests/hotpath/bad_sample.cpp, naming each
+# kind of problem with its line, and accept nothing else in it.
+out=$("$1" "$2" -- -std=c++20 2>&1)
+status=$?
+fail() { echo "hotpath-check: $1"; echo "$out"; exit 1; }
+[ "$status" -eq 1 ] || fail "expected exit status 1, got $status"
+for what in "a virtual call" "a heap allocation" "a map keyed by strings" "a throw"; do
+  echo "$out" | grep -q "error: $what in the per-record function 'Program::on_trades_0'" || fail "did not report $what"
+done
+echo "$out" | grep -q "helper" && fail "reported a function that is not per-record"
+echo "hotpath-check rejected the bad sample: $(echo "$out" | grep -c error:) problems"
