@@ -75,6 +75,9 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     w.line("// Watched tables: rows appended to their files apply before the next stream");
     w.line("// record is processed (looked at whenever the millisecond clock has moved).");
     auto poll = w.block("bool poll_tables()");
+    std::vector<std::string> watching;
+    for (const auto& l : loaders) watching.push_back(l + ".watching()");
+    w.line("if (!({})) return true;  // no watched table: nothing to look at", {join(watching, " || ")});
     w.line("const int64_t now = streamc::coarse_now_ms();");
     w.line("if (now == last_poll_ms_) return true;");
     w.line("last_poll_ms_ = now;");

@@ -356,6 +356,9 @@ class Program {
   // Watched tables: rows appended to their files apply before the next stream
   // record is processed (looked at whenever the millisecond clock has moved).
   bool poll_tables() {
+    if (!(limits_loader.watching() || market_data_loader.watching() ||
+          user_profiles_loader.watching()))
+      return true;  // no watched table: nothing to look at
     const int64_t now = streamc::coarse_now_ms();
     if (now == last_poll_ms_) return true;
     last_poll_ms_ = now;
