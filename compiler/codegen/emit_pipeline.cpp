@@ -93,7 +93,7 @@ void emit_filters(CodeWriter& w, ExprEmitter& emitter, const std::vector<const B
 
 // Probes a table for a join: INNER drops the record on a miss, LEFT goes on
 // with the table's all-NULL row. A NULL in the key never matches.
-void emit_lookup(CodeWriter& w, const Plan& plan, ExprEmitter& emitter, const Lookup& lookup,
+void emit_lookup(CodeWriter& w, const Plan& plan, ExprEmitter& emitter, const Lookup& lookup, size_t index,
                  const std::string& matched) {
   const BoundJoin& j = *lookup.join;
   const Table& table = plan.tables[lookup.table];
@@ -116,6 +116,11 @@ void emit_lookup(CodeWriter& w, const Plan& plan, ExprEmitter& emitter, const Lo
   }
   std::string nulls = null_of(key);
   std::string find = table.member + ".find(" + key_code + ")";
+  if (lookup.batched) {
+    // Probed by the scan for the whole batch (NULL keys give nullptr there).
+    find = "static_cast<const " + table.row_type + "*>(found[" + std::to_string(index) + "])";
+    nulls.clear();
+  }
   w.line("const {}* {} = {};", {table.row_type, lookup.var, nulls.empty() ? find : "(" + nulls + ") ? nullptr : " + find});
   if (j.residual) {
     auto found = w.block("if (" + lookup.var + " != nullptr)");
@@ -234,7 +239,8 @@ void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pip
                        : sink.kind == SinkKind::Table ? "the table " + comment_text(sink.name)
                                                       : comment_text(sink.name);
   w.line("// {} → {}", {comment_text("FROM " + src.name), target});
-  auto fn = w.block("Step Program::" + pipeline.function + "(const " + scan.row_type + "& r)");
+  std::string found = pipeline.batched() ? ", const void* const* found" : "";
+  auto fn = w.block("Step Program::" + pipeline.function + "(const " + scan.row_type + "& r" + found + ")");
   int counter = 0;
   std::vector<RowRef> rows = {{"r.", &scan}};
   for (const Lookup& l : pipeline.lookups) rows.push_back({l.var + "->", &plan.tables[l.table]});
@@ -243,7 +249,8 @@ void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pip
   if (q.limit) w.line("if ({} >= {}) return Step::Next;  // LIMIT reached", {emitted, std::to_string(*q.limit)});
   emit_filters(w, emitter, pipeline.filters[0]);
   for (size_t i = 0; i < pipeline.lookups.size(); ++i) {
-    emit_lookup(w, plan, emitter, pipeline.lookups[i], pipeline.unmatched_pass && i == 0 ? pipeline.function + "_matched_" : "");
+    emit_lookup(w, plan, emitter, pipeline.lookups[i], i,
+                pipeline.unmatched_pass && i == 0 ? pipeline.function + "_matched_" : "");
     emit_filters(w, emitter, pipeline.filters[i + 1]);
   }
   emit_output(w, plan, pipeline, emitter);

@@ -74,10 +74,11 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
   if (!loaders.empty()) {
     w.line("// Watched tables: rows appended to their files apply before the next stream");
     w.line("// record is processed (looked at whenever the millisecond clock has moved).");
-    auto poll = w.block("bool poll_tables()");
     std::vector<std::string> watching;
     for (const auto& l : loaders) watching.push_back(l + ".watching()");
-    w.line("if (!({})) return true;  // no watched table: nothing to look at", {join(watching, " || ")});
+    w.line("bool any_watched() const { return {}; }", {join(watching, " || ")});
+    auto poll = w.block("bool poll_tables()");
+    w.line("if (!any_watched()) return true;  // no watched table: nothing to look at");
     w.line("const int64_t now = streamc::coarse_now_ms();");
     w.line("if (now == last_poll_ms_) return true;");
     w.line("last_poll_ms_ = now;");
@@ -100,7 +101,8 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
   }
   w.blank();
   for (const Pipeline& p : plan.pipelines) {
-    w.line("Step {}(const {}& r);", {p.function, plan.scans[p.scan].row_type});
+    w.line("Step {}(const {}& r{});",
+           {p.function, plan.scans[p.scan].row_type, p.batched() ? ", const void* const* found" : ""});
     if (p.unmatched_pass) {
       const Table& right = plan.tables[p.lookups[0].table];
       w.line("Step {}_unmatched(const {}& row);", {p.function, right.row_type});

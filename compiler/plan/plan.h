@@ -54,6 +54,10 @@ struct Lookup {
   const BoundJoin* join;
   int table;                      // index in Plan::tables
   std::string var;                // row_u: the C++ pointer to the row found
+  // Its key is columns of the stream record alone: the scan probes it for a
+  // whole batch of records at once (prefetching the table's memory) and
+  // passes the rows found to the pipeline.
+  bool batched = false;
 };
 
 struct Pipeline {
@@ -62,6 +66,7 @@ struct Pipeline {
   std::string name;               // the sink's name, or stdout
   std::string function;           // on_trades_0: the fused per-record function
   std::vector<Lookup> lookups;    // one per join, in query order
+  bool batched() const;           // some lookup is probed by the scan
   // RIGHT / FULL JOIN of two tables: the right table's rows nothing matched
   // come out of a second function, `function` + "_unmatched".
   bool unmatched_pass = false;

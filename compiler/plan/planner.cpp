@@ -193,7 +193,11 @@ class Planner {
       p.function = "on_" + cpp_identifier(to_lower(source(q.source).name)) + "_" + std::to_string(plan_.pipelines.size());
       for (const BoundJoin& j : q.joins) {
         const BoundRelation& rel = q.relations[j.relation];
-        p.lookups.push_back({&j, plan_.table_of(rel.source), "row_" + cpp_identifier(to_lower(rel.alias))});
+        // Batched when the key is plain columns of a JSON stream record (their text lives in the
+        // record's own parser) and the pipeline is fed by a stream scan.
+        bool batched = !q.from_table && source(q.source).format == Format::Json;
+        for (const auto& k : j.key) batched = batched && k->op == BoundOp::Column && k->source == 0;
+        p.lookups.push_back({&j, plan_.table_of(rel.source), "row_" + cpp_identifier(to_lower(rel.alias)), batched});
         p.unmatched_pass = p.unmatched_pass || j.kind == JoinKind::Right || j.kind == JoinKind::Full;
       }
       // Filter pushdown: each conjunct runs as soon as what it reads is known.
@@ -253,6 +257,13 @@ int RowLayout::slot_of(int column) const {
     if (fields[i].column == column) return static_cast<int>(i);
   }
   return -1;
+}
+
+bool Pipeline::batched() const {
+  for (const auto& l : lookups) {
+    if (l.batched) return true;
+  }
+  return false;
 }
 
 const SubqueryPlan* Plan::subquery_of(const BoundExpr* node) const {

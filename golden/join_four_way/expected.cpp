@@ -355,10 +355,12 @@ class Program {
   }
   // Watched tables: rows appended to their files apply before the next stream
   // record is processed (looked at whenever the millisecond clock has moved).
+  bool any_watched() const {
+    return limits_loader.watching() || market_data_loader.watching() ||
+           user_profiles_loader.watching();
+  }
   bool poll_tables() {
-    if (!(limits_loader.watching() || market_data_loader.watching() ||
-          user_profiles_loader.watching()))
-      return true;  // no watched table: nothing to look at
+    if (!any_watched()) return true;  // no watched table: nothing to look at
     const int64_t now = streamc::coarse_now_ms();
     if (now == last_poll_ms_) return true;
     last_poll_ms_ = now;
@@ -375,7 +377,7 @@ class Program {
     return true;
   }
 
-  Step on_trades_0(const TradesRow& r);
+  Step on_trades_0(const TradesRow& r, const void* const* found);
 
  private:
   Step fail(const char* message) {
@@ -402,7 +404,7 @@ class Program {
 };
 
 // `FROM trades` → `enriched_trades`
-Step Program::on_trades_0(const TradesRow& r) {
+Step Program::on_trades_0(const TradesRow& r, const void* const* found) {
   // WHERE `t.quantity * t.price > 10000`
   const streamc::i128 v0 = streamc::i128(r.quantity);
   const bool n0 = (r.nulls & TradesRow::kQuantityNull);
@@ -418,15 +420,13 @@ Step Program::on_trades_0(const TradesRow& r) {
   const bool n3 = n2;
   if (!(!n3 && v3)) return Step::Next;
   // JOIN `user_profiles`
-  const UserProfilesRow* row_u =
-      ((r.nulls & TradesRow::kUserIdNull)) ? nullptr : user_profiles_.find(r.user_id);
+  const UserProfilesRow* row_u = static_cast<const UserProfilesRow*>(found[0]);
   if (row_u == nullptr) return Step::Next;
   // JOIN `limits`
-  const LimitsRow* row_l = ((r.nulls & TradesRow::kUserIdNull)) ? nullptr : limits_.find(r.user_id);
+  const LimitsRow* row_l = static_cast<const LimitsRow*>(found[1]);
   if (row_l == nullptr) return Step::Next;
   // JOIN `market_data`
-  const MarketDataRow* row_m =
-      ((r.nulls & TradesRow::kSymbolNull)) ? nullptr : market_data_.find(r.symbol);
+  const MarketDataRow* row_m = static_cast<const MarketDataRow*>(found[2]);
   if (row_m == nullptr) return Step::Next;
   // `notional = t.quantity * t.price`
   streamc::Writer& out = out_enriched_trades_;
@@ -799,21 +799,74 @@ bool scan_trades(Program& program, const streamc::Config& config) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return false;
   }
-  simdjson::ondemand::parser parser;
+  constexpr size_t kBatch = 16;
+  std::vector<simdjson::ondemand::parser> parsers(kBatch);
+  TradesRow rows[kBatch];
+  std::string_view lines[kBatch], reasons[kBatch];
+  uint64_t line_numbers[kBatch];
+  bool parsed[kBatch];
   std::string_view line;
-  while (!program.done() && reader.next_line(line)) {
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    ++program.counters.read;
-    const bool parsed = parse_trades(parser, line, row, reason);
-    if (!program.poll_tables()) return false;  // watched tables first
-    Step step = Step::Error;
-    if (parsed) {
-      program.begin_record();
-      step = program.on_trades_0(row);
-      if (step == Step::Error) reason = program.error();
+  const size_t batch = reader.mapped() && !program.any_watched() ? kBatch : 1;
+  while (!program.done()) {
+    size_t n = 0;
+    while (n < batch && reader.next_line(line)) {
+      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+      ++program.counters.read;
+      lines[n] = line;
+      line_numbers[n] = reader.line_number();
+      parsed[n] = parse_trades(parsers[n], line, rows[n], reasons[n]);
+      ++n;
     }
-    if (step == Step::Error && !bad.handle(shown, reader.line_number(), line, reason)) {
-      return false;
+    if (n == 0) break;
+    if (!program.poll_tables()) return false;  // watched tables first
+    const void* found_0[kBatch][3] = {};
+    {
+      // `row_u`: keys of the batch, then one probe of them all
+      std::string_view keys[kBatch];
+      const UserProfilesRow* rows_found[kBatch];
+      for (size_t i = 0; i < n; ++i)
+        keys[i] = parsed[i] && !((rows[i].nulls & TradesRow::kUserIdNull)) ? rows[i].user_id
+                                                                           : std::string_view();
+      program.user_profiles_.find_batch(keys, n, rows_found);
+      for (size_t i = 0; i < n; ++i)
+        found_0[i][0] =
+            parsed[i] && !((rows[i].nulls & TradesRow::kUserIdNull)) ? rows_found[i] : nullptr;
+    }
+    {
+      // `row_l`: keys of the batch, then one probe of them all
+      std::string_view keys[kBatch];
+      const LimitsRow* rows_found[kBatch];
+      for (size_t i = 0; i < n; ++i)
+        keys[i] = parsed[i] && !((rows[i].nulls & TradesRow::kUserIdNull)) ? rows[i].user_id
+                                                                           : std::string_view();
+      program.limits_.find_batch(keys, n, rows_found);
+      for (size_t i = 0; i < n; ++i)
+        found_0[i][1] =
+            parsed[i] && !((rows[i].nulls & TradesRow::kUserIdNull)) ? rows_found[i] : nullptr;
+    }
+    {
+      // `row_m`: keys of the batch, then one probe of them all
+      std::string_view keys[kBatch];
+      const MarketDataRow* rows_found[kBatch];
+      for (size_t i = 0; i < n; ++i)
+        keys[i] = parsed[i] && !((rows[i].nulls & TradesRow::kSymbolNull)) ? rows[i].symbol
+                                                                           : std::string_view();
+      program.market_data_.find_batch(keys, n, rows_found);
+      for (size_t i = 0; i < n; ++i)
+        found_0[i][2] =
+            parsed[i] && !((rows[i].nulls & TradesRow::kSymbolNull)) ? rows_found[i] : nullptr;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      Step step = Step::Error;
+      std::string_view reason = reasons[i];
+      if (parsed[i]) {
+        program.begin_record();
+        step = program.on_trades_0(rows[i], found_0[i]);
+        if (step == Step::Error) reason = program.error();
+      }
+      if (step == Step::Error && !bad.handle(shown, line_numbers[i], lines[i], reason)) {
+        return false;
+      }
     }
   }
   program.counters.skipped += bad.skipped();

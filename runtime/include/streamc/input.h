@@ -43,6 +43,8 @@ class FileReader {
   bool next_whole_line(std::string_view& line);
   // Call before open() when the file will be followed: it is read, not mapped.
   void set_follow(bool follow) { in_.set_mappable(!follow); }
+  // A mapped file: the lines returned stay valid until close().
+  bool mapped() const { return in_.mapped(); }
 
   // 1-based number of the line last returned.
   uint64_t line_number() const { return line_; }
