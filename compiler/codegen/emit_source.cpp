@@ -354,8 +354,10 @@ void emit_batched_json_loop(CodeWriter& w, const Plan& plan, const Scan& scan, b
   w.line("const size_t batch = {} ? kBatch : 1;", {batch_size});
   auto loop = w.block("while (!program.done())");
   w.line("size_t n = 0;");
+  w.line("size_t bytes = 0;  // a batch stays well inside what the reader keeps mapped behind it");
   {
-    auto fill = w.block("while (n < batch && reader.next_line(line))");
+    auto fill = w.block("while (n < batch && bytes < (size_t(1) << 20) && reader.next_line(line))");
+    w.line("bytes += line.size();");
     w.line("if (line.find_first_not_of(\" \\t\") == std::string_view::npos) continue;");
     w.line("++program.counters.read;");
     w.line("lines[n] = line;");

@@ -809,7 +809,9 @@ bool scan_trades(Program& program, const streamc::Config& config) {
   const size_t batch = reader.mapped() && !program.any_watched() ? kBatch : 1;
   while (!program.done()) {
     size_t n = 0;
-    while (n < batch && reader.next_line(line)) {
+    size_t bytes = 0;  // a batch stays well inside what the reader keeps mapped behind it
+    while (n < batch && bytes < (size_t(1) << 20) && reader.next_line(line)) {
+      bytes += line.size();
       if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
       ++program.counters.read;
       lines[n] = line;

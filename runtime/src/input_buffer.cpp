@@ -43,6 +43,15 @@ bool InputBuffer::open(const std::string& path, std::string& error) {
 // Maps the file over an anonymous region one padding longer, so the bytes
 // after the end of the file read as zeros (simdjson reads past a line's end).
 // Falls back to read(2) when mapping fails.
+void InputBuffer::release_behind(size_t last) {
+  const size_t keep = kKeepBehind + last;
+  if (pos_ < keep) return;
+  const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  const size_t upto = (pos_ - keep) / page * page;
+  if (upto > released_) ::madvise(map_ + released_, upto - released_, MADV_DONTNEED);
+  released_ = upto;
+}
+
 bool InputBuffer::map_file(int fd, size_t size) {
   const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
   const size_t total = (size + kPadding + page - 1) / page * page;
@@ -56,6 +65,7 @@ bool InputBuffer::map_file(int fd, size_t size) {
   ::madvise(region, total, MADV_SEQUENTIAL);
   map_ = static_cast<char*>(region);
   map_len_ = total;
+  released_ = 0;
   base_ = map_;
   pos_ = 0;
   end_ = size;

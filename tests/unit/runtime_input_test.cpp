@@ -196,3 +196,39 @@ TEST(InputMapping, FollowedFileSeesAppendedLines) {
 
 }  // namespace
 }  // namespace streamc
+
+namespace streamc {
+namespace {
+
+// Reading a mapped file gives back the pages far behind the read position
+// (peak memory does not grow with the file), and never the current line.
+TEST(InputMapping, LongFileReadsThroughWithLinesIntact) {
+  std::string path = testing::TempDir() + "/streamc_long.jsonl";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    std::string big(9u << 20, 'y');  // one line longer than what is kept behind
+    for (int i = 0; i < 40000; ++i) std::fprintf(f, "{\"i\":%d,\"pad\":\"%0500d\"}\n", i, i);
+    std::fprintf(f, "%s\n", big.c_str());
+    std::fputs("last\n", f);
+    std::fclose(f);
+  }
+  FileReader reader;
+  std::string error;
+  ASSERT_TRUE(reader.open(path, error)) << error;
+  ASSERT_TRUE(reader.mapped());
+  std::string_view line;
+  for (int i = 0; i < 40000; ++i) {
+    ASSERT_TRUE(reader.next_line(line));
+    ASSERT_EQ(line.substr(0, 6 + std::to_string(i).size()), "{\"i\":" + std::to_string(i) + ",");
+  }
+  ASSERT_TRUE(reader.next_line(line));
+  EXPECT_EQ(line.size(), 9u << 20);
+  EXPECT_EQ(line.front(), 'y');
+  EXPECT_EQ(line.back(), 'y');
+  ASSERT_TRUE(reader.next_line(line));
+  EXPECT_EQ(line, "last");
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace streamc

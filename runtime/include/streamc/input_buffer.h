@@ -32,7 +32,10 @@ class InputBuffer {
   // The bytes read but not consumed yet. Valid until the next fill().
   const char* data() const { return base_ + pos_; }
   size_t size() const { return end_ - pos_; }
-  void consume(size_t n) { pos_ += n; }
+  void consume(size_t n) {
+    pos_ += n;
+    if (map_ != nullptr && pos_ - released_ > kReleaseEvery) release_behind(n);
+  }
 
   // Reads more bytes (one read(2), retried on EINTR) after the unread ones;
   // the first call reads until it knows whether the input starts with a BOM.
@@ -62,6 +65,13 @@ class InputBuffer {
   void read_some();
   void skip_bom();
   bool map_file(int fd, size_t size);
+  // A mapped file's pages far behind the read position leave the process's
+  // memory (they stay in the page cache): peak RSS does not grow with the
+  // file. What was consumed last, and the kKeepBehind bytes before it, stay valid.
+  void release_behind(size_t last);
+  static constexpr size_t kReleaseEvery = size_t{16} << 20;
+  static constexpr size_t kKeepBehind = size_t{8} << 20;
+  size_t released_ = 0;
 
   std::unique_ptr<char[]> buf_;
   const char* base_;         // buf_, or the mapping of a mapped file
