@@ -89,9 +89,8 @@ void emit_csv_positions(CodeWriter& w, const std::string& array, const std::vect
   if (names.empty()) return;
   std::vector<std::string> literals;
   for (const auto& n : names) literals.push_back(cpp_string_literal(n));
-  std::string names_array = "k" + camel_case(array) + "Names";
   std::string base = array.back() == '_' ? array.substr(0, array.size() - 1) : array;
-  names_array = "k" + camel_case(base) + "Names";
+  std::string names_array = "k" + camel_case(base) + "Names";
   w.line("static constexpr std::string_view {}[] = {{}};", {names_array, join(literals, ", ")});
   auto loop = w.block("for (size_t i = 0; i < std::size(" + names_array + "); ++i)");
   w.line("{}[i] = streamc::find_column(fields, {}[i]);", {array, names_array});

@@ -3,6 +3,7 @@
 #include "sema/binder.h"
 
 #include "sema/schema_discovery.h"
+#include "streamc/config.h"
 #include "sema/script_binder.h"
 #include "util/strings.h"
 
@@ -35,9 +36,9 @@ std::optional<BoundProgram> ScriptBinder::bind(const ast::Script& script) {
   return std::move(program_);
 }
 
+// The same rule the generated program applies to a default path at run time.
 std::string ScriptBinder::resolve(const std::string& path) const {
-  if (path.empty() || path[0] == '/' || path == "-" || options_.query_dir.empty()) return path;
-  return options_.query_dir + "/" + path;
+  return resolve_path(options_.query_dir, path);
 }
 
 bool ScriptBinder::name_taken(const std::string& name, SourceRange range) {
