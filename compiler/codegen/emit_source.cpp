@@ -335,6 +335,28 @@ void emit_table_read(CodeWriter& w, const Plan& plan, const Scan& scan) {
   w.line("return true;");
 }
 
+// Runs a parsed record through every pipeline of the scan, in script order,
+// and then the source's bad-record policy when one of them failed (or the
+// record did not parse). `row` names the record, `found` (may be empty) the
+// rows a batch probe found for it, `line` / `raw` where it came from.
+void emit_record_dispatch(CodeWriter& w, const Plan& plan, const Scan& scan, const std::string& parsed,
+                          const std::string& row, const std::string& found, const std::string& line,
+                          const std::string& raw) {
+  {
+    auto ok = w.block("if (" + parsed + ")");
+    w.line("program.begin_record();");
+    for (size_t i = 0; i < scan.pipelines.size(); ++i) {
+      const Pipeline& pipeline = plan.pipelines[scan.pipelines[i]];
+      std::string args = row;
+      if (pipeline.batched()) args += ", " + fmt(found, {std::to_string(scan.pipelines[i])});
+      w.line("{}step = program.{}({});", {i == 0 ? "" : "if (step != Step::Error) ", pipeline.function, args});
+    }
+    w.line("if (step == Step::Error) reason = program.error();");
+  }
+  auto failed = w.block("if (step == Step::Error && !bad.handle(shown, " + line + ", " + raw + ", reason))");
+  w.line("return false;");
+}
+
 // JSON lines read in batches of records, each parsed by its own parser (so
 // its strings stay valid), so that the tables can be probed for the whole
 // batch at once: the hash table prefetches every probe's memory before it
@@ -399,18 +421,7 @@ void emit_batched_json_loop(CodeWriter& w, const Plan& plan, const Scan& scan, b
   auto each = w.block("for (size_t i = 0; i < n; ++i)");
   w.line("Step step = Step::Error;");
   w.line("std::string_view reason = reasons[i];");
-  {
-    auto ok = w.block("if (parsed[i])");
-    w.line("program.begin_record();");
-    for (size_t i = 0; i < scan.pipelines.size(); ++i) {
-      const Pipeline& pipeline = plan.pipelines[scan.pipelines[i]];
-      std::string args = pipeline.batched() ? "rows[i], found_" + std::to_string(scan.pipelines[i]) + "[i]" : "rows[i]";
-      w.line("{}step = program.{}({});", {i == 0 ? "" : "if (step != Step::Error) ", pipeline.function, args});
-    }
-    w.line("if (step == Step::Error) reason = program.error();");
-  }
-  auto failed = w.block("if (step == Step::Error && !bad.handle(shown, line_numbers[i], lines[i], reason))");
-  w.line("return false;");
+  emit_record_dispatch(w, plan, scan, "parsed[i]", "rows[i]", "found_{}[i]", "line_numbers[i]", "lines[i]");
 }
 
 void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
@@ -444,17 +455,7 @@ void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
   auto emit_dispatch = [&](const std::string& raw) {
     if (has_tables) w.line("if (!program.poll_tables()) return false;  // watched tables first");
     w.line("Step step = Step::Error;");
-    {
-      auto ok = w.block("if (parsed)");
-      w.line("program.begin_record();");
-      for (size_t i = 0; i < scan.pipelines.size(); ++i) {
-        const Pipeline& pipeline = plan.pipelines[scan.pipelines[i]];
-        w.line("{}step = program.{}(row);", {i == 0 ? "" : "if (step != Step::Error) ", pipeline.function});
-      }
-      w.line("if (step == Step::Error) reason = program.error();");
-    }
-    auto failed = w.block("if (step == Step::Error && !bad.handle(shown, reader.line_number(), " + raw + ", reason))");
-    w.line("return false;");
+    emit_record_dispatch(w, plan, scan, "parsed", "row", "", "reader.line_number()", raw);
   };
   bool batched = false;
   for (int p : scan.pipelines) batched = batched || plan.pipelines[p].batched();
