@@ -35,7 +35,7 @@ std::string json_conversion(const SqlType& t, const std::string& target) {
       return "streamc::json_to_decimal(value, " + str(t.precision) + ", " + str(t.scale) + ", " + target + ")";
     case TypeId::Timestamp: return "streamc::json_to_timestamp(value, " + target + ")";
     case TypeId::Date: return "streamc::json_to_date(value, " + target + ")";
-    default: return "streamc::json_to_string(value, " + target + ")";
+    default: return "streamc::json_to_string(value, " + target + ", strings)";
   }
 }
 
@@ -205,10 +205,13 @@ void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
   const std::string& row = scan.row_type;
   bool table = scan.table >= 0;
   if (src.format == Format::Json) {
-    w.line("// Parses one JSON line of {} into a {}; a field that is absent is NULL.{}",
-           {comment_text(src.name), row, table ? " `has_value`: some non-key column is not NULL." : ""});
+    w.line("// Parses one JSON line of {} into a {}; a field that is absent is NULL.",
+           {comment_text(src.name), row});
+    w.line("// Strings point into the line, or into `strings` when they had escapes.{}",
+           {table ? " `has_value`: some non-key column is not NULL." : ""});
     auto fn = w.block("bool " + scan.parse_function + "(simdjson::ondemand::parser& parser, std::string_view line, " +
-                      row + "& r, std::string_view& reason" + (table ? ", bool& has_value" : "") + ")");
+                      row + "& r, std::string_view& reason, streamc::Arena& strings" +
+                      (table ? ", bool& has_value" : "") + ")");
     w.line("r = {};");
     emit_null_reset(w, scan);
     if (table) w.line("has_value = false;");
@@ -224,7 +227,7 @@ void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
       w.line("std::string_view key;");
       w.line("simdjson::ondemand::value value;");
       {
-        auto bad = w.block("if (field.unescaped_key().get(key) || field.value().get(value))");
+        auto bad = w.block("if (!streamc::json_key(field, key) || field.value().get(value))");
         w.line("reason = \"the line is not valid JSON\";");
         w.line("return false;");
       }
@@ -338,10 +341,11 @@ void emit_table_read(CodeWriter& w, const Plan& plan, const Scan& scan) {
 // Runs a parsed record through every pipeline of the scan, in script order,
 // and then the source's bad-record policy when one of them failed (or the
 // record did not parse). `row` names the record, `found` (may be empty) the
-// rows a batch probe found for it, `line` / `raw` where it came from.
+// rows a batch probe found for it, `line` / `raw` where it came from; `stop`
+// is the statement that ends the scan.
 void emit_record_dispatch(CodeWriter& w, const Plan& plan, const Scan& scan, const std::string& parsed,
                           const std::string& row, const std::string& found, const std::string& line,
-                          const std::string& raw) {
+                          const std::string& raw, const std::string& stop = "return false;") {
   {
     auto ok = w.block("if (" + parsed + ")");
     w.line("program.begin_record();");
@@ -354,63 +358,40 @@ void emit_record_dispatch(CodeWriter& w, const Plan& plan, const Scan& scan, con
     w.line("if (step == Step::Error) reason = program.error();");
   }
   auto failed = w.block("if (step == Step::Error && !bad.handle(shown, " + line + ", " + raw + ", reason))");
-  w.line("return false;");
+  for (std::string_view rest = stop; !rest.empty();) {  // one statement per line
+    size_t end = rest.find('\n');
+    w.line(rest.substr(0, end));
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+  }
 }
 
-// JSON lines read in batches of records, each parsed by its own parser (so
-// its strings stay valid), so that the tables can be probed for the whole
-// batch at once: the hash table prefetches every probe's memory before it
-// compares any, and the cache misses of a large table overlap. Lines stay
-// valid in a mapped file; otherwise (a pipe) and while a table is watched
-// (a change could move rows), batches hold one record.
-void emit_batched_json_loop(CodeWriter& w, const Plan& plan, const Scan& scan, bool has_tables) {
-  w.line("constexpr size_t kBatch = 16;");
-  w.line("std::vector<simdjson::ondemand::parser> parsers(kBatch);");
-  w.line("{} rows[kBatch];", {scan.row_type});
-  w.line("std::string_view lines[kBatch], reasons[kBatch];");
-  w.line("uint64_t line_numbers[kBatch];");
-  w.line("bool parsed[kBatch];");
-  w.line("std::string_view line;");
-  std::string batch_size = "reader.mapped()" + std::string(has_tables ? " && !program.any_watched()" : "");
-  w.line("const size_t batch = {} ? kBatch : 1;", {batch_size});
-  auto loop = w.block("while (!program.done())");
-  w.line("size_t n = 0;");
-  w.line("size_t bytes = 0;  // a batch stays well inside what the reader keeps mapped behind it");
-  {
-    auto fill = w.block("while (n < batch && bytes < (size_t(1) << 20) && reader.next_line(line))");
-    w.line("bytes += line.size();");
-    w.line("if (line.find_first_not_of(\" \\t\") == std::string_view::npos) continue;");
-    w.line("++program.counters.read;");
-    w.line("lines[n] = line;");
-    w.line("line_numbers[n] = reader.line_number();");
-    w.line("parsed[n] = {}(parsers[n], line, rows[n], reasons[n]);", {scan.parse_function});
-    w.line("++n;");
-  }
-  w.line("if (n == 0) break;");
-  if (has_tables) w.line("if (!program.poll_tables()) return false;  // watched tables first");
-  // Probe each batched lookup for the whole batch.
+// The batched probes of a group of `n` records: each table is probed for the
+// keys of the whole group at once, so the hash table prefetches every probe's
+// memory before it compares any and the cache misses of a large table overlap.
+void emit_group_probes(CodeWriter& w, const Plan& plan, const Scan& scan) {
   for (int p : scan.pipelines) {
     const Pipeline& pipeline = plan.pipelines[p];
     if (!pipeline.batched()) continue;
     std::string found = "found_" + std::to_string(p);
-    w.line("const void* {}[kBatch][{}] = {};", {found, std::to_string(pipeline.lookups.size()), "{}"});
+    w.line("const void* {}[kGroup][{}] = {};", {found, std::to_string(pipeline.lookups.size()), "{}"});
     for (size_t j = 0; j < pipeline.lookups.size(); ++j) {
       const Lookup& l = pipeline.lookups[j];
       if (!l.batched) continue;
       const Table& table = plan.tables[l.table];
       auto probe = w.block("");
-      w.line("// {}: keys of the batch, then one probe of them all", {comment_text(l.var)});
-      w.line("{} keys[kBatch];", {key_type(plan, table)});
-      w.line("const {}* rows_found[kBatch];", {table.row_type});
+      w.line("// {}: keys of the group, then one probe of them all", {comment_text(l.var)});
+      w.line("{} keys[kGroup];", {key_type(plan, table)});
+      w.line("const {}* rows_found[kGroup];", {table.row_type});
       std::vector<std::string> parts, nulls;
       for (const auto& k : l.join->key) {
         const ScanField* f = scan.field_of(k->column);
-        parts.push_back("rows[i]." + f->field);
+        parts.push_back("records[i].row." + f->field);
         if (k->nullable) {
-          nulls.push_back("(rows[i]." + null_word(scan, scan.slot_of(k->column)) + " & " + mask_name(scan, *f) + ")");
+          nulls.push_back("(records[i].row." + null_word(scan, scan.slot_of(k->column)) + " & " +
+                          mask_name(scan, *f) + ")");
         }
       }
-      std::string usable = "parsed[i]" + (nulls.empty() ? "" : " && !(" + join(nulls, " || ") + ")");
+      std::string usable = "records[i].parsed" + (nulls.empty() ? "" : " && !(" + join(nulls, " || ") + ")");
       std::string key = parts.size() == 1 ? parts[0] : key_type(plan, table) + "(" + join(parts, ", ") + ")";
       w.line("for (size_t i = 0; i < n; ++i) keys[i] = {} ? {} : {}();", {usable, key, key_type(plan, table)});
       w.line("program.{}.find_batch(keys, n, rows_found);", {table.member});
@@ -418,10 +399,60 @@ void emit_batched_json_loop(CodeWriter& w, const Plan& plan, const Scan& scan, b
              {found, std::to_string(j), usable});
     }
   }
-  auto each = w.block("for (size_t i = 0; i < n; ++i)");
-  w.line("Step step = Step::Error;");
-  w.line("std::string_view reason = reasons[i];");
-  emit_record_dispatch(w, plan, scan, "parsed[i]", "rows[i]", "found_{}[i]", "line_numbers[i]", "lines[i]");
+}
+
+// JSON lines go through streamc::scan_lines: a mapped file is parsed in
+// chunks on every core while this thread runs the pipelines over the parsed
+// records in input order (a pipe is read a line at a time). Records are run in
+// groups of up to 16 so the tables can be probed for a group at once; while a
+// table is watched a group holds one record, so every record sees the changes
+// that arrived before it.
+void emit_json_line_scan(CodeWriter& w, const Plan& plan, const Scan& scan, bool has_tables) {
+  bool batched = false;
+  for (int p : scan.pipelines) batched = batched || plan.pipelines[p].batched();
+  w.line("streamc::LineScanOptions options;");
+  {
+    auto bad_options = w.block("if (!streamc::line_scan_options(config, options, error))");
+    w.line("std::fprintf(stderr, \"error: %s\\n\", error.c_str());");
+    w.line("return false;");
+  }
+  w.line("bool failed = false;");
+  w.line("// Parsed records, in input order: false stops the scan.");
+  {
+  auto run = w.block("auto run = [&](const streamc::ParsedLines<" + scan.row_type + ">& batch)", "};");
+  // One record of the batch, in input order.
+  auto emit_record = [&](CodeWriter& w) {
+    w.line("if (program.done()) return false;");
+    w.line("++program.counters.read;");
+    w.line("Step step = Step::Error;");
+    w.line("std::string_view reason = records[i].reason;");
+    emit_record_dispatch(w, plan, scan, "records[i].parsed", "records[i].row", "found_{}[i]", "records[i].number",
+                         "records[i].line", "failed = true;\nreturn false;");
+  };
+  if (!batched && !has_tables) {
+    w.line("const streamc::ParsedLine<{}>* records = batch.data();", {scan.row_type});
+    auto each = w.block("for (size_t i = 0; i < batch.size(); ++i)");
+    emit_record(w);
+  } else {
+    w.line("constexpr size_t kGroup = 16;");
+    w.line("const size_t group = {};", {has_tables ? "program.any_watched() ? 1 : kGroup" : "kGroup"});
+    auto groups = w.block("for (size_t first = 0; first < batch.size(); first += group)");
+    w.line("const size_t n = std::min(group, batch.size() - first);");
+    w.line("const streamc::ParsedLine<{}>* records = batch.data() + first;", {scan.row_type});
+    if (has_tables) {
+      w.line("// Watched tables first.");
+      auto poll = w.block("if (!program.poll_tables())");
+      w.line("failed = true;");
+      w.line("return false;");
+    }
+    if (batched) emit_group_probes(w, plan, scan);
+    auto each = w.block("for (size_t i = 0; i < n; ++i)");
+    emit_record(w);
+  }
+  w.line("return true;");
+  }
+  w.line("streamc::scan_lines<{}, simdjson::ondemand::parser>(reader, options, {}, run);",
+         {scan.row_type, scan.parse_function});
 }
 
 void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
@@ -448,8 +479,10 @@ void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
   w.line("streamc::BadRecordHandler bad({}, policy, config.path({}, STREAMC_QUERY_DIR));",
          {cpp_c_string(src.name), cpp_c_string(property_name(src, "dlq.path"))});
   w.line("std::string error;");
-  w.line("{} row;", {scan.row_type});
-  w.line("std::string_view reason;");
+  if (src.format != Format::Json) {
+    w.line("{} row;", {scan.row_type});
+    w.line("std::string_view reason;");
+  }
   emit_open(w, src, src.name);
 
   auto emit_dispatch = [&](const std::string& raw) {
@@ -457,18 +490,8 @@ void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
     w.line("Step step = Step::Error;");
     emit_record_dispatch(w, plan, scan, "parsed", "row", "", "reader.line_number()", raw);
   };
-  bool batched = false;
-  for (int p : scan.pipelines) batched = batched || plan.pipelines[p].batched();
-  if (src.format == Format::Json && batched) {
-    emit_batched_json_loop(w, plan, scan, has_tables);
-  } else if (src.format == Format::Json) {
-    w.line("simdjson::ondemand::parser parser;");
-    w.line("std::string_view line;");
-    auto loop = w.block("while (!program.done() && reader.next_line(line))");
-    w.line("if (line.find_first_not_of(\" \\t\") == std::string_view::npos) continue;");
-    w.line("++program.counters.read;");
-    w.line("const bool parsed = {}(parser, line, row, reason);", {scan.parse_function});
-    emit_dispatch("line");
+  if (src.format == Format::Json) {
+    emit_json_line_scan(w, plan, scan, has_tables);
   } else {
     w.line("std::vector<streamc::CsvField> fields;");
     emit_csv_header(w, src, scan, "", false);
@@ -483,7 +506,7 @@ void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
     emit_dispatch("reader.raw_record()");
   }
   w.line("program.counters.skipped += bad.skipped();");
-  w.line("return true;");
+  w.line(src.format == Format::Json ? "return !failed;" : "return true;");
 }
 
 std::string loader_type(const Plan& plan, const Scan& scan) {
@@ -517,6 +540,7 @@ void emit_loader_class(CodeWriter& w, const Plan& plan, const Scan& scan) {
   if (src.format == Format::Json) {
     w.line("streamc::FileReader reader_;");
     w.line("simdjson::ondemand::parser parser_;");
+    w.line("streamc::Arena strings_;  // the row's unescaped strings, until the next row");
   } else {
     size_t values = 0;
     for (const Column& c : src.columns) values += c.key ? 0 : 1;
@@ -589,7 +613,8 @@ void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan) {
       auto loop = w.block("while (watch_ ? reader_.next_whole_line(line) : reader_.next_line(line))");
       w.line("if (line.find_first_not_of(\" \\t\") == std::string_view::npos) continue;");
       w.line("++program.counters.read;");
-      w.line("const bool parsed = {}(parser_, line, row_, reason, has_value);", {scan.parse_function});
+      w.line("strings_.reset();");
+      w.line("const bool parsed = {}(parser_, line, row_, reason, strings_, has_value);", {scan.parse_function});
       emit_apply("line");
     }
   } else {

@@ -191,6 +191,15 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   // Run-time properties: every WITH property that --set may override.
   defaults.indent();
   if (!plan.tables.empty()) defaults.line("config.set_default(\"stats\", \"false\");");
+  bool reads_lines = false;  // a JSON stream: its file is parsed on every core
+  for (const Scan& scan : plan.scans) {
+    reads_lines = reads_lines || (scan.table < 0 && scan.reads_table < 0 &&
+                                  program.catalog.sources()[scan.source].format == Format::Json);
+  }
+  if (reads_lines) {
+    defaults.line("config.set_default(\"threads\", \"auto\");");
+    defaults.line("config.set_default(\"chunk.bytes\", \"262144\");");
+  }
   for (const Scan& scan : plan.scans) {
     const SourceDef& src = program.catalog.sources()[scan.source];
     defaults.line("config.set_default({}, {});", {cpp_c_string(property_name(src, "path")), cpp_c_string(src.path)});

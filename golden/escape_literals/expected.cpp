@@ -46,8 +46,9 @@ struct NotesRow {
 };
 
 // Parses one JSON line of `notes` into a NotesRow; a field that is absent is NULL.
+// Strings point into the line, or into `strings` when they had escapes.
 bool parse_notes(simdjson::ondemand::parser& parser, std::string_view line, NotesRow& r,
-                 std::string_view& reason) {
+                 std::string_view& reason, streamc::Arena& strings) {
   r = {};
   r.nulls = NotesRow::kAllNull;
   simdjson::ondemand::document doc;
@@ -59,7 +60,7 @@ bool parse_notes(simdjson::ondemand::parser& parser, std::string_view line, Note
   for (auto field : object) {
     std::string_view key;
     simdjson::ondemand::value value;
-    if (field.unescaped_key().get(key) || field.value().get(value)) {
+    if (!streamc::json_key(field, key) || field.value().get(value)) {
       reason = "the line is not valid JSON";
       return false;
     }
@@ -72,7 +73,7 @@ bool parse_notes(simdjson::ondemand::parser& parser, std::string_view line, Note
       r.nulls &= ~NotesRow::kIdNull;
     } else if (key == "note"sv) {
       if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_string(value, r.note)) {
+      if (!streamc::json_to_string(value, r.note, strings)) {
         reason = "column 'note' is not a valid VARCHAR";
         return false;
       }
@@ -180,8 +181,6 @@ bool scan_notes(Program& program, const streamc::Config& config) {
   streamc::parse_on_error(config.get("notes.on.error"), policy);
   streamc::BadRecordHandler bad("notes", policy, config.path("notes.dlq.path", STREAMC_QUERY_DIR));
   std::string error;
-  NotesRow row;
-  std::string_view reason;
   streamc::FileReader reader;
   if (!streamc::wait_for_file(path, shown, "notes", config.get("notes.file.wait.timeout"),
                               config.get("notes.file.retry.interval"), error) ||
@@ -189,24 +188,35 @@ bool scan_notes(Program& program, const streamc::Config& config) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return false;
   }
-  simdjson::ondemand::parser parser;
-  std::string_view line;
-  while (!program.done() && reader.next_line(line)) {
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    ++program.counters.read;
-    const bool parsed = parse_notes(parser, line, row, reason);
-    Step step = Step::Error;
-    if (parsed) {
-      program.begin_record();
-      step = program.on_notes_0(row);
-      if (step == Step::Error) reason = program.error();
-    }
-    if (step == Step::Error && !bad.handle(shown, reader.line_number(), line, reason)) {
-      return false;
-    }
+  streamc::LineScanOptions options;
+  if (!streamc::line_scan_options(config, options, error)) {
+    std::fprintf(stderr, "error: %s\n", error.c_str());
+    return false;
   }
+  bool failed = false;
+  // Parsed records, in input order: false stops the scan.
+  auto run = [&](const streamc::ParsedLines<NotesRow>& batch) {
+    const streamc::ParsedLine<NotesRow>* records = batch.data();
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (program.done()) return false;
+      ++program.counters.read;
+      Step step = Step::Error;
+      std::string_view reason = records[i].reason;
+      if (records[i].parsed) {
+        program.begin_record();
+        step = program.on_notes_0(records[i].row);
+        if (step == Step::Error) reason = program.error();
+      }
+      if (step == Step::Error && !bad.handle(shown, records[i].number, records[i].line, reason)) {
+        failed = true;
+        return false;
+      }
+    }
+    return true;
+  };
+  streamc::scan_lines<NotesRow, simdjson::ondemand::parser>(reader, options, parse_notes, run);
   program.counters.skipped += bad.skipped();
-  return true;
+  return !failed;
 }
 
 constexpr streamc::ProgramInfo kInfo = {
@@ -220,6 +230,8 @@ constexpr streamc::ProgramInfo kInfo = {
 
 int main(int argc, char** argv) {
   streamc::Config config;
+  config.set_default("threads", "auto");
+  config.set_default("chunk.bytes", "262144");
   config.set_default("notes.path", "notes.jsonl");
   config.set_default("notes.on.error", "fail");
   config.set_default("notes.dlq.path", "");

@@ -274,8 +274,9 @@ bool parse_user_profiles(const std::vector<streamc::CsvField>& fields, const int
 }
 
 // Parses one JSON line of `trades` into a TradesRow; a field that is absent is NULL.
+// Strings point into the line, or into `strings` when they had escapes.
 bool parse_trades(simdjson::ondemand::parser& parser, std::string_view line, TradesRow& r,
-                  std::string_view& reason) {
+                  std::string_view& reason, streamc::Arena& strings) {
   r = {};
   r.nulls = TradesRow::kAllNull;
   simdjson::ondemand::document doc;
@@ -287,7 +288,7 @@ bool parse_trades(simdjson::ondemand::parser& parser, std::string_view line, Tra
   for (auto field : object) {
     std::string_view key;
     simdjson::ondemand::value value;
-    if (field.unescaped_key().get(key) || field.value().get(value)) {
+    if (!streamc::json_key(field, key) || field.value().get(value)) {
       reason = "the line is not valid JSON";
       return false;
     }
@@ -300,14 +301,14 @@ bool parse_trades(simdjson::ondemand::parser& parser, std::string_view line, Tra
       r.nulls &= ~TradesRow::kTradeIdNull;
     } else if (key == "user_id"sv) {
       if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_string(value, r.user_id)) {
+      if (!streamc::json_to_string(value, r.user_id, strings)) {
         reason = "column 'user_id' is not a valid VARCHAR";
         return false;
       }
       r.nulls &= ~TradesRow::kUserIdNull;
     } else if (key == "symbol"sv) {
       if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_string(value, r.symbol)) {
+      if (!streamc::json_to_string(value, r.symbol, strings)) {
         reason = "column 'symbol' is not a valid VARCHAR";
         return false;
       }
@@ -790,8 +791,6 @@ bool scan_trades(Program& program, const streamc::Config& config) {
   streamc::BadRecordHandler bad("trades", policy,
                                 config.path("trades.dlq.path", STREAMC_QUERY_DIR));
   std::string error;
-  TradesRow row;
-  std::string_view reason;
   streamc::FileReader reader;
   if (!streamc::wait_for_file(path, shown, "trades", config.get("trades.file.wait.timeout"),
                               config.get("trades.file.retry.interval"), error) ||
@@ -799,80 +798,88 @@ bool scan_trades(Program& program, const streamc::Config& config) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return false;
   }
-  constexpr size_t kBatch = 16;
-  std::vector<simdjson::ondemand::parser> parsers(kBatch);
-  TradesRow rows[kBatch];
-  std::string_view lines[kBatch], reasons[kBatch];
-  uint64_t line_numbers[kBatch];
-  bool parsed[kBatch];
-  std::string_view line;
-  const size_t batch = reader.mapped() && !program.any_watched() ? kBatch : 1;
-  while (!program.done()) {
-    size_t n = 0;
-    size_t bytes = 0;  // a batch stays well inside what the reader keeps mapped behind it
-    while (n < batch && bytes < (size_t(1) << 20) && reader.next_line(line)) {
-      bytes += line.size();
-      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-      ++program.counters.read;
-      lines[n] = line;
-      line_numbers[n] = reader.line_number();
-      parsed[n] = parse_trades(parsers[n], line, rows[n], reasons[n]);
-      ++n;
-    }
-    if (n == 0) break;
-    if (!program.poll_tables()) return false;  // watched tables first
-    const void* found_0[kBatch][3] = {};
-    {
-      // `row_u`: keys of the batch, then one probe of them all
-      std::string_view keys[kBatch];
-      const UserProfilesRow* rows_found[kBatch];
-      for (size_t i = 0; i < n; ++i)
-        keys[i] = parsed[i] && !((rows[i].nulls & TradesRow::kUserIdNull)) ? rows[i].user_id
-                                                                           : std::string_view();
-      program.user_profiles_.find_batch(keys, n, rows_found);
-      for (size_t i = 0; i < n; ++i)
-        found_0[i][0] =
-            parsed[i] && !((rows[i].nulls & TradesRow::kUserIdNull)) ? rows_found[i] : nullptr;
-    }
-    {
-      // `row_l`: keys of the batch, then one probe of them all
-      std::string_view keys[kBatch];
-      const LimitsRow* rows_found[kBatch];
-      for (size_t i = 0; i < n; ++i)
-        keys[i] = parsed[i] && !((rows[i].nulls & TradesRow::kUserIdNull)) ? rows[i].user_id
-                                                                           : std::string_view();
-      program.limits_.find_batch(keys, n, rows_found);
-      for (size_t i = 0; i < n; ++i)
-        found_0[i][1] =
-            parsed[i] && !((rows[i].nulls & TradesRow::kUserIdNull)) ? rows_found[i] : nullptr;
-    }
-    {
-      // `row_m`: keys of the batch, then one probe of them all
-      std::string_view keys[kBatch];
-      const MarketDataRow* rows_found[kBatch];
-      for (size_t i = 0; i < n; ++i)
-        keys[i] = parsed[i] && !((rows[i].nulls & TradesRow::kSymbolNull)) ? rows[i].symbol
-                                                                           : std::string_view();
-      program.market_data_.find_batch(keys, n, rows_found);
-      for (size_t i = 0; i < n; ++i)
-        found_0[i][2] =
-            parsed[i] && !((rows[i].nulls & TradesRow::kSymbolNull)) ? rows_found[i] : nullptr;
-    }
-    for (size_t i = 0; i < n; ++i) {
-      Step step = Step::Error;
-      std::string_view reason = reasons[i];
-      if (parsed[i]) {
-        program.begin_record();
-        step = program.on_trades_0(rows[i], found_0[i]);
-        if (step == Step::Error) reason = program.error();
-      }
-      if (step == Step::Error && !bad.handle(shown, line_numbers[i], lines[i], reason)) {
+  streamc::LineScanOptions options;
+  if (!streamc::line_scan_options(config, options, error)) {
+    std::fprintf(stderr, "error: %s\n", error.c_str());
+    return false;
+  }
+  bool failed = false;
+  // Parsed records, in input order: false stops the scan.
+  auto run = [&](const streamc::ParsedLines<TradesRow>& batch) {
+    constexpr size_t kGroup = 16;
+    const size_t group = program.any_watched() ? 1 : kGroup;
+    for (size_t first = 0; first < batch.size(); first += group) {
+      const size_t n = std::min(group, batch.size() - first);
+      const streamc::ParsedLine<TradesRow>* records = batch.data() + first;
+      // Watched tables first.
+      if (!program.poll_tables()) {
+        failed = true;
         return false;
       }
+      const void* found_0[kGroup][3] = {};
+      {
+        // `row_u`: keys of the group, then one probe of them all
+        std::string_view keys[kGroup];
+        const UserProfilesRow* rows_found[kGroup];
+        for (size_t i = 0; i < n; ++i)
+          keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
+                        ? records[i].row.user_id
+                        : std::string_view();
+        program.user_profiles_.find_batch(keys, n, rows_found);
+        for (size_t i = 0; i < n; ++i)
+          found_0[i][0] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
+                              ? rows_found[i]
+                              : nullptr;
+      }
+      {
+        // `row_l`: keys of the group, then one probe of them all
+        std::string_view keys[kGroup];
+        const LimitsRow* rows_found[kGroup];
+        for (size_t i = 0; i < n; ++i)
+          keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
+                        ? records[i].row.user_id
+                        : std::string_view();
+        program.limits_.find_batch(keys, n, rows_found);
+        for (size_t i = 0; i < n; ++i)
+          found_0[i][1] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
+                              ? rows_found[i]
+                              : nullptr;
+      }
+      {
+        // `row_m`: keys of the group, then one probe of them all
+        std::string_view keys[kGroup];
+        const MarketDataRow* rows_found[kGroup];
+        for (size_t i = 0; i < n; ++i)
+          keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kSymbolNull))
+                        ? records[i].row.symbol
+                        : std::string_view();
+        program.market_data_.find_batch(keys, n, rows_found);
+        for (size_t i = 0; i < n; ++i)
+          found_0[i][2] = records[i].parsed && !((records[i].row.nulls & TradesRow::kSymbolNull))
+                              ? rows_found[i]
+                              : nullptr;
+      }
+      for (size_t i = 0; i < n; ++i) {
+        if (program.done()) return false;
+        ++program.counters.read;
+        Step step = Step::Error;
+        std::string_view reason = records[i].reason;
+        if (records[i].parsed) {
+          program.begin_record();
+          step = program.on_trades_0(records[i].row, found_0[i]);
+          if (step == Step::Error) reason = program.error();
+        }
+        if (step == Step::Error && !bad.handle(shown, records[i].number, records[i].line, reason)) {
+          failed = true;
+          return false;
+        }
+      }
     }
-  }
+    return true;
+  };
+  streamc::scan_lines<TradesRow, simdjson::ondemand::parser>(reader, options, parse_trades, run);
   program.counters.skipped += bad.skipped();
-  return true;
+  return !failed;
 }
 
 constexpr streamc::ProgramInfo kInfo = {
@@ -887,6 +894,8 @@ constexpr streamc::ProgramInfo kInfo = {
 int main(int argc, char** argv) {
   streamc::Config config;
   config.set_default("stats", "false");
+  config.set_default("threads", "auto");
+  config.set_default("chunk.bytes", "262144");
   config.set_default("limits.path", "./limits.csv");
   config.set_default("limits.on.error", "fail");
   config.set_default("limits.dlq.path", "");

@@ -53,8 +53,9 @@ struct TradesRow {
 };
 
 // Parses one JSON line of `trades` into a TradesRow; a field that is absent is NULL.
+// Strings point into the line, or into `strings` when they had escapes.
 bool parse_trades(simdjson::ondemand::parser& parser, std::string_view line, TradesRow& r,
-                  std::string_view& reason) {
+                  std::string_view& reason, streamc::Arena& strings) {
   r = {};
   r.nulls = TradesRow::kAllNull;
   simdjson::ondemand::document doc;
@@ -66,7 +67,7 @@ bool parse_trades(simdjson::ondemand::parser& parser, std::string_view line, Tra
   for (auto field : object) {
     std::string_view key;
     simdjson::ondemand::value value;
-    if (field.unescaped_key().get(key) || field.value().get(value)) {
+    if (!streamc::json_key(field, key) || field.value().get(value)) {
       reason = "the line is not valid JSON";
       return false;
     }
@@ -79,7 +80,7 @@ bool parse_trades(simdjson::ondemand::parser& parser, std::string_view line, Tra
       r.nulls &= ~TradesRow::kTradeIdNull;
     } else if (key == "symbol"sv) {
       if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_string(value, r.symbol)) {
+      if (!streamc::json_to_string(value, r.symbol, strings)) {
         reason = "column 'symbol' is not a valid VARCHAR";
         return false;
       }
@@ -197,8 +198,6 @@ bool scan_trades(Program& program, const streamc::Config& config) {
   streamc::BadRecordHandler bad("trades", policy,
                                 config.path("trades.dlq.path", STREAMC_QUERY_DIR));
   std::string error;
-  TradesRow row;
-  std::string_view reason;
   streamc::FileReader reader;
   if (!streamc::wait_for_file(path, shown, "trades", config.get("trades.file.wait.timeout"),
                               config.get("trades.file.retry.interval"), error) ||
@@ -206,24 +205,35 @@ bool scan_trades(Program& program, const streamc::Config& config) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return false;
   }
-  simdjson::ondemand::parser parser;
-  std::string_view line;
-  while (!program.done() && reader.next_line(line)) {
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    ++program.counters.read;
-    const bool parsed = parse_trades(parser, line, row, reason);
-    Step step = Step::Error;
-    if (parsed) {
-      program.begin_record();
-      step = program.on_trades_0(row);
-      if (step == Step::Error) reason = program.error();
-    }
-    if (step == Step::Error && !bad.handle(shown, reader.line_number(), line, reason)) {
-      return false;
-    }
+  streamc::LineScanOptions options;
+  if (!streamc::line_scan_options(config, options, error)) {
+    std::fprintf(stderr, "error: %s\n", error.c_str());
+    return false;
   }
+  bool failed = false;
+  // Parsed records, in input order: false stops the scan.
+  auto run = [&](const streamc::ParsedLines<TradesRow>& batch) {
+    const streamc::ParsedLine<TradesRow>* records = batch.data();
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (program.done()) return false;
+      ++program.counters.read;
+      Step step = Step::Error;
+      std::string_view reason = records[i].reason;
+      if (records[i].parsed) {
+        program.begin_record();
+        step = program.on_trades_0(records[i].row);
+        if (step == Step::Error) reason = program.error();
+      }
+      if (step == Step::Error && !bad.handle(shown, records[i].number, records[i].line, reason)) {
+        failed = true;
+        return false;
+      }
+    }
+    return true;
+  };
+  streamc::scan_lines<TradesRow, simdjson::ondemand::parser>(reader, options, parse_trades, run);
   program.counters.skipped += bad.skipped();
-  return true;
+  return !failed;
 }
 
 constexpr streamc::ProgramInfo kInfo = {
@@ -237,6 +247,8 @@ constexpr streamc::ProgramInfo kInfo = {
 
 int main(int argc, char** argv) {
   streamc::Config config;
+  config.set_default("threads", "auto");
+  config.set_default("chunk.bytes", "262144");
   config.set_default("trades.path", "trades.jsonl");
   config.set_default("trades.on.error", "fail");
   config.set_default("trades.dlq.path", "");

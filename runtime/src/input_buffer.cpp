@@ -52,6 +52,22 @@ void InputBuffer::release_behind(size_t last) {
   released_ = upto;
 }
 
+std::string_view InputBuffer::take_mapped() {
+  if (map_ == nullptr) return {};
+  std::string_view rest(map_ + pos_, end_ - pos_);
+  pos_ = end_;
+  released_ = end_;  // from here on the caller releases what it has read
+  return rest;
+}
+
+const char* release_pages(const char* begin, const char* end) {
+  const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const uintptr_t from = (reinterpret_cast<uintptr_t>(begin) + page - 1) / page * page;
+  const uintptr_t to = reinterpret_cast<uintptr_t>(end) / page * page;
+  if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+  return to > reinterpret_cast<uintptr_t>(begin) ? end - (reinterpret_cast<uintptr_t>(end) - to) : begin;
+}
+
 bool InputBuffer::map_file(int fd, size_t size) {
   const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
   const size_t total = (size + kPadding + page - 1) / page * page;

@@ -45,6 +45,9 @@ class FileReader {
   void set_follow(bool follow) { in_.set_mappable(!follow); }
   // A mapped file: the lines returned stay valid until close().
   bool mapped() const { return in_.mapped(); }
+  // A mapped file: the rest of it at once, for a reader that splits it into
+  // chunks itself (see line_scan.h). next_line() then returns false.
+  std::string_view take_mapped() { return in_.take_mapped(); }
 
   // 1-based number of the line last returned.
   uint64_t line_number() const { return line_; }

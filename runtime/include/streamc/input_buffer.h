@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace streamc {
 
@@ -53,6 +54,10 @@ class InputBuffer {
   // the kernel); the padding after its end is zero pages of the mapping.
   void set_mappable(bool mappable) { mappable_ = mappable; }
   bool mapped() const { return map_ != nullptr; }
+  // A mapped file: every byte not consumed yet, handed over at once (the
+  // buffer counts them consumed). At least kPadding readable bytes follow.
+  // The caller gives pages back with release_pages() as it goes.
+  std::string_view take_mapped();
 
   bool at_eof() const { return eof_; }
   // Non-empty after a read error.
@@ -88,5 +93,10 @@ class InputBuffer {
   std::string name_;
   std::string error_;
 };
+
+// Gives the whole pages inside [begin, end) of a mapped file back to the
+// kernel (they stay in the page cache; reading them again maps them again).
+// Returns where the next release should begin: the start of end's page.
+const char* release_pages(const char* begin, const char* end);
 
 }  // namespace streamc

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "streamc/arena.h"
 #include "streamc/decimal.h"
 #include "streamc/text.h"
 #include "streamc/input_buffer.h"
@@ -89,6 +90,40 @@ inline bool json_to_bool(JsonValue& v, bool& out) {
 // valid until the parser parses the next document.
 inline bool json_to_string(JsonValue& v, std::string_view& out) {
   return v.get_string().get(out) == simdjson::SUCCESS;
+}
+
+// A string column: a view of the input itself when the string has no escape
+// (nearly always: nothing is copied), otherwise unescaped and copied into
+// `keep`, so the value outlives the parser's next document either way.
+inline bool json_to_string(JsonValue& v, std::string_view& out, Arena& keep) {
+  const std::string_view token = v.raw_json_token();  // "..." and the spaces after it
+  if (token.empty() || token.front() != '"') return false;
+  size_t end = token.size();
+  while (end > 1 && token[end - 1] != '"') --end;
+  if (end < 2) return false;
+  const std::string_view body = token.substr(1, end - 2);
+  if (body.find('\\') == std::string_view::npos) {
+    out = body;
+    return true;
+  }
+  std::string_view unescaped;
+  if (v.get_string().get(unescaped) != simdjson::SUCCESS) return false;
+  out = keep.copy(unescaped);
+  return true;
+}
+
+// An object field's key as written when it has no escape (nearly always: no
+// copy and no unescaping), otherwise unescaped into the parser's buffer.
+inline bool json_key(simdjson::simdjson_result<simdjson::ondemand::field>& field, std::string_view& key) {
+  if (field.error() != simdjson::SUCCESS) return false;
+  const char* begin = field.value_unsafe().key().raw();
+  const char* p = begin;
+  while (*p != '"') {
+    if (*p == '\\') return field.unescaped_key().get(key) == simdjson::SUCCESS;
+    ++p;
+  }
+  key = std::string_view(begin, static_cast<size_t>(p - begin));
+  return true;
 }
 
 // A number (its exact text, so 0.1 stays 0.1) or a string holding one.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "streamc/arena.h"
+#include "streamc/chunk_pipeline.h"
 #include "streamc/config.h"
 #include "streamc/counters.h"
 #include "streamc/decimal.h"
@@ -10,6 +11,7 @@
 #include "streamc/input.h"
 #include "streamc/input_buffer.h"
 #include "streamc/json.h"
+#include "streamc/line_scan.h"
 #include "streamc/output.h"
 #include "streamc/text.h"
 #include "streamc/timestamp.h"

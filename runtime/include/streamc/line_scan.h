@@ -1,0 +1,146 @@
+// Reads a source of lines (JSON lines) and hands its parsed records, in input
+// order and in batches, to the pipelines: run(batch) on the calling thread.
+//
+// A mapped file is cut into chunks of whole lines that are parsed on up to
+// `threads` threads while the calling thread runs the pipelines over the
+// chunks already parsed (ChunkPipeline). Any other input (a pipe, a followed
+// file) is read and parsed one line at a time. Either way the records, line
+// numbers and error reasons the pipelines see are the same.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "streamc/arena.h"
+#include "streamc/chunk_pipeline.h"
+#include "streamc/config.h"
+#include "streamc/input.h"
+
+namespace streamc {
+
+// One line of input and what parsing it gave.
+template <class Row>
+struct ParsedLine {
+  Row row;
+  std::string_view line;    // without its line terminator
+  std::string_view reason;  // why it did not parse (parsed == false)
+  uint64_t number = 0;      // 1-based line number in the source
+  bool parsed = false;
+};
+
+// The records of a chunk, in input order. Strings of a record point into the
+// input or into `strings` (values that had to be unescaped).
+template <class Row>
+class ParsedLines {
+ public:
+  size_t size() const { return size_; }
+  const ParsedLine<Row>* data() const { return lines_.data(); }
+  const ParsedLine<Row>& operator[](size_t i) const { return lines_[i]; }
+
+  void clear() {
+    size_ = 0;
+    strings_.reset();
+  }
+  // Parses a line into the next record: parse(line, row, reason, strings).
+  template <class Parse>
+  void add(std::string_view line, uint64_t number, Parse& parse) {
+    if (size_ == lines_.size()) lines_.resize(lines_.empty() ? 64 : 2 * lines_.size());
+    ParsedLine<Row>& p = lines_[size_++];
+    p.line = line;
+    p.number = number;
+    p.reason = {};
+    p.parsed = parse(line, p.row, p.reason, strings_);
+  }
+  // Line numbers counted from the chunk's start become numbers in the file.
+  void offset_numbers(uint64_t lines_before) {
+    for (size_t i = 0; i < size_; ++i) lines_[i].number += lines_before;
+  }
+  // Lines in the chunk, blank ones included.
+  uint64_t line_count = 0;
+
+ private:
+  std::vector<ParsedLine<Row>> lines_;
+  size_t size_ = 0;
+  Arena strings_;
+};
+
+struct LineScanOptions {
+  unsigned threads = 1;
+  size_t chunk_bytes = size_t{256} << 10;
+};
+
+// The run-time properties 'threads' ("auto": every core the process may use)
+// and 'chunk.bytes'; false with a message naming a bad value.
+bool line_scan_options(const Config& config, LineScanOptions& options, std::string& error);
+
+namespace detail {
+
+inline bool blank_line(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
+
+// Parses every non-blank line of a chunk; numbers count from the chunk's start.
+template <class Row, class Parse>
+void parse_chunk(std::string_view chunk, ParsedLines<Row>& out, Parse& parse) {
+  out.clear();
+  uint64_t number = 0;
+  while (!chunk.empty()) {
+    size_t length = chunk.find('\n');
+    const size_t next = length == std::string_view::npos ? chunk.size() : length + 1;
+    if (length == std::string_view::npos) length = chunk.size();
+    std::string_view line = chunk.substr(0, length);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    ++number;
+    if (!blank_line(line)) out.add(line, number, parse);
+    chunk.remove_prefix(next);
+  }
+  out.line_count = number;
+}
+
+}  // namespace detail
+
+// parse(parser, line, row, reason, strings) -> bool, with a Parser per thread;
+// run(const ParsedLines<Row>&) -> bool, false to stop reading. Returns false
+// when run() stopped the scan.
+template <class Row, class Parser, class Parse, class Run>
+bool scan_lines(FileReader& reader, const LineScanOptions& options, Parse&& parse, Run&& run) {
+  if (!reader.mapped()) {
+    Parser parser;
+    auto parse_line = [&](std::string_view line, Row& row, std::string_view& reason, Arena& strings) {
+      return parse(parser, line, row, reason, strings);
+    };
+    ParsedLines<Row> one;
+    std::string_view line;
+    while (reader.next_line(line)) {
+      if (detail::blank_line(line)) continue;
+      one.clear();
+      one.add(line, reader.line_number(), parse_line);
+      if (!run(static_cast<const ParsedLines<Row>&>(one))) return false;
+    }
+    return true;
+  }
+  const std::string_view text = reader.take_mapped();
+  std::vector<Parser> parsers(options.threads == 0 ? 1 : options.threads);
+  std::vector<ParsedLines<Row>> slots(ChunkPipeline::slots_for(static_cast<unsigned>(parsers.size())));
+  uint64_t lines_before = 0;
+  const char* released = text.data();  // pages before this one are given back
+  return ChunkPipeline::run(
+      text, options.chunk_bytes, static_cast<unsigned>(parsers.size()),
+      [&](unsigned thread, size_t slot, std::string_view chunk) {
+        Parser& parser = parsers[thread];
+        auto parse_line = [&](std::string_view line, Row& row, std::string_view& reason, Arena& strings) {
+          return parse(parser, line, row, reason, strings);
+        };
+        detail::parse_chunk(chunk, slots[slot], parse_line);
+      },
+      [&](size_t slot, std::string_view chunk) {
+        ParsedLines<Row>& lines = slots[slot];
+        lines.offset_numbers(lines_before);
+        lines_before += lines.line_count;
+        const bool go_on = run(static_cast<const ParsedLines<Row>&>(lines));
+        released = release_pages(released, chunk.data() + chunk.size());
+        return go_on;
+      });
+}
+
+}  // namespace streamc

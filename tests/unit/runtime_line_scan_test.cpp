@@ -1,0 +1,207 @@
+// streamc::scan_lines and ChunkPipeline: a mapped file parsed in chunks on
+// several threads must give the consumer exactly what a line-at-a-time read
+// gives (the same records, line numbers and reasons, in input order), for any
+// chunk size and thread count.
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "runtime_test_util.h"
+#include "streamc/json.h"
+#include "streamc/line_scan.h"
+
+namespace streamc {
+namespace {
+
+using testing_util::TempDir;
+
+// A toy row: the line's number field; lines starting with '!' do not parse.
+struct Row {
+  int value = 0;
+  std::string_view text;
+};
+
+struct NoParser {};
+
+bool parse_row(NoParser&, std::string_view line, Row& row, std::string_view& reason, Arena& strings) {
+  if (line.front() == '!') {
+    reason = "bang";
+    return false;
+  }
+  row.value = std::stoi(std::string(line));
+  row.text = strings.copy(line);  // kept until the batch is consumed
+  return true;
+}
+
+struct Seen {
+  std::string line;
+  uint64_t number;
+  bool parsed;
+  std::string reason;
+  int value;
+  std::string text;
+  bool operator==(const Seen&) const = default;
+};
+
+std::vector<Seen> scan(const std::string& path, LineScanOptions options, size_t stop_after = SIZE_MAX,
+                       bool* stopped = nullptr) {
+  FileReader reader;
+  std::string error;
+  EXPECT_TRUE(reader.open(path, error)) << error;
+  std::vector<Seen> seen;
+  const bool finished = scan_lines<Row, NoParser>(reader, options, parse_row, [&](const ParsedLines<Row>& batch) {
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (seen.size() == stop_after) return false;
+      const ParsedLine<Row>& p = batch[i];
+      seen.push_back({std::string(p.line), p.number, p.parsed, std::string(p.reason), p.parsed ? p.row.value : 0,
+                      p.parsed ? std::string(p.row.text) : ""});
+    }
+    return true;
+  });
+  if (stopped) *stopped = !finished;
+  return seen;
+}
+
+std::string numbered_lines(int n) {
+  std::string text;
+  for (int i = 1; i <= n; ++i) {
+    if (i % 97 == 0) text += "\n";         // a blank line: counted, not handed out
+    if (i % 89 == 0) text += "  \t\n";     // so is one of blanks
+    if (i % 101 == 0) text += "!bad\n";    // a line that does not parse
+    text += std::to_string(i) + (i % 13 == 0 ? "\r\n" : "\n");
+  }
+  return text + "123456";  // the last line has no newline
+}
+
+TEST(LineScan, ChunksOnEveryThreadCountGiveTheSameRecordsInOrder) {
+  TempDir dir;
+  const std::string path = dir.write("lines.txt", numbered_lines(20000));
+  // A pipe is read a line at a time: the reference.
+  std::vector<Seen> reference;
+  {
+    int fds[2];
+    ASSERT_EQ(pipe(fds), 0);
+    std::thread writer([&] {
+      const int fd = open(path.c_str(), O_RDONLY);
+      char buf[4096];
+      ssize_t n;
+      while ((n = read(fd, buf, sizeof buf)) > 0) ASSERT_EQ(write(fds[1], buf, n), n);
+      close(fd);
+      close(fds[1]);
+    });
+    FileReader reader;
+    reader.open_fd(fds[0], true, "<pipe>");
+    ASSERT_FALSE(reader.mapped());
+    scan_lines<Row, NoParser>(reader, {}, parse_row, [&](const ParsedLines<Row>& batch) {
+      EXPECT_EQ(batch.size(), 1u);
+      const ParsedLine<Row>& p = batch[0];
+      reference.push_back({std::string(p.line), p.number, p.parsed, std::string(p.reason),
+                           p.parsed ? p.row.value : 0, p.parsed ? std::string(p.row.text) : ""});
+      return true;
+    });
+    writer.join();
+  }
+  ASSERT_EQ(reference.size(), 20001u + 20000 / 101);  // the numbers, the bad lines, 123456
+  EXPECT_EQ(reference.back().line, "123456");
+  EXPECT_EQ(reference[12].line, "13");  // "\r\n" ends the line
+  for (unsigned threads : {1u, 2u, 3u, 8u}) {
+    for (size_t chunk : {size_t{1}, size_t{7}, size_t{4096}, size_t{1} << 20}) {
+      EXPECT_EQ(scan(path, {threads, chunk}), reference) << threads << " threads, chunks of " << chunk;
+    }
+  }
+}
+
+TEST(LineScan, StopsWhenTheConsumerSaysSo) {
+  TempDir dir;
+  const std::string path = dir.write("lines.txt", numbered_lines(5000));
+  bool stopped = false;
+  std::vector<Seen> seen = scan(path, {4, 64}, 1234, &stopped);
+  EXPECT_TRUE(stopped);
+  ASSERT_EQ(seen.size(), 1234u);
+  EXPECT_EQ(seen.front().line, "1");
+}
+
+TEST(LineScan, SkipsAByteOrderMark) {
+  TempDir dir;
+  const std::string path = dir.write("bom.txt", "\xEF\xBB\xBF" "1\n2\n");
+  std::vector<Seen> seen = scan(path, {2, 1});
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].line, "1");
+  EXPECT_EQ(seen[0].number, 1u);
+  EXPECT_EQ(seen[1].number, 2u);
+}
+
+TEST(LineScan, EmptyFile) {
+  TempDir dir;
+  EXPECT_TRUE(scan(dir.write("empty.txt", ""), {2, 16}).empty());
+}
+
+TEST(ChunkPipeline, ConsumesEveryChunkOnceInOrderWhateverThreadPreparedIt) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += std::to_string(i) + "\n";
+  std::vector<std::string> prepared(ChunkPipeline::slots_for(4));
+  std::string consumed;
+  ASSERT_TRUE(ChunkPipeline::run(
+      text, 100, 4,
+      [&](unsigned thread, size_t slot, std::string_view chunk) {
+        EXPECT_LT(thread, 4u);
+        prepared[slot] = std::string(chunk);
+      },
+      [&](size_t slot, std::string_view chunk) {
+        EXPECT_EQ(prepared[slot], chunk);
+        EXPECT_EQ(chunk.back(), '\n');  // chunks end after a newline
+        consumed += chunk;
+        return true;
+      }));
+  EXPECT_EQ(consumed, text);
+}
+
+TEST(ChunkPipeline, ThreadCounts) {
+  unsigned n = 0;
+  EXPECT_TRUE(parse_thread_count("auto", n));
+  EXPECT_GE(n, 1u);
+  EXPECT_TRUE(parse_thread_count("3", n));
+  EXPECT_EQ(n, 3u);
+  EXPECT_FALSE(parse_thread_count("0", n));
+  EXPECT_FALSE(parse_thread_count("two", n));
+  EXPECT_FALSE(parse_thread_count("2x", n));
+}
+
+TEST(JsonStrings, ViewsOfTheInputUnlessEscaped) {
+  simdjson::ondemand::parser parser;
+  Arena strings;
+  std::string line = R"({"plain": "abc" , "esc\"aped": "a\nb", "n": 5})";
+  line.append(64, ' ');
+  simdjson::ondemand::document doc;
+  ASSERT_EQ(parser.iterate(line.data(), line.size() - 64, line.size()).get(doc), simdjson::SUCCESS);
+  simdjson::ondemand::object object;
+  ASSERT_EQ(doc.get_object().get(object), simdjson::SUCCESS);
+  std::vector<std::string> keys, values;
+  for (auto field : object) {
+    std::string_view key, value;
+    ASSERT_TRUE(json_key(field, key));
+    keys.emplace_back(key);
+    simdjson::ondemand::value v;
+    ASSERT_EQ(field.value().get(v), simdjson::SUCCESS);
+    if (key == "n") {
+      EXPECT_FALSE(json_to_string(v, value, strings));  // a number is not a string
+      continue;
+    }
+    ASSERT_TRUE(json_to_string(v, value, strings));
+    if (key == "plain") {
+      EXPECT_GE(value.data(), line.data());  // points into the line itself
+      EXPECT_LT(value.data(), line.data() + line.size());
+    }
+    values.emplace_back(value);
+  }
+  EXPECT_EQ(keys, (std::vector<std::string>{"plain", "esc\"aped", "n"}));
+  EXPECT_EQ(values, (std::vector<std::string>{"abc", "a\nb"}));
+}
+
+}  // namespace
+}  // namespace streamc
