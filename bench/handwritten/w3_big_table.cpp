@@ -1,0 +1,288 @@
+// W3 by hand: the baseline for bench/queries/w3_big_table.sql, written as
+// a careful engineer would without streamc (and without its runtime). Loads
+// users.csv (a million rows) into std::unordered_map<std::string, User>, then
+// for each trade (JSON lines) looks up its user (inner join) and writes a
+// JSON line {"trade_id","user_id","tier","risk_score","notional"}.
+//
+//   hand_w3 TRADES USERS OUT
+//
+// Input is read in 1 MiB chunks; each line is parsed in place by simdjson
+// On-Demand, iterating the object's fields and comparing keys (the chunk
+// buffer keeps SIMDJSON_PADDING bytes after the data, as simdjson needs).
+// Output goes through a 1 MiB buffer written with fwrite.
+//
+// Assumes what gen_trades writes, as far as it differs from streamc's full
+// semantics (docs/semantics.md): every JSON field present, not null, and a
+// JSON number where a number is expected (anything else stops the program
+// with an error, where streamc would read NULL or a number in a string);
+// prices with at most 2 fraction digits (streamc rounds more); quantity *
+// price in cents fits int64.
+// CSV: a header line, then lines ending in '\n', no quoting and no empty
+// fields (streamc reads an empty field as NULL); a later row with the same
+// key replaces the earlier one, as in streamc.
+#include <simdjson.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace {
+
+[[noreturn]] void die(const char* what, const char* detail) {
+  std::fprintf(stderr, "hand_w3: %s: %s\n", what, detail);
+  std::exit(1);
+}
+
+// Hands out the lines of a file, read in chunks; the bytes of a line are
+// followed by at least SIMDJSON_PADDING readable bytes.
+class LineReader {
+ public:
+  explicit LineReader(const char* path)
+      : file_(std::fopen(path, "rb")), buf_(kChunk + simdjson::SIMDJSON_PADDING) {
+    if (!file_) die(path, std::strerror(errno));
+  }
+  ~LineReader() { std::fclose(file_); }
+
+  bool next(std::string_view& line) {
+    while (true) {
+      char* start = buf_.data() + pos_;
+      if (char* nl = static_cast<char*>(std::memchr(start, '\n', end_ - pos_))) {
+        line = {start, static_cast<size_t>(nl - start)};
+        pos_ = nl + 1 - buf_.data();
+        return true;
+      }
+      if (eof_) {
+        line = {start, end_ - pos_};
+        pos_ = end_;
+        return !line.empty();
+      }
+      std::memmove(buf_.data(), start, end_ - pos_);  // keep the partial line, read more
+      end_ -= pos_;
+      pos_ = 0;
+      if (end_ + kChunk > buf_.size() - simdjson::SIMDJSON_PADDING)
+        buf_.resize(end_ + kChunk + simdjson::SIMDJSON_PADDING);
+      const size_t n = std::fread(buf_.data() + end_, 1, kChunk, file_);
+      if (n == 0 && std::ferror(file_)) die("read", std::strerror(errno));
+      eof_ = n == 0;
+      end_ += n;
+    }
+  }
+
+ private:
+  static constexpr size_t kChunk = 1 << 20;
+  FILE* file_;
+  std::vector<char> buf_;
+  size_t pos_ = 0, end_ = 0;
+  bool eof_ = false;
+};
+
+// "123.4" → 12340: a decimal with up to 2 fraction digits, in cents.
+int64_t parse_cents(std::string_view s) {
+  const char* p = s.data();
+  const char* end = p + s.size();
+  const bool negative = p < end && *p == '-';
+  int64_t whole = 0, frac = 0;
+  auto r = std::from_chars(p + negative, end, whole);
+  if (r.ec != std::errc()) die("not a decimal", std::string(s).c_str());
+  int digits = 0;
+  if (r.ptr < end && *r.ptr == '.') {
+    for (p = r.ptr + 1; p < end && *p >= '0' && *p <= '9' && digits < 2; ++p, ++digits)
+      frac = frac * 10 + (*p - '0');
+  }
+  if (digits == 1) frac *= 10;
+  const int64_t cents = whole * 100 + frac;
+  return negative ? -cents : cents;
+}
+
+int64_t parse_int(std::string_view s) {
+  int64_t v = 0;
+  if (std::from_chars(s.data(), s.data() + s.size(), v).ec != std::errc())
+    die("not an integer", std::string(s).c_str());
+  return v;
+}
+
+// A CSV file with a header: the fields of each line, split on commas.
+class Csv {
+ public:
+  explicit Csv(const char* path) : in_(path), path_(path) {
+    if (!next()) die(path, "no header line");
+    header_ = std::vector<std::string>(fields.begin(), fields.end());
+  }
+  size_t column(std::string_view name) const {
+    for (size_t i = 0; i < header_.size(); ++i)
+      if (header_[i] == name) return i;
+    die(path_, ("no column " + std::string(name)).c_str());
+  }
+  bool next() {
+    std::string_view line;
+    do {
+      if (!in_.next(line)) return false;
+    } while (line.empty());
+    fields.clear();
+    for (size_t start = 0;;) {
+      const size_t comma = line.find(',', start);
+      fields.push_back(line.substr(start, comma - start));
+      if (comma == std::string_view::npos) break;
+      start = comma + 1;
+    }
+    if (!header_.empty() && fields.size() != header_.size())
+      die(path_, "a line has the wrong number of fields");
+    return true;
+  }
+  std::vector<std::string_view> fields;
+
+ private:
+  LineReader in_;
+  const char* path_;
+  std::vector<std::string> header_;
+};
+
+// std::unordered_map<std::string, T> that finds by string_view without a copy.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class T>
+using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+
+struct User {
+  std::string tier;
+  int64_t risk_score;
+};
+
+// Output: a 1 MiB buffer, written out with fwrite whenever it is full.
+class Output {
+ public:
+  explicit Output(const char* path) : file_(std::fopen(path, "wb")), buf_(1 << 20) {
+    if (!file_) die(path, std::strerror(errno));
+  }
+  void close() {
+    flush();
+    if (std::fclose(file_) != 0) die("close", std::strerror(errno));
+  }
+  void flush() {
+    if (std::fwrite(buf_.data(), 1, len_, file_) != len_) die("write", std::strerror(errno));
+    len_ = 0;
+  }
+  // Room for n more bytes.
+  char* room(size_t n) {
+    if (len_ + n > buf_.size()) {
+      flush();
+      if (n > buf_.size()) buf_.resize(n);
+    }
+    return buf_.data() + len_;
+  }
+  void end_line() { put('\n'); }
+  void put(char c) {
+    *room(1) = c;
+    ++len_;
+  }
+  void put(std::string_view s) {
+    std::memcpy(room(s.size()), s.data(), s.size());
+    len_ += s.size();
+  }
+  void put_int(int64_t v) {
+    char* p = room(20);
+    len_ += std::to_chars(p, p + 20, v).ptr - p;
+  }
+  void put_cents(int64_t v) {  // 2 fraction digits, always
+    if (v < 0) put('-');
+    const uint64_t m = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+    put_int(static_cast<int64_t>(m / 100));
+    put('.');
+    put(static_cast<char>('0' + m % 100 / 10));
+    put(static_cast<char>('0' + m % 10));
+  }
+  void put_json_string(std::string_view s) {  // valid UTF-8 assumed
+    put('"');
+    for (unsigned char c : s) {
+      if (c == '"' || c == '\\') {
+        put('\\');
+        put(static_cast<char>(c));
+      } else if (c >= 0x20) {
+        put(static_cast<char>(c));
+      } else {  // a control character: \n \r \t \b \f by name, the others as \u00XX
+        const size_t named = std::string_view("\n\r\t\b\f").find(static_cast<char>(c));
+        if (named != std::string_view::npos) {
+          put('\\');
+          put("nrtbf"[named]);
+        } else {
+          put("\\u00");
+          put("0123456789abcdef"[c >> 4]);
+          put("0123456789abcdef"[c & 15]);
+        }
+      }
+    }
+    put('"');
+  }
+
+ private:
+  FILE* file_;
+  std::vector<char> buf_;
+  size_t len_ = 0;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::fprintf(stderr, "usage: hand_w3 TRADES USERS OUT\n");
+    return 2;
+  }
+  StringMap<User> users;
+  {
+    Csv csv(argv[2]);
+    const size_t id = csv.column("user_id"), tier = csv.column("tier"), risk = csv.column("risk_score");
+    while (csv.next())
+      users.insert_or_assign(std::string(csv.fields[id]),
+                             User{std::string(csv.fields[tier]), parse_int(csv.fields[risk])});
+  }
+
+  LineReader in(argv[1]);
+  Output out(argv[3]);
+  simdjson::ondemand::parser parser;
+  std::string_view line;
+  try {
+    while (in.next(line)) {
+      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+      simdjson::ondemand::document doc =
+          parser.iterate(line.data(), line.size(), line.size() + simdjson::SIMDJSON_PADDING);
+      int64_t trade_id = 0, quantity = 0, price = 0;
+      std::string_view user_id;
+      int seen = 0;
+      for (auto field : doc.get_object()) {
+        const std::string_view key = field.unescaped_key();
+        if (key == "trade_id") { trade_id = field.value().get_int64(); seen |= 1; }
+        else if (key == "user_id") { user_id = field.value().get_string(); seen |= 2; }
+        else if (key == "quantity") { quantity = field.value().get_int64(); seen |= 4; }
+        else if (key == "price") { price = parse_cents(field.value().raw_json_token()); seen |= 8; }
+      }
+      if (seen != 15) die("a field is missing", std::string(line).c_str());
+      const auto u = users.find(user_id);
+      if (u == users.end()) continue;
+      out.put("{\"trade_id\":");
+      out.put_int(trade_id);
+      out.put(",\"user_id\":");
+      out.put_json_string(user_id);
+      out.put(",\"tier\":");
+      out.put_json_string(u->second.tier);
+      out.put(",\"risk_score\":");
+      out.put_int(u->second.risk_score);
+      out.put(",\"notional\":");
+      out.put_cents(quantity * price);
+      out.put('}');
+      out.end_line();
+    }
+  } catch (const simdjson::simdjson_error& e) {
+    die("bad JSON", e.what());
+  }
+  out.close();
+  return 0;
+}
