@@ -225,12 +225,13 @@ void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
     {
       auto loop = w.block("for (auto field : object)");
       w.line("std::string_view key;");
-      w.line("simdjson::ondemand::value value;");
       {
-        auto bad = w.block("if (!streamc::json_key(field, key) || field.value().get(value))");
+        auto bad = w.block("if (!streamc::json_key(field, key))");
         w.line("reason = \"the line is not valid JSON\";");
         w.line("return false;");
       }
+      w.line("// A reference, not a copy: copying a value stalls on the bytes just stored.");
+      w.line("streamc::JsonValue& value = field.value_unsafe().value();");
       bool first = true;
       auto branch = [&](const std::string& condition) {
         if (!first) w.dedent();

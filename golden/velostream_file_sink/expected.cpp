@@ -63,11 +63,12 @@ bool parse_trades(simdjson::ondemand::parser& parser, std::string_view line, Tra
   }
   for (auto field : object) {
     std::string_view key;
-    simdjson::ondemand::value value;
-    if (!streamc::json_key(field, key) || field.value().get(value)) {
+    if (!streamc::json_key(field, key)) {
       reason = "the line is not valid JSON";
       return false;
     }
+    // A reference, not a copy: copying a value stalls on the bytes just stored.
+    streamc::JsonValue& value = field.value_unsafe().value();
     if (key == "trade_id"sv) {
       if (streamc::json_is_null(value)) continue;
       if (!streamc::json_to_int64(value, r.trade_id)) {
