@@ -1,5 +1,6 @@
 #include "streamc/format.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -29,29 +30,31 @@ size_t unsigned_digits(char* out, u128 m) {
   return n;
 }
 
+// Short copies are byte loops: a call to memcpy costs more than the copy.
+char* copy_short(char* w, const char* from, size_t n) {
+  for (size_t i = 0; i < n; ++i) w[i] = from[i];
+  return w + n;
+}
+
 size_t decimal_text(char* out, bool negative, u128 m, int scale) {
   char digits[40];
-  const size_t n = unsigned_digits(digits, m);
+  // Nearly every value fits 64 bits: to_chars writes two digits at a time.
+  const size_t n = m <= UINT64_MAX
+                       ? static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, static_cast<uint64_t>(m)).ptr - digits)
+                       : unsigned_digits(digits, m);
   char* w = out;
   if (negative && m != 0) *w++ = '-';
   const size_t s = static_cast<size_t>(scale);
-  if (s == 0) {
-    std::memcpy(w, digits, n);
-    return static_cast<size_t>(w - out) + n;
-  }
+  if (s == 0) return static_cast<size_t>(copy_short(w, digits, n) - out);
   if (n <= s) {  // 0.000ddd
     *w++ = '0';
     *w++ = '.';
-    std::memset(w, '0', s - n);
-    w += s - n;
-    std::memcpy(w, digits, n);
-    return static_cast<size_t>(w - out) + n;
+    for (size_t i = n; i < s; ++i) *w++ = '0';
+    return static_cast<size_t>(copy_short(w, digits, n) - out);
   }
-  std::memcpy(w, digits, n - s);
-  w += n - s;
+  w = copy_short(w, digits, n - s);
   *w++ = '.';
-  std::memcpy(w, digits + n - s, s);
-  return static_cast<size_t>(w - out) + s;
+  return static_cast<size_t>(copy_short(w, digits + n - s, s) - out);
 }
 
 char* two_digits(char* w, int v) {
