@@ -366,23 +366,56 @@ void emit_record_dispatch(CodeWriter& w, const Plan& plan, const Scan& scan, con
   }
 }
 
-// The batched probes of a group of `n` records: each table is probed for the
-// keys of the whole group at once, so the hash table prefetches every probe's
-// memory before it compares any and the cache misses of a large table overlap.
-void emit_group_probes(CodeWriter& w, const Plan& plan, const Scan& scan) {
+bool scan_batches_lookups(const Plan& plan, const Scan& scan) {
+  for (int p : scan.pipelines) {
+    if (plan.pipelines[p].batched()) return true;
+  }
+  return false;
+}
+
+// TradesRow -> Trades: the stem of a scan's generated names.
+std::string scan_stem(const Scan& scan) {
+  const std::string& t = scan.row_type;
+  return t.size() > 3 && t.compare(t.size() - 3, 3, "Row") == 0 ? t.substr(0, t.size() - 3) : t;
+}
+
+std::string lines_type(const Plan& plan, const Scan& scan) {
+  return scan_batches_lookups(plan, scan) ? scan_stem(scan) + "Lines" : "streamc::ParsedLines<" + scan.row_type + ">";
+}
+
+std::string probe_function(const Scan& scan) { return "probe" + scan.function.substr(scan.function.find('_')); }
+
+// For a JSON stream whose pipelines probe tables by plain columns: what the
+// probes found for a record (one row pointer per join of each pipeline), and
+// the function that probes a group of records, each table for the keys of the
+// whole group at once, so the hash table prefetches every probe's memory
+// before it compares any and the cache misses of a large table overlap.
+void emit_lookup_probes(CodeWriter& w, const Plan& plan, const Scan& scan) {
+  const std::string stem = scan_stem(scan);
+  w.line("// What the tables held for a record of {}: a row (or nullptr) per probed join.",
+         {comment_text(source_of(plan, scan.source).name)});
+  {
+    auto found = w.block("struct " + stem + "Found", "};");
+    for (int p : scan.pipelines) {
+      const Pipeline& pipeline = plan.pipelines[p];
+      if (pipeline.batched()) w.line("const void* q{}[{}] = {};", {str(p), str(pipeline.lookups.size()), "{}"});
+    }
+  }
+  w.line("using {}Lines = streamc::ParsedLines<{}, {}Found>;", {stem, scan.row_type, stem});
+  w.blank();
+  w.line("// Probes the tables for up to kProbeGroup records, each table for all their keys at once.");
+  auto fn = w.block("void " + probe_function(scan) + "(const Program& program, " + stem +
+                    "Lines::Line* records, size_t n)");
   for (int p : scan.pipelines) {
     const Pipeline& pipeline = plan.pipelines[p];
-    if (!pipeline.batched()) continue;
-    std::string found = "found_" + std::to_string(p);
-    w.line("const void* {}[kGroup][{}] = {};", {found, std::to_string(pipeline.lookups.size()), "{}"});
     for (size_t j = 0; j < pipeline.lookups.size(); ++j) {
       const Lookup& l = pipeline.lookups[j];
       if (!l.batched) continue;
       const Table& table = plan.tables[l.table];
       auto probe = w.block("");
-      w.line("// {}: keys of the group, then one probe of them all", {comment_text(l.var)});
-      w.line("{} keys[kGroup];", {key_type(plan, table)});
-      w.line("const {}* rows_found[kGroup];", {table.row_type});
+      w.line("// {}: the keys of the group, then one probe of them all", {comment_text(l.var)});
+      w.line("{} keys[kProbeGroup];", {key_type(plan, table)});
+      w.line("const {}* rows_found[kProbeGroup];", {table.row_type});
       std::vector<std::string> parts, nulls;
       for (const auto& k : l.join->key) {
         const ScanField* f = scan.field_of(k->column);
@@ -396,21 +429,24 @@ void emit_group_probes(CodeWriter& w, const Plan& plan, const Scan& scan) {
       std::string key = parts.size() == 1 ? parts[0] : key_type(plan, table) + "(" + join(parts, ", ") + ")";
       w.line("for (size_t i = 0; i < n; ++i) keys[i] = {} ? {} : {}();", {usable, key, key_type(plan, table)});
       w.line("program.{}.find_batch(keys, n, rows_found);", {table.member});
-      w.line("for (size_t i = 0; i < n; ++i) {}[i][{}] = {} ? rows_found[i] : nullptr;",
-             {found, std::to_string(j), usable});
+      w.line("for (size_t i = 0; i < n; ++i) records[i].found.q{}[{}] = {} ? rows_found[i] : nullptr;",
+             {str(p), str(j), usable});
     }
   }
 }
 
 // JSON lines go through streamc::scan_lines: a mapped file is parsed in
 // chunks on every core while this thread runs the pipelines over the parsed
-// records in input order (a pipe is read a line at a time). Records are run in
-// groups of up to 16 so the tables can be probed for a group at once; while a
-// table is watched a group holds one record, so every record sees the changes
-// that arrived before it.
+// records in input order (a pipe is read a line at a time). Records run in
+// groups of up to kProbeGroup, probed together. While the tables cannot change
+// (none is watched and no query of this stream writes one) the threads that
+// parse a chunk probe it too; otherwise this thread probes each group after
+// the watched tables' changes, one record per group while a table is watched.
 void emit_json_line_scan(CodeWriter& w, const Plan& plan, const Scan& scan, bool has_tables) {
-  bool batched = false;
-  for (int p : scan.pipelines) batched = batched || plan.pipelines[p].batched();
+  const bool batched = scan_batches_lookups(plan, scan);
+  bool writes_tables = false;
+  for (int p : scan.pipelines) writes_tables = writes_tables || plan.pipelines[p].query->sink.kind == SinkKind::Table;
+  const std::string lines = lines_type(plan, scan);
   w.line("streamc::LineScanOptions options;");
   {
     auto bad_options = w.block("if (!streamc::line_scan_options(config, options, error))");
@@ -418,42 +454,74 @@ void emit_json_line_scan(CodeWriter& w, const Plan& plan, const Scan& scan, bool
     w.line("return false;");
   }
   w.line("bool failed = false;");
+  if (batched) {
+    if (writes_tables) {
+      w.line("const bool probe_ahead = false;  // a query of this stream writes a table");
+    } else {
+      if (has_tables) {
+        w.line("// No table is watched: none changes while the file is read, so the");
+        w.line("// thread that parses a chunk probes the tables for it too.");
+        w.line("const bool probe_ahead = !program.any_watched();");
+      } else {
+        w.line("// The tables do not change while the file is read: the thread that");
+        w.line("// parses a chunk probes them for it too.");
+        w.line("const bool probe_ahead = true;");
+      }
+      w.line("// On the thread that parsed the chunk.");
+      auto prepared = w.block("auto prepared = [&](" + lines + "& chunk)", "};");
+      w.line("if (!probe_ahead) return;");
+      auto groups = w.block("for (size_t first = 0; first < chunk.size(); first += kProbeGroup)");
+      w.line("{}(program, chunk.data() + first, std::min(kProbeGroup, chunk.size() - first));", {probe_function(scan)});
+    }
+  }
   w.line("// Parsed records, in input order: false stops the scan.");
   {
-  auto run = w.block("auto run = [&](const streamc::ParsedLines<" + scan.row_type + ">& batch)", "};");
-  // One record of the batch, in input order.
-  auto emit_record = [&](CodeWriter& w) {
-    w.line("if (program.done()) return false;");
-    w.line("++program.counters.read;");
-    w.line("Step step = Step::Error;");
-    w.line("std::string_view reason = records[i].reason;");
-    emit_record_dispatch(w, plan, scan, "records[i].parsed", "records[i].row", "found_{}[i]", "records[i].number",
-                         "records[i].line", "failed = true;\nreturn false;");
-  };
-  if (!batched && !has_tables) {
-    w.line("const streamc::ParsedLine<{}>* records = batch.data();", {scan.row_type});
-    auto each = w.block("for (size_t i = 0; i < batch.size(); ++i)");
-    emit_record(w);
-  } else {
-    w.line("constexpr size_t kGroup = 16;");
-    w.line("const size_t group = {};", {has_tables ? "program.any_watched() ? 1 : kGroup" : "kGroup"});
-    auto groups = w.block("for (size_t first = 0; first < batch.size(); first += group)");
-    w.line("const size_t n = std::min(group, batch.size() - first);");
-    w.line("const streamc::ParsedLine<{}>* records = batch.data() + first;", {scan.row_type});
-    if (has_tables) {
-      w.line("// Watched tables first.");
-      auto poll = w.block("if (!program.poll_tables())");
-      w.line("failed = true;");
-      w.line("return false;");
+    auto run = w.block("auto run = [&](" + lines + "& batch)", "};");
+    // One record of the batch, in input order.
+    auto emit_record = [&](CodeWriter& w) {
+      w.line("if (program.done()) return false;");
+      w.line("++program.counters.read;");
+      w.line("Step step = Step::Error;");
+      w.line("std::string_view reason = records[i].reason;");
+      emit_record_dispatch(w, plan, scan, "records[i].parsed", "records[i].row", "records[i].found.q{}",
+                           "records[i].number", "records[i].line", "failed = true;\nreturn false;");
+    };
+    if (!has_tables && !batched) {
+      w.line("const auto* records = batch.data();");
+      auto each = w.block("for (size_t i = 0; i < batch.size(); ++i)");
+      emit_record(w);
+    } else {
+      w.line(has_tables ? "const size_t group = program.any_watched() ? 1 : kProbeGroup;"
+                        : "const size_t group = kProbeGroup;");
+      auto groups = w.block("for (size_t first = 0; first < batch.size(); first += group)");
+      w.line("const size_t n = std::min(group, batch.size() - first);");
+      w.line("auto* records = batch.data() + first;");
+      if (has_tables) {
+        w.line("// Watched tables first.");
+        auto poll = w.block("if (!program.poll_tables())");
+        w.line("failed = true;");
+        w.line("return false;");
+      }
+      if (batched) {
+        w.line("if (!probe_ahead) {}(program, records, n);", {probe_function(scan)});
+        w.line("// The strings of the rows found, for the whole group at once.");
+        auto each = w.block("for (size_t i = 0; i < n; ++i)");
+        for (int p : scan.pipelines) {
+          const Pipeline& pipeline = plan.pipelines[p];
+          for (size_t j = 0; j < pipeline.lookups.size(); ++j) {
+            if (!pipeline.lookups[j].batched) continue;
+            w.line("streamc::prefetch_strings<{}>(records[i].found.q{}[{}]);",
+                   {plan.tables[pipeline.lookups[j].table].row_type, str(p), str(j)});
+          }
+        }
+      }
+      auto each = w.block("for (size_t i = 0; i < n; ++i)");
+      emit_record(w);
     }
-    if (batched) emit_group_probes(w, plan, scan);
-    auto each = w.block("for (size_t i = 0; i < n; ++i)");
-    emit_record(w);
+    w.line("return true;");
   }
-  w.line("return true;");
-  }
-  w.line("streamc::scan_lines<{}, simdjson::ondemand::parser>(reader, options, {}, run);",
-         {scan.row_type, scan.parse_function});
+  w.line("streamc::scan_lines<{}, simdjson::ondemand::parser>(reader, options, {}, {}run);",
+         {lines, scan.parse_function, batched && !writes_tables ? "prepared, " : ""});
 }
 
 void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
@@ -469,6 +537,10 @@ void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
   }
   const SourceDef& src = source_of(plan, scan.source);
   bool has_tables = !plan.tables.empty() && plan.scans.front().table >= 0;
+  if (src.format == Format::Json && scan_batches_lookups(plan, scan)) {
+    emit_lookup_probes(w, plan, scan);
+    w.blank();
+  }
   w.line("// Reads {} to its end and feeds each record to the pipelines that read it.", {comment_text(src.name)});
   auto fn = w.block("bool " + scan.function + "(Program& program, const streamc::Config& config)");
   std::string path_property = cpp_c_string(property_name(src, "path"));

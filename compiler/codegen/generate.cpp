@@ -164,7 +164,11 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
       rows.blank();
     }
   }
-  if (!plan.tables.empty()) rows.line("class Program;");
+  if (!plan.tables.empty()) {
+    rows.line("class Program;");
+    rows.line("// Stream records run through the pipelines, and probe the tables, in groups of this many.");
+    rows.line("constexpr size_t kProbeGroup = 16;");
+  }
   rows.blank();
   for (const Scan& scan : plan.scans) {
     if (scan.table >= 0) {

@@ -196,8 +196,8 @@ bool scan_notes(Program& program, const streamc::Config& config) {
   }
   bool failed = false;
   // Parsed records, in input order: false stops the scan.
-  auto run = [&](const streamc::ParsedLines<NotesRow>& batch) {
-    const streamc::ParsedLine<NotesRow>* records = batch.data();
+  auto run = [&](streamc::ParsedLines<NotesRow>& batch) {
+    const auto* records = batch.data();
     for (size_t i = 0; i < batch.size(); ++i) {
       if (program.done()) return false;
       ++program.counters.read;
@@ -215,7 +215,8 @@ bool scan_notes(Program& program, const streamc::Config& config) {
     }
     return true;
   };
-  streamc::scan_lines<NotesRow, simdjson::ondemand::parser>(reader, options, parse_notes, run);
+  streamc::scan_lines<streamc::ParsedLines<NotesRow>, simdjson::ondemand::parser>(reader, options,
+                                                                                  parse_notes, run);
   program.counters.skipped += bad.skipped();
   return !failed;
 }

@@ -116,6 +116,8 @@ struct TradesRow {
 };
 
 class Program;
+// Stream records run through the pipelines, and probe the tables, in groups of this many.
+constexpr size_t kProbeGroup = 16;
 
 // Reads the table `limits` from its file: the load before the streams, and,
 // when "limits.watch" is true, the rows appended while they run.
@@ -782,6 +784,58 @@ bool load_user_profiles(Program& program, const streamc::Config& config) {
   return true;
 }
 
+// What the tables held for a record of `trades`: a row (or nullptr) per probed join.
+struct TradesFound {
+  const void* q0[3] = {};
+};
+using TradesLines = streamc::ParsedLines<TradesRow, TradesFound>;
+
+// Probes the tables for up to kProbeGroup records, each table for all their keys at once.
+void probe_trades(const Program& program, TradesLines::Line* records, size_t n) {
+  {
+    // `row_u`: the keys of the group, then one probe of them all
+    std::string_view keys[kProbeGroup];
+    const UserProfilesRow* rows_found[kProbeGroup];
+    for (size_t i = 0; i < n; ++i)
+      keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
+                    ? records[i].row.user_id
+                    : std::string_view();
+    program.user_profiles_.find_batch(keys, n, rows_found);
+    for (size_t i = 0; i < n; ++i)
+      records[i].found.q0[0] =
+          records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull)) ? rows_found[i]
+                                                                                  : nullptr;
+  }
+  {
+    // `row_l`: the keys of the group, then one probe of them all
+    std::string_view keys[kProbeGroup];
+    const LimitsRow* rows_found[kProbeGroup];
+    for (size_t i = 0; i < n; ++i)
+      keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
+                    ? records[i].row.user_id
+                    : std::string_view();
+    program.limits_.find_batch(keys, n, rows_found);
+    for (size_t i = 0; i < n; ++i)
+      records[i].found.q0[1] =
+          records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull)) ? rows_found[i]
+                                                                                  : nullptr;
+  }
+  {
+    // `row_m`: the keys of the group, then one probe of them all
+    std::string_view keys[kProbeGroup];
+    const MarketDataRow* rows_found[kProbeGroup];
+    for (size_t i = 0; i < n; ++i)
+      keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kSymbolNull))
+                    ? records[i].row.symbol
+                    : std::string_view();
+    program.market_data_.find_batch(keys, n, rows_found);
+    for (size_t i = 0; i < n; ++i)
+      records[i].found.q0[2] =
+          records[i].parsed && !((records[i].row.nulls & TradesRow::kSymbolNull)) ? rows_found[i]
+                                                                                  : nullptr;
+  }
+}
+
 // Reads `trades` to its end and feeds each record to the pipelines that read it.
 bool scan_trades(Program& program, const streamc::Config& config) {
   // Messages name the file as the query or --set gave it.
@@ -805,60 +859,33 @@ bool scan_trades(Program& program, const streamc::Config& config) {
     return false;
   }
   bool failed = false;
+  // No table is watched: none changes while the file is read, so the
+  // thread that parses a chunk probes the tables for it too.
+  const bool probe_ahead = !program.any_watched();
+  // On the thread that parsed the chunk.
+  auto prepared = [&](TradesLines& chunk) {
+    if (!probe_ahead) return;
+    for (size_t first = 0; first < chunk.size(); first += kProbeGroup) {
+      probe_trades(program, chunk.data() + first, std::min(kProbeGroup, chunk.size() - first));
+    }
+  };
   // Parsed records, in input order: false stops the scan.
-  auto run = [&](const streamc::ParsedLines<TradesRow>& batch) {
-    constexpr size_t kGroup = 16;
-    const size_t group = program.any_watched() ? 1 : kGroup;
+  auto run = [&](TradesLines& batch) {
+    const size_t group = program.any_watched() ? 1 : kProbeGroup;
     for (size_t first = 0; first < batch.size(); first += group) {
       const size_t n = std::min(group, batch.size() - first);
-      const streamc::ParsedLine<TradesRow>* records = batch.data() + first;
+      auto* records = batch.data() + first;
       // Watched tables first.
       if (!program.poll_tables()) {
         failed = true;
         return false;
       }
-      const void* found_0[kGroup][3] = {};
-      {
-        // `row_u`: keys of the group, then one probe of them all
-        std::string_view keys[kGroup];
-        const UserProfilesRow* rows_found[kGroup];
-        for (size_t i = 0; i < n; ++i)
-          keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
-                        ? records[i].row.user_id
-                        : std::string_view();
-        program.user_profiles_.find_batch(keys, n, rows_found);
-        for (size_t i = 0; i < n; ++i)
-          found_0[i][0] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
-                              ? rows_found[i]
-                              : nullptr;
-      }
-      {
-        // `row_l`: keys of the group, then one probe of them all
-        std::string_view keys[kGroup];
-        const LimitsRow* rows_found[kGroup];
-        for (size_t i = 0; i < n; ++i)
-          keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
-                        ? records[i].row.user_id
-                        : std::string_view();
-        program.limits_.find_batch(keys, n, rows_found);
-        for (size_t i = 0; i < n; ++i)
-          found_0[i][1] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
-                              ? rows_found[i]
-                              : nullptr;
-      }
-      {
-        // `row_m`: keys of the group, then one probe of them all
-        std::string_view keys[kGroup];
-        const MarketDataRow* rows_found[kGroup];
-        for (size_t i = 0; i < n; ++i)
-          keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kSymbolNull))
-                        ? records[i].row.symbol
-                        : std::string_view();
-        program.market_data_.find_batch(keys, n, rows_found);
-        for (size_t i = 0; i < n; ++i)
-          found_0[i][2] = records[i].parsed && !((records[i].row.nulls & TradesRow::kSymbolNull))
-                              ? rows_found[i]
-                              : nullptr;
+      if (!probe_ahead) probe_trades(program, records, n);
+      // The strings of the rows found, for the whole group at once.
+      for (size_t i = 0; i < n; ++i) {
+        streamc::prefetch_strings<UserProfilesRow>(records[i].found.q0[0]);
+        streamc::prefetch_strings<LimitsRow>(records[i].found.q0[1]);
+        streamc::prefetch_strings<MarketDataRow>(records[i].found.q0[2]);
       }
       for (size_t i = 0; i < n; ++i) {
         if (program.done()) return false;
@@ -867,7 +894,7 @@ bool scan_trades(Program& program, const streamc::Config& config) {
         std::string_view reason = records[i].reason;
         if (records[i].parsed) {
           program.begin_record();
-          step = program.on_trades_0(records[i].row, found_0[i]);
+          step = program.on_trades_0(records[i].row, records[i].found.q0);
           if (step == Step::Error) reason = program.error();
         }
         if (step == Step::Error && !bad.handle(shown, records[i].number, records[i].line, reason)) {
@@ -878,7 +905,8 @@ bool scan_trades(Program& program, const streamc::Config& config) {
     }
     return true;
   };
-  streamc::scan_lines<TradesRow, simdjson::ondemand::parser>(reader, options, parse_trades, run);
+  streamc::scan_lines<TradesLines, simdjson::ondemand::parser>(reader, options, parse_trades,
+                                                               prepared, run);
   program.counters.skipped += bad.skipped();
   return !failed;
 }

@@ -198,8 +198,8 @@ bool scan_trades(Program& program, const streamc::Config& config) {
   }
   bool failed = false;
   // Parsed records, in input order: false stops the scan.
-  auto run = [&](const streamc::ParsedLines<TradesRow>& batch) {
-    const streamc::ParsedLine<TradesRow>* records = batch.data();
+  auto run = [&](streamc::ParsedLines<TradesRow>& batch) {
+    const auto* records = batch.data();
     for (size_t i = 0; i < batch.size(); ++i) {
       if (program.done()) return false;
       ++program.counters.read;
@@ -217,7 +217,8 @@ bool scan_trades(Program& program, const streamc::Config& config) {
     }
     return true;
   };
-  streamc::scan_lines<TradesRow, simdjson::ondemand::parser>(reader, options, parse_trades, run);
+  streamc::scan_lines<streamc::ParsedLines<TradesRow>, simdjson::ondemand::parser>(
+      reader, options, parse_trades, run);
   program.counters.skipped += bad.skipped();
   return !failed;
 }

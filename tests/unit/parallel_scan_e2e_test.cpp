@@ -87,7 +87,9 @@ TEST_F(ParallelScan, ManyThreadsWriteWhatOneThreadWrites) {
   EXPECT_NE(dlq1.find("{not json"), std::string::npos);
   EXPECT_NE(err1.find("skipped"), std::string::npos);
   for (const char* args : {"--set threads=2 --set chunk.bytes=64", "--set threads=3 --set chunk.bytes=1000",
-                           "--set threads=auto --set chunk.bytes=1"}) {
+                           "--set threads=auto --set chunk.bytes=1",
+                           // a watched table: probed by the pipelines' thread, after its changes
+                           "--set threads=2 --set chunk.bytes=64 --set users.watch=true"}) {
     std::string out, dlq, err;
     ASSERT_EQ(run(args, out, dlq, err), 0) << err;
     EXPECT_EQ(out, out1) << args;

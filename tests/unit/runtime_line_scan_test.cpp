@@ -54,7 +54,7 @@ std::vector<Seen> scan(const std::string& path, LineScanOptions options, size_t 
   std::string error;
   EXPECT_TRUE(reader.open(path, error)) << error;
   std::vector<Seen> seen;
-  const bool finished = scan_lines<Row, NoParser>(reader, options, parse_row, [&](const ParsedLines<Row>& batch) {
+  const bool finished = scan_lines<ParsedLines<Row>, NoParser>(reader, options, parse_row, [&](const ParsedLines<Row>& batch) {
     for (size_t i = 0; i < batch.size(); ++i) {
       if (seen.size() == stop_after) return false;
       const ParsedLine<Row>& p = batch[i];
@@ -97,7 +97,7 @@ TEST(LineScan, ChunksOnEveryThreadCountGiveTheSameRecordsInOrder) {
     FileReader reader;
     reader.open_fd(fds[0], true, "<pipe>");
     ASSERT_FALSE(reader.mapped());
-    scan_lines<Row, NoParser>(reader, {}, parse_row, [&](const ParsedLines<Row>& batch) {
+    scan_lines<ParsedLines<Row>, NoParser>(reader, {}, parse_row, [&](const ParsedLines<Row>& batch) {
       EXPECT_EQ(batch.size(), 1u);
       const ParsedLine<Row>& p = batch[0];
       reference.push_back({std::string(p.line), p.number, p.parsed, std::string(p.reason),
@@ -113,6 +113,40 @@ TEST(LineScan, ChunksOnEveryThreadCountGiveTheSameRecordsInOrder) {
     for (size_t chunk : {size_t{1}, size_t{7}, size_t{4096}, size_t{1} << 20}) {
       EXPECT_EQ(scan(path, {threads, chunk}), reference) << threads << " threads, chunks of " << chunk;
     }
+  }
+}
+
+// What a prepare step (the table probes of generated code) stores for each
+// record on the parsing thread is there when the record is run.
+struct Doubled {
+  int value = -1;
+};
+
+TEST(LineScan, WhatIsPreparedAheadReachesTheConsumer) {
+  TempDir dir;
+  const std::string path = dir.write("lines.txt", numbered_lines(3000));
+  for (unsigned threads : {1u, 3u}) {
+    FileReader reader;
+    std::string error;
+    ASSERT_TRUE(reader.open(path, error));
+    using Lines = ParsedLines<Row, Doubled>;
+    size_t records = 0;
+    scan_lines<Lines, NoParser>(
+        reader, {threads, 256}, parse_row,
+        [](Lines& chunk) {
+          for (size_t i = 0; i < chunk.size(); ++i) {
+            if (chunk.data()[i].parsed) chunk.data()[i].found.value = 2 * chunk.data()[i].row.value;
+          }
+        },
+        [&](Lines& batch) {
+          for (size_t i = 0; i < batch.size(); ++i, ++records) {
+            if (batch[i].parsed) {
+              EXPECT_EQ(batch[i].found.value, 2 * batch[i].row.value);
+            }
+          }
+          return true;
+        });
+    EXPECT_EQ(records, 3001u + 3000 / 101);
   }
 }
 

@@ -20,10 +20,15 @@
 
 namespace streamc {
 
-// One line of input and what parsing it gave.
-template <class Row>
+// Nothing looked up for a record ahead of its pipelines.
+struct NoLookups {};
+
+// One line of input and what parsing it gave; `found`: what the pipelines'
+// table lookups found for it, when they are probed ahead (see scan_lines).
+template <class Row, class Found = NoLookups>
 struct ParsedLine {
   Row row;
+  [[no_unique_address]] Found found;
   std::string_view line;    // without its line terminator
   std::string_view reason;  // why it did not parse (parsed == false)
   uint64_t number = 0;      // 1-based line number in the source
@@ -32,12 +37,16 @@ struct ParsedLine {
 
 // The records of a chunk, in input order. Strings of a record point into the
 // input or into `strings` (values that had to be unescaped).
-template <class Row>
+template <class Row, class Found = NoLookups>
 class ParsedLines {
  public:
+  using Line = ParsedLine<Row, Found>;
+  using RowType = Row;
+
   size_t size() const { return size_; }
-  const ParsedLine<Row>* data() const { return lines_.data(); }
-  const ParsedLine<Row>& operator[](size_t i) const { return lines_[i]; }
+  Line* data() { return lines_.data(); }
+  const Line* data() const { return lines_.data(); }
+  const Line& operator[](size_t i) const { return lines_[i]; }
 
   void clear() {
     size_ = 0;
@@ -47,7 +56,7 @@ class ParsedLines {
   template <class Parse>
   void add(std::string_view line, uint64_t number, Parse& parse) {
     if (size_ == lines_.size()) lines_.resize(lines_.empty() ? 64 : 2 * lines_.size());
-    ParsedLine<Row>& p = lines_[size_++];
+    Line& p = lines_[size_++];
     p.line = line;
     p.number = number;
     p.reason = {};
@@ -61,7 +70,7 @@ class ParsedLines {
   uint64_t line_count = 0;
 
  private:
-  std::vector<ParsedLine<Row>> lines_;
+  std::vector<Line> lines_;
   size_t size_ = 0;
   Arena strings_;
 };
@@ -80,8 +89,8 @@ namespace detail {
 inline bool blank_line(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
 // Parses every non-blank line of a chunk; numbers count from the chunk's start.
-template <class Row, class Parse>
-void parse_chunk(std::string_view chunk, ParsedLines<Row>& out, Parse& parse) {
+template <class Lines, class Parse>
+void parse_chunk(std::string_view chunk, Lines& out, Parse& parse) {
   out.clear();
   uint64_t number = 0;
   while (!chunk.empty()) {
@@ -100,28 +109,33 @@ void parse_chunk(std::string_view chunk, ParsedLines<Row>& out, Parse& parse) {
 }  // namespace detail
 
 // parse(parser, line, row, reason, strings) -> bool, with a Parser per thread;
-// run(const ParsedLines<Row>&) -> bool, false to stop reading. Returns false
-// when run() stopped the scan.
-template <class Row, class Parser, class Parse, class Run>
-bool scan_lines(FileReader& reader, const LineScanOptions& options, Parse&& parse, Run&& run) {
+// prepared(Lines&) runs on the thread that parsed a chunk, right after it
+// (the pipelines' table probes, when the tables cannot change meanwhile);
+// run(Lines&) -> bool runs on the calling thread, chunk after chunk in input
+// order, false to stop reading. Returns false when run() stopped the scan.
+template <class Lines, class Parser, class Parse, class Prepared, class Run>
+bool scan_lines(FileReader& reader, const LineScanOptions& options, Parse&& parse, Prepared&& prepared,
+                Run&& run) {
+  using Row = typename Lines::RowType;
   if (!reader.mapped()) {
     Parser parser;
     auto parse_line = [&](std::string_view line, Row& row, std::string_view& reason, Arena& strings) {
       return parse(parser, line, row, reason, strings);
     };
-    ParsedLines<Row> one;
+    Lines one;
     std::string_view line;
     while (reader.next_line(line)) {
       if (detail::blank_line(line)) continue;
       one.clear();
       one.add(line, reader.line_number(), parse_line);
-      if (!run(static_cast<const ParsedLines<Row>&>(one))) return false;
+      prepared(one);
+      if (!run(one)) return false;
     }
     return true;
   }
   const std::string_view text = reader.take_mapped();
   std::vector<Parser> parsers(options.threads == 0 ? 1 : options.threads);
-  std::vector<ParsedLines<Row>> slots(ChunkPipeline::slots_for(static_cast<unsigned>(parsers.size())));
+  std::vector<Lines> slots(ChunkPipeline::slots_for(static_cast<unsigned>(parsers.size())));
   uint64_t lines_before = 0;
   const char* released = text.data();  // pages before this one are given back
   return ChunkPipeline::run(
@@ -132,15 +146,22 @@ bool scan_lines(FileReader& reader, const LineScanOptions& options, Parse&& pars
           return parse(parser, line, row, reason, strings);
         };
         detail::parse_chunk(chunk, slots[slot], parse_line);
+        prepared(slots[slot]);
       },
       [&](size_t slot, std::string_view chunk) {
-        ParsedLines<Row>& lines = slots[slot];
+        Lines& lines = slots[slot];
         lines.offset_numbers(lines_before);
         lines_before += lines.line_count;
-        const bool go_on = run(static_cast<const ParsedLines<Row>&>(lines));
+        const bool go_on = run(lines);
         released = release_pages(released, chunk.data() + chunk.size());
         return go_on;
       });
+}
+
+// Without anything to do ahead of the pipelines.
+template <class Lines, class Parser, class Parse, class Run>
+bool scan_lines(FileReader& reader, const LineScanOptions& options, Parse&& parse, Run&& run) {
+  return scan_lines<Lines, Parser>(reader, options, parse, [](Lines&) {}, run);
 }
 
 }  // namespace streamc
