@@ -167,7 +167,7 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   if (!plan.tables.empty()) {
     rows.line("class Program;");
     rows.line("// Stream records run through the pipelines, and probe the tables, in groups of this many.");
-    rows.line("constexpr size_t kProbeGroup = 16;");
+    rows.line("constexpr size_t kProbeGroup = 64;");
   }
   rows.blank();
   for (const Scan& scan : plan.scans) {

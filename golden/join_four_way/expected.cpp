@@ -117,7 +117,7 @@ struct TradesRow {
 
 class Program;
 // Stream records run through the pipelines, and probe the tables, in groups of this many.
-constexpr size_t kProbeGroup = 16;
+constexpr size_t kProbeGroup = 64;
 
 // Reads the table `limits` from its file: the load before the streams, and,
 // when "limits.watch" is true, the rows appended while they run.
