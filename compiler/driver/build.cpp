@@ -43,11 +43,12 @@ std::string runtime_stamp() {
 
 std::vector<std::string> compiler_command(const std::string& source, const std::string& output,
                                           const std::string& query_dir) {
-  std::vector<std::string> argv = {STREAMC_CXX_COMPILER, "-std=c++20", "-O2", "-DNDEBUG", "-w",
+  // Generated code reports errors by value and never throws or catches.
+  std::vector<std::string> argv = {STREAMC_CXX_COMPILER, "-std=c++20", "-O2", "-DNDEBUG", "-w", "-fno-exceptions",
                                    "-DSTREAMC_QUERY_DIR=\"" + query_dir + "\"", "-I" STREAMC_RUNTIME_INCLUDE_DIR};
   // The precompiled runtime headers, when the build made them (the same flags as above).
   struct stat st {};
-  if (stat(STREAMC_PCH_HEADER ".gch", &st) == 0) {
+  if (stat(STREAMC_PCH_FILE, &st) == 0) {
     argv.push_back("-include");
     argv.push_back(STREAMC_PCH_HEADER);
   }
