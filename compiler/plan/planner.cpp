@@ -174,9 +174,11 @@ class Planner {
     Scan scan;
     scan.source = source_index;
     scan.load_phase = load_phase;
-    scan.row_type = camel_case(src.name) + (clash ? "Record" : "Row");
-    scan.parse_function = "parse_" + name + (clash ? "_record" : "");
-    scan.function = "scan_" + name + (load_phase ? "_into_tables" : "");
+    // A stream read in both phases is two scans, each with the columns it uses.
+    const std::string phase = load_phase ? "_into_tables" : "";
+    scan.row_type = camel_case(src.name + phase) + (clash ? "Record" : "Row");
+    scan.parse_function = "parse_" + name + phase + (clash ? "_record" : "");
+    scan.function = "scan_" + name + phase;
     plan_.scans.push_back(std::move(scan));
     return static_cast<int>(plan_.scans.size() - 1);
   }
