@@ -1,6 +1,7 @@
 #include "streamc/config.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace streamc {
 namespace {
@@ -79,6 +80,30 @@ std::string Config::unknown_property_message(std::string_view name) const {
   return msg;
 }
 
+std::string_view describe_property(std::string_view name) {
+  static constexpr std::pair<std::string_view, std::string_view> kWhole[] = {
+      {"stats", "true: print each table's rows and the memory it takes, at exit"},
+      {"threads", "threads that parse a JSON-lines file: auto (every core) or a number"},
+      {"chunk.bytes", "the size of the chunks a JSON-lines file is cut into for those threads"},
+  };
+  static constexpr std::pair<std::string_view, std::string_view> kSuffix[] = {
+      {".on.error", "a bad record: fail (stop), skip (count it) or dlq (write it to dlq.path)"},
+      {".dlq.path", "where on.error = dlq writes bad records"},
+      {".file.wait.timeout", "how long to wait for a missing file (30s, 2m); empty: fail at once"},
+      {".file.retry.interval", "how often to look for the file while waiting"},
+      {".watch", "true: rows appended to the table's file apply while the streams run"},
+      // After every longer suffix that ends in it (.dlq.path).
+      {".path", "the file (- is stdin or stdout); a --set path is relative to the working directory"},
+  };
+  for (const auto& [whole, what] : kWhole) {
+    if (name == whole) return what;
+  }
+  for (const auto& [suffix, what] : kSuffix) {
+    if (name.ends_with(suffix)) return what;
+  }
+  return {};
+}
+
 void Config::print_usage(const ProgramInfo& info, FILE* out) const {
   const std::string name(info.name);
   std::fprintf(out, "usage: %s [--set name=value]...\n", name.c_str());
@@ -97,6 +122,8 @@ void Config::print_usage(const ProgramInfo& info, FILE* out) const {
   std::fprintf(out, "\nproperties (defaults):\n");
   for (const Property& p : properties_) {
     std::fprintf(out, "  %s = %s\n", p.name.c_str(), p.default_value.c_str());
+    const std::string_view what = describe_property(p.name);
+    if (!what.empty()) std::fprintf(out, "      %.*s\n", static_cast<int>(what.size()), what.data());
   }
 }
 

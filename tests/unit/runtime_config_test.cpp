@@ -91,7 +91,10 @@ TEST(ConfigArgs, Help) {
   EXPECT_NE(text.find("Enriches trades with user tiers\n"), std::string::npos);
   EXPECT_NE(text.find("compiled by streamc from queries/enrich.sql\n"), std::string::npos);
   EXPECT_NE(text.find("  trades.path = ./data/trades.jsonl\n"), std::string::npos);  // default
-  EXPECT_NE(text.find("  trades.on.error = fail\n"), std::string::npos);
+  EXPECT_NE(text.find("  trades.on.error = fail\n      a bad record: fail (stop), skip"), std::string::npos);
+  EXPECT_EQ(describe_property("trades.dlq.path"), "where on.error = dlq writes bad records");
+  EXPECT_EQ(describe_property("threads").substr(0, 7), "threads");
+  EXPECT_EQ(describe_property("nonsense"), "");
   EXPECT_NE(text.find("  big_trades.path = out/big.csv\n"), std::string::npos);
   Capture out2;
   EXPECT_EQ(run(c, {"prog", "--help"}, out2, err), 0);

@@ -71,6 +71,10 @@ bool parse_duration_ms(std::string_view text, int64_t& ms);
 // directory); absolute paths and "-" (stdin/stdout) are returned unchanged.
 std::string resolve_path(std::string_view base_dir, std::string_view path);
 
+// One line on what a run-time property does, for --help (by its name, or
+// the part after the source's name: trades.on.error); empty if unknown.
+std::string_view describe_property(std::string_view name);
+
 // Levenshtein distance, for "did you mean" suggestions.
 size_t edit_distance(std::string_view a, std::string_view b);
 
