@@ -22,3 +22,12 @@ int Program::on_trades_0(const Base& b) {
   return x;
 }
 int helper() { return *new int(1); }  // not a per-record function: fine
+void probe_trades(int* found) { found[0] = *new int(2); }
+bool scan_trades() {
+  int* once = new int(0);  // set-up of the scan: fine
+  auto run = [&](int n) {
+    if (n < 0) throw std::runtime_error("bad");
+    return n + *once;
+  };
+  return run(1) > 0;
+}

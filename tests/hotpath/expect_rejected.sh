@@ -8,5 +8,10 @@ fail() { echo "hotpath-check: $1"; echo "$out"; exit 1; }
 for what in "a virtual call" "a heap allocation" "a map keyed by strings" "a throw"; do
   echo "$out" | grep -q "error: $what in the per-record function 'Program::on_trades_0'" || fail "did not report $what"
 done
+echo "$out" | grep -q "error: a heap allocation in the per-record function 'probe_trades'" ||
+  fail "did not report the allocation in a probe function"
+echo "$out" | grep -q "error: a throw in the per-record function 'the lambda in scan_trades'" ||
+  fail "did not report the throw in a scan's lambda"
 echo "$out" | grep -q "helper" && fail "reported a function that is not per-record"
+[ "$(echo "$out" | grep -c "in the per-record function 'scan_trades'")" -eq 0 ] || fail "reported the scan's set-up"
 echo "hotpath-check rejected the bad sample: $(echo "$out" | grep -c error:) problems"

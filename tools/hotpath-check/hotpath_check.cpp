@@ -1,6 +1,7 @@
 // hotpath-check: reads a generated pipeline with Clang and fails, naming the
-// line, when a per-record function (the fused `Program::on_*` functions and
-// the `parse_*` functions) contains a virtual call, a heap allocation, a
+// line, when a per-record function (the fused `Program::on_*` functions, the
+// `parse_*` and `probe_*` functions, and the lambdas of the `scan_*`
+// functions that run parsed records) contains a virtual call, a heap allocation, a
 // std::map / std::unordered_map keyed by strings, or a throw.
 //
 //   hotpath-check program.cpp -- -std=c++20 -I<runtime include> ...
@@ -25,8 +26,15 @@ namespace {
 
 llvm::cl::OptionCategory kCategory("hotpath-check");
 
-// The functions that run once per record.
-auto per_record() { return functionDecl(matchesName("::(on_[a-z0-9_]+|parse_[a-z0-9_]+)$"), isDefinition()); }
+// The functions that run once per record (or per group of records): the fused
+// functions, the parsers, the table probes, and the lambdas a scan hands its
+// records to.
+auto per_record() {
+  return functionDecl(anyOf(matchesName("::(on_[a-z0-9_]+|parse_[a-z0-9_]+|probe_[a-z0-9_]+)$"),
+                            cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())),
+                                          hasAncestor(functionDecl(matchesName("::scan_[a-z0-9_]+$"))))),
+                      isDefinition());
+}
 
 auto string_keyed_map() {
   auto string_type = hasUnqualifiedDesugaredType(recordType(hasDeclaration(
@@ -47,9 +55,14 @@ class Reporter : public MatchFinder::MatchCallback {
     const SourceManager& sm = *result.SourceManager;
     SourceLocation loc = sm.getExpansionLoc(node->getBeginLoc());
     if (!sm.isInMainFile(loc)) return;  // only the generated code itself
+    std::string name = fn->getQualifiedNameAsString();
+    if (const auto* method = dyn_cast<CXXMethodDecl>(fn); method && method->getParent()->isLambda()) {
+      if (const auto* outer = dyn_cast<FunctionDecl>(method->getParent()->getDeclContext())) {
+        name = "the lambda in " + outer->getQualifiedNameAsString();
+      }
+    }
     std::printf("%s:%u:%u: error: %s in the per-record function '%s'\n", sm.getFilename(loc).str().c_str(),
-                sm.getExpansionLineNumber(loc), sm.getExpansionColumnNumber(loc), what_,
-                fn->getQualifiedNameAsString().c_str());
+                sm.getExpansionLineNumber(loc), sm.getExpansionColumnNumber(loc), what_, name.c_str());
     ++problems_;
   }
 
