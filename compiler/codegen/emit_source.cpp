@@ -622,7 +622,55 @@ void emit_loader_class(CodeWriter& w, const Plan& plan, const Scan& scan) {
     w.line("int pos_[{}] = {};  // the field of each column kept", {str(scan.fields.size() + 1), "{}"});
     w.line("int value_pos_[{}] = {};  // the field of each non-key column", {str(values + 1), "{}"});
     w.line("size_t width_ = 0;");
+    w.line("streamc::LineScanOptions options_;  // threads and chunks of the first, mapped read");
   }
+}
+
+// A table's CSV file that is mapped (a regular file, not watched) is read
+// once: its records are parsed in chunks on every core and applied here, in
+// file order, so the last row of a key still wins.
+template <class ApplyTo>
+void emit_chunked_table_load(CodeWriter& w, const Plan& plan, const Scan& scan, bool key_only, ApplyTo& apply_to) {
+  const Table& table = plan.tables[scan.table];
+  auto chunked = w.block("if (reader_.mapped())");
+  w.line("using Records = streamc::ParsedLines<{}, streamc::TableRecord>;", {scan.row_type});
+  w.line("bool failed = false;");
+  w.line("// On any thread.");
+  {
+    auto parse = w.block("auto parse = [this](const std::vector<streamc::CsvField>& fields, Records::Line& record)", "};");
+    {
+      auto width = w.block("if (fields.size() != width_)");
+      w.line("record.reason = \"the record does not have as many fields as the header\";");
+      w.line("return;");
+    }
+    w.line("record.parsed = {}(fields, pos_, record.row, record.reason);", {scan.parse_function});
+    if (!key_only) {
+      w.line("bool has_value = false;");
+      w.line("for (size_t i = 0; value_pos_[i] >= 0; ++i) has_value = has_value || !streamc::csv_is_null(fields[value_pos_[i]]);");
+      w.line("record.found.has_value = has_value;");
+    }
+  }
+  w.line("// In file order.");
+  {
+    auto apply = w.block("auto apply = [&](Records& records)", "};");
+    w.line("constexpr size_t kAhead = 8;");
+    {
+      auto each = w.block("for (size_t i = 0; i < records.size(); ++i)");
+      w.line("// The table's memory for a record a few ahead, so the misses overlap.");
+      w.line("if (i + kAhead < records.size()) program.{}.prefetch({});",
+             {table.member, key_of_row(plan, table, "records.data()[i + kAhead].row.")});
+      w.line("const Records::Line& record = records.data()[i];");
+      w.line("++program.counters.read;");
+      w.line("std::string_view reason = record.reason;");
+      apply_to("record.parsed", "record.row", key_only ? "true" : "record.found.has_value", "record.number", "record.line",
+               "failed = true;\nreturn false;");
+    }
+    w.line("return true;");
+  }
+  w.line("streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply);");
+  w.line("program.counters.skipped += bad_->skipped() - skipped_;");
+  w.line("skipped_ = bad_->skipped();");
+  w.line("return !failed;");
 }
 
 void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan) {
@@ -646,6 +694,11 @@ void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan) {
     w.line("reader_.set_follow(watch_);  // a watched file is read as it grows, not mapped");
     emit_open(w, src, src.name, false);
     if (src.format == Format::Csv) {
+      {
+        auto bad_options = w.block("if (!streamc::line_scan_options(config, options_, error))");
+        w.line("std::fprintf(stderr, \"error: %s\\n\", error.c_str());");
+        w.line("return false;");
+      }
       w.line("auto& fields = fields_;");
       emit_csv_header(w, src, scan, "_", true);
     }
@@ -655,30 +708,40 @@ void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan) {
   auto fn = w.block("bool " + type + "::poll(Program& program)");
   w.line("std::string_view reason;");
   w.line("bool has_value = false;");
-  std::vector<std::string> key_nulls;
-  for (int k : table.key) {
-    key_nulls.push_back("(row_." + null_word(scan, scan.slot_of(k)) + " & " + mask_name(scan, *scan.field_of(k)) + ")");
-  }
-  std::string key = key_of_row(plan, table, "row_.");
   // A table of keys alone (an allow-list) has nothing that could be NULL: every row inserts.
   bool key_only = true;
   for (const Column& c : src.columns) key_only = key_only && c.key;
   std::string present = key_only ? "true" : "has_value";
-  auto emit_apply = [&](const std::string& raw) {
-    w.line("Step step = parsed ? Step::Next : Step::Error;");
+  // Upserts (or deletes) a parsed record `row`; `present` says whether some
+  // non-key column has a value. `line`, `raw` and `stop` as in emit_record_dispatch.
+  auto emit_apply_to = [&](const std::string& parsed, const std::string& row, const std::string& present,
+                           const std::string& line, const std::string& raw, const std::string& stop) {
+    w.line("Step step = {} ? Step::Next : Step::Error;", {parsed});
     {
-      auto ok = w.block("if (parsed)");
+      auto ok = w.block("if (" + parsed + ")");
+      std::vector<std::string> nulls;
+      for (int k : table.key) {
+        nulls.push_back("(" + row + "." + null_word(scan, scan.slot_of(k)) + " & " + mask_name(scan, *scan.field_of(k)) + ")");
+      }
       {
-        auto no_key = w.block("if (" + join(key_nulls, " || ") + ")");
+        auto no_key = w.block("if (" + join(nulls, " || ") + ")");
         w.line("++program.counters.skipped;  // a row without a key can never match: it is not kept");
         w.line("continue;");
       }
-      w.line("if ({}) program.{}.upsert({}, row_);", {present, table.member, key});
-      w.line("else program.{}.erase({});", {table.member, key});
+      const std::string row_key = key_of_row(plan, table, row + ".");
+      w.line("if ({}) program.{}.upsert({}, {});", {present, table.member, row_key, row});
+      w.line("else program.{}.erase({});", {table.member, row_key});
       w.line("++program.{};", {table.version});
     }
-    auto failed = w.block("if (step == Step::Error && !bad_->handle(shown_, reader_.line_number(), " + raw + ", reason))");
-    w.line("return false;");
+    auto failed = w.block("if (step == Step::Error && !bad_->handle(shown_, " + line + ", " + raw + ", reason))");
+    for (std::string_view rest = stop; !rest.empty();) {
+      size_t end = rest.find('\n');
+      w.line(rest.substr(0, end));
+      rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    }
+  };
+  auto emit_apply = [&](const std::string& raw) {
+    emit_apply_to("parsed", "row_", present, "reader_.line_number()", raw, "return false;");
   };
   if (src.format == Format::Json) {
     w.line("std::string_view line;");
@@ -691,6 +754,7 @@ void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan) {
       emit_apply("line");
     }
   } else {
+    emit_chunked_table_load(w, plan, scan, key_only, emit_apply_to);
     auto loop = w.block("while (true)");
     w.line("const streamc::CsvStatus status = reader_.next(fields_);");
     w.line("if (status == streamc::CsvStatus::End) break;");

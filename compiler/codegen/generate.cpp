@@ -195,10 +195,11 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   // Run-time properties: every WITH property that --set may override.
   defaults.indent();
   if (!plan.tables.empty()) defaults.line("config.set_default(\"stats\", \"false\");");
-  bool reads_lines = false;  // a JSON stream: its file is parsed on every core
+  bool reads_lines = false;  // a JSON stream or a CSV table: its file is parsed on every core
   for (const Scan& scan : plan.scans) {
-    reads_lines = reads_lines || (scan.table < 0 && scan.reads_table < 0 &&
-                                  program.catalog.sources()[scan.source].format == Format::Json);
+    const Format format = program.catalog.sources()[scan.source].format;
+    reads_lines = reads_lines || (scan.table < 0 && scan.reads_table < 0 && format == Format::Json) ||
+                  (scan.table >= 0 && format == Format::Csv);
   }
   if (reads_lines) {
     defaults.line("config.set_default(\"threads\", \"auto\");");

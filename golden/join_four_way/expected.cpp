@@ -141,6 +141,7 @@ class LimitsLoader {
   int pos_[3] = {};        // the field of each column kept
   int value_pos_[3] = {};  // the field of each non-key column
   size_t width_ = 0;
+  streamc::LineScanOptions options_;  // threads and chunks of the first, mapped read
 };
 
 // Reads the table `market_data` from its file: the load before the streams, and,
@@ -165,6 +166,7 @@ class MarketDataLoader {
   int pos_[3] = {};        // the field of each column kept
   int value_pos_[3] = {};  // the field of each non-key column
   size_t width_ = 0;
+  streamc::LineScanOptions options_;  // threads and chunks of the first, mapped read
 };
 
 // Reads the table `user_profiles` from its file: the load before the streams, and,
@@ -189,6 +191,7 @@ class UserProfilesLoader {
   int pos_[4] = {};        // the field of each column kept
   int value_pos_[5] = {};  // the field of each non-key column
   size_t width_ = 0;
+  streamc::LineScanOptions options_;  // threads and chunks of the first, mapped read
 };
 
 // Parses one CSV record of `limits` into a LimitsRow; `pos` maps each column read to its field.
@@ -507,6 +510,10 @@ bool LimitsLoader::open(const streamc::Config& config) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return false;
   }
+  if (!streamc::line_scan_options(config, options_, error)) {
+    std::fprintf(stderr, "error: %s\n", error.c_str());
+    return false;
+  }
   auto& fields = fields_;
   // The header names the fields; each column is found by name once.
   if (reader.next(fields) != streamc::CsvStatus::Record) {
@@ -540,6 +547,55 @@ bool LimitsLoader::open(const streamc::Config& config) {
 bool LimitsLoader::poll(Program& program) {
   std::string_view reason;
   bool has_value = false;
+  if (reader_.mapped()) {
+    using Records = streamc::ParsedLines<LimitsRow, streamc::TableRecord>;
+    bool failed = false;
+    // On any thread.
+    auto parse = [this](const std::vector<streamc::CsvField>& fields, Records::Line& record) {
+      if (fields.size() != width_) {
+        record.reason = "the record does not have as many fields as the header";
+        return;
+      }
+      record.parsed = parse_limits(fields, pos_, record.row, record.reason);
+      bool has_value = false;
+      for (size_t i = 0; value_pos_[i] >= 0; ++i)
+        has_value = has_value || !streamc::csv_is_null(fields[value_pos_[i]]);
+      record.found.has_value = has_value;
+    };
+    // In file order.
+    auto apply = [&](Records& records) {
+      constexpr size_t kAhead = 8;
+      for (size_t i = 0; i < records.size(); ++i) {
+        // The table's memory for a record a few ahead, so the misses overlap.
+        if (i + kAhead < records.size())
+          program.limits_.prefetch(records.data()[i + kAhead].row.user_id);
+        const Records::Line& record = records.data()[i];
+        ++program.counters.read;
+        std::string_view reason = record.reason;
+        Step step = record.parsed ? Step::Next : Step::Error;
+        if (record.parsed) {
+          if ((record.row.nulls & LimitsRow::kUserIdNull)) {
+            ++program.counters.skipped;  // a row without a key can never match: it is not kept
+            continue;
+          }
+          if (record.found.has_value)
+            program.limits_.upsert(record.row.user_id, record.row);
+          else
+            program.limits_.erase(record.row.user_id);
+          ++program.limits_version_;
+        }
+        if (step == Step::Error && !bad_->handle(shown_, record.number, record.line, reason)) {
+          failed = true;
+          return false;
+        }
+      }
+      return true;
+    };
+    streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply);
+    program.counters.skipped += bad_->skipped() - skipped_;
+    skipped_ = bad_->skipped();
+    return !failed;
+  }
   while (true) {
     const streamc::CsvStatus status = reader_.next(fields_);
     if (status == streamc::CsvStatus::End) break;
@@ -605,6 +661,10 @@ bool MarketDataLoader::open(const streamc::Config& config) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return false;
   }
+  if (!streamc::line_scan_options(config, options_, error)) {
+    std::fprintf(stderr, "error: %s\n", error.c_str());
+    return false;
+  }
   auto& fields = fields_;
   // The header names the fields; each column is found by name once.
   if (reader.next(fields) != streamc::CsvStatus::Record) {
@@ -638,6 +698,55 @@ bool MarketDataLoader::open(const streamc::Config& config) {
 bool MarketDataLoader::poll(Program& program) {
   std::string_view reason;
   bool has_value = false;
+  if (reader_.mapped()) {
+    using Records = streamc::ParsedLines<MarketDataRow, streamc::TableRecord>;
+    bool failed = false;
+    // On any thread.
+    auto parse = [this](const std::vector<streamc::CsvField>& fields, Records::Line& record) {
+      if (fields.size() != width_) {
+        record.reason = "the record does not have as many fields as the header";
+        return;
+      }
+      record.parsed = parse_market_data(fields, pos_, record.row, record.reason);
+      bool has_value = false;
+      for (size_t i = 0; value_pos_[i] >= 0; ++i)
+        has_value = has_value || !streamc::csv_is_null(fields[value_pos_[i]]);
+      record.found.has_value = has_value;
+    };
+    // In file order.
+    auto apply = [&](Records& records) {
+      constexpr size_t kAhead = 8;
+      for (size_t i = 0; i < records.size(); ++i) {
+        // The table's memory for a record a few ahead, so the misses overlap.
+        if (i + kAhead < records.size())
+          program.market_data_.prefetch(records.data()[i + kAhead].row.symbol);
+        const Records::Line& record = records.data()[i];
+        ++program.counters.read;
+        std::string_view reason = record.reason;
+        Step step = record.parsed ? Step::Next : Step::Error;
+        if (record.parsed) {
+          if ((record.row.nulls & MarketDataRow::kSymbolNull)) {
+            ++program.counters.skipped;  // a row without a key can never match: it is not kept
+            continue;
+          }
+          if (record.found.has_value)
+            program.market_data_.upsert(record.row.symbol, record.row);
+          else
+            program.market_data_.erase(record.row.symbol);
+          ++program.market_data_version_;
+        }
+        if (step == Step::Error && !bad_->handle(shown_, record.number, record.line, reason)) {
+          failed = true;
+          return false;
+        }
+      }
+      return true;
+    };
+    streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply);
+    program.counters.skipped += bad_->skipped() - skipped_;
+    skipped_ = bad_->skipped();
+    return !failed;
+  }
   while (true) {
     const streamc::CsvStatus status = reader_.next(fields_);
     if (status == streamc::CsvStatus::End) break;
@@ -704,6 +813,10 @@ bool UserProfilesLoader::open(const streamc::Config& config) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return false;
   }
+  if (!streamc::line_scan_options(config, options_, error)) {
+    std::fprintf(stderr, "error: %s\n", error.c_str());
+    return false;
+  }
   auto& fields = fields_;
   // The header names the fields; each column is found by name once.
   if (reader.next(fields) != streamc::CsvStatus::Record) {
@@ -738,6 +851,55 @@ bool UserProfilesLoader::open(const streamc::Config& config) {
 bool UserProfilesLoader::poll(Program& program) {
   std::string_view reason;
   bool has_value = false;
+  if (reader_.mapped()) {
+    using Records = streamc::ParsedLines<UserProfilesRow, streamc::TableRecord>;
+    bool failed = false;
+    // On any thread.
+    auto parse = [this](const std::vector<streamc::CsvField>& fields, Records::Line& record) {
+      if (fields.size() != width_) {
+        record.reason = "the record does not have as many fields as the header";
+        return;
+      }
+      record.parsed = parse_user_profiles(fields, pos_, record.row, record.reason);
+      bool has_value = false;
+      for (size_t i = 0; value_pos_[i] >= 0; ++i)
+        has_value = has_value || !streamc::csv_is_null(fields[value_pos_[i]]);
+      record.found.has_value = has_value;
+    };
+    // In file order.
+    auto apply = [&](Records& records) {
+      constexpr size_t kAhead = 8;
+      for (size_t i = 0; i < records.size(); ++i) {
+        // The table's memory for a record a few ahead, so the misses overlap.
+        if (i + kAhead < records.size())
+          program.user_profiles_.prefetch(records.data()[i + kAhead].row.user_id);
+        const Records::Line& record = records.data()[i];
+        ++program.counters.read;
+        std::string_view reason = record.reason;
+        Step step = record.parsed ? Step::Next : Step::Error;
+        if (record.parsed) {
+          if ((record.row.nulls & UserProfilesRow::kUserIdNull)) {
+            ++program.counters.skipped;  // a row without a key can never match: it is not kept
+            continue;
+          }
+          if (record.found.has_value)
+            program.user_profiles_.upsert(record.row.user_id, record.row);
+          else
+            program.user_profiles_.erase(record.row.user_id);
+          ++program.user_profiles_version_;
+        }
+        if (step == Step::Error && !bad_->handle(shown_, record.number, record.line, reason)) {
+          failed = true;
+          return false;
+        }
+      }
+      return true;
+    };
+    streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply);
+    program.counters.skipped += bad_->skipped() - skipped_;
+    skipped_ = bad_->skipped();
+    return !failed;
+  }
   while (true) {
     const streamc::CsvStatus status = reader_.next(fields_);
     if (status == streamc::CsvStatus::End) break;

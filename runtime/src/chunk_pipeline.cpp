@@ -2,6 +2,7 @@
 
 #include <sched.h>
 
+#include <algorithm>
 #include <charconv>
 #include <condition_variable>
 #include <cstring>
@@ -46,8 +47,8 @@ struct Slot {
 // The shared state of one run; every field is guarded by `mutex`.
 class Schedule {
  public:
-  Schedule(std::string_view text, size_t chunk_bytes, size_t slots)
-      : text_(text), chunk_bytes_(chunk_bytes == 0 ? 1 : chunk_bytes), slots_(slots) {}
+  Schedule(std::string_view text, size_t chunk_bytes, size_t slots, const ChunkPipeline::ChunkEnd& chunk_end)
+      : text_(text), chunk_bytes_(chunk_bytes == 0 ? 1 : chunk_bytes), slots_(slots), chunk_end_(chunk_end) {}
 
   std::mutex mutex;
   std::condition_variable changed;
@@ -62,6 +63,8 @@ class Schedule {
     size_t end = cut_ + chunk_bytes_;
     if (end >= text_.size()) {
       end = text_.size();
+    } else if (chunk_end_) {
+      end = std::min(text_.size(), std::max(end, chunk_end_(text_, cut_, end)));
     } else {
       const void* nl = std::memchr(text_.data() + end - 1, '\n', text_.size() - end + 1);
       end = nl == nullptr ? text_.size() : static_cast<size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
@@ -89,6 +92,7 @@ class Schedule {
   std::string_view text_;
   size_t chunk_bytes_;
   std::vector<Slot> slots_;
+  const ChunkPipeline::ChunkEnd& chunk_end_;
   size_t cut_ = 0;       // where the next chunk starts
   size_t claimed_ = 0;   // chunks taken so far (their sequence numbers)
   size_t consumed_ = 0;  // chunks consumed so far
@@ -112,11 +116,11 @@ void work(Schedule& s, unsigned thread, const ChunkPipeline::Prepare& prepare) {
 }  // namespace
 
 bool ChunkPipeline::run(std::string_view text, size_t chunk_bytes, unsigned threads, const Prepare& prepare,
-                        const Consume& consume) {
+                        const Consume& consume, const ChunkEnd& chunk_end) {
   if (threads == 0) threads = 1;
   const size_t chunks = chunk_bytes == 0 ? text.size() : text.size() / chunk_bytes + 1;
   if (chunks < threads) threads = static_cast<unsigned>(chunks == 0 ? 1 : chunks);
-  Schedule s(text, chunk_bytes, slots_for(threads));
+  Schedule s(text, chunk_bytes, slots_for(threads), chunk_end);
   std::vector<std::thread> helpers;
   for (unsigned t = 1; t < threads; ++t) {
     try {
@@ -156,6 +160,43 @@ bool ChunkPipeline::run(std::string_view text, size_t chunk_bytes, unsigned thre
   }
   for (std::thread& t : helpers) t.join();
   return ok;
+}
+
+size_t csv_chunk_end(std::string_view text, size_t start, size_t target, char sep) {
+  const char* d = text.data();
+  const size_t n = text.size();
+  // The first `c` in [from, to), or `to`: searches never run past what is needed.
+  auto find = [&](char c, size_t from, size_t to) -> size_t {
+    if (from >= to) return to;
+    const void* p = std::memchr(d + from, c, to - from);
+    return p == nullptr ? to : static_cast<size_t>(static_cast<const char*>(p) - d);
+  };
+  bool quoted = false;
+  // A quote at q: opens a quoted field at a field's start, is "" or closes one inside it.
+  auto step = [&](size_t q) -> size_t {
+    if (!quoted) {
+      quoted = q == start || d[q - 1] == sep || d[q - 1] == '\n';  // elsewhere it is text
+      return q + 1;
+    }
+    if (q + 1 < n && d[q + 1] == '"') return q + 2;
+    quoted = false;
+    return q + 1;
+  };
+  size_t i = start;
+  // Up to `target` only quotes change the state.
+  for (size_t q; (q = find('"', i, target)) < target;) i = step(q);
+  // Then the first newline outside quotes.
+  for (i = std::max(i, target); i < n;) {
+    if (quoted) {
+      i = step(find('"', i, n));
+      continue;
+    }
+    const size_t nl = find('\n', i, n);
+    const size_t q = find('"', i, nl);
+    if (q == nl) return nl == n ? n : nl + 1;
+    i = step(q);
+  }
+  return n;
 }
 
 }  // namespace streamc

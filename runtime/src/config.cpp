@@ -83,8 +83,8 @@ std::string Config::unknown_property_message(std::string_view name) const {
 std::string_view describe_property(std::string_view name) {
   static constexpr std::pair<std::string_view, std::string_view> kWhole[] = {
       {"stats", "true: print each table's rows and the memory it takes, at exit"},
-      {"threads", "threads that parse a JSON-lines file: auto (every core) or a number"},
-      {"chunk.bytes", "the size of the chunks a JSON-lines file is cut into for those threads"},
+      {"threads", "threads that parse JSON-lines streams and CSV table files: auto (every core) or a number"},
+      {"chunk.bytes", "the size of the chunks those files are cut into for the threads"},
   };
   static constexpr std::pair<std::string_view, std::string_view> kSuffix[] = {
       {".on.error", "a bad record: fail (stop), skip (count it) or dlq (write it to dlq.path)"},

@@ -10,6 +10,7 @@
 namespace streamc {
 
 bool CsvReader::open(const std::string& path, std::string& error, char sep) {
+  keep_scratch_ = false;
   if (!in_.open(path, error)) return false;
   sep_ = sep;
   next_line_ = 1;
@@ -17,14 +18,26 @@ bool CsvReader::open(const std::string& path, std::string& error, char sep) {
 }
 
 void CsvReader::open_fd(int fd, bool owned, std::string name, char sep) {
+  keep_scratch_ = false;
   in_.open_fd(fd, owned, std::move(name));
   sep_ = sep;
   next_line_ = 1;
 }
 
+void CsvReader::open_memory(std::string_view bytes, std::string name, char sep) {
+  in_.open_memory(bytes, std::move(name));
+  sep_ = sep;
+  next_line_ = 1;
+  // Unescaped text is never longer than its input: reserved once, the scratch
+  // never moves, so every record's views stay valid.
+  scratch_.clear();
+  scratch_.reserve(bytes.size());
+  keep_scratch_ = true;
+}
+
 void CsvReader::reset_record() {
   spans_.clear();
-  scratch_.clear();
+  if (!keep_scratch_) scratch_.clear();
   lines_in_record_ = 0;
   reason_ = "";
 }

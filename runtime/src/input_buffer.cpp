@@ -103,6 +103,17 @@ void InputBuffer::open_fd(int fd, bool owned, std::string name) {
   error_.clear();
 }
 
+void InputBuffer::open_memory(std::string_view bytes, std::string name) {
+  close();
+  name_ = std::move(name);
+  base_ = bytes.data();
+  pos_ = 0;
+  end_ = bytes.size();
+  eof_ = true;  // everything is there already
+  bom_checked_ = true;
+  error_.clear();
+}
+
 void InputBuffer::close() {
   if (map_ != nullptr) {
     ::munmap(map_, map_len_);
@@ -112,6 +123,8 @@ void InputBuffer::close() {
     pos_ = end_ = 0;
   }
   if (owned_ && fd_ >= 0) ::close(fd_);
+  base_ = buf_.get();  // after open_memory()
+  pos_ = end_ = 0;
   fd_ = -1;
   owned_ = false;
   eof_ = true;

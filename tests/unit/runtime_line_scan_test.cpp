@@ -13,6 +13,7 @@
 
 #include "runtime_test_util.h"
 #include "streamc/json.h"
+#include "streamc/csv_scan.h"
 #include "streamc/line_scan.h"
 
 namespace streamc {
@@ -235,6 +236,107 @@ TEST(JsonStrings, ViewsOfTheInputUnlessEscaped) {
   }
   EXPECT_EQ(keys, (std::vector<std::string>{"plain", "esc\"aped", "n"}));
   EXPECT_EQ(values, (std::vector<std::string>{"abc", "a\nb"}));
+}
+
+}  // namespace
+}  // namespace streamc
+
+namespace streamc {
+namespace {
+
+// A CSV file read in chunks on several threads gives the records, line
+// numbers and raw text that CsvReader gives reading it from start to end:
+// quoted fields holding newlines, separators and doubled quotes, a quote in
+// an unquoted field, CRLF, blank lines and malformed records included.
+std::string tricky_csv(int n) {
+  std::string text = "id,name,note\n";
+  for (int i = 1; i <= n; ++i) {
+    switch (i % 9) {
+      case 0: text += std::to_string(i) + ",\"multi\nline\",x\n"; break;
+      case 1: text += std::to_string(i) + ",\"say \"\"hi\"\"\",\"a,b\"\n"; break;
+      case 2: text += std::to_string(i) + ",in\"text,y\r\n"; break;
+      case 3: text += "\n"; break;
+      case 4: text += std::to_string(i) + ",\"unclosed\" junk,z\n"; break;  // malformed
+      case 5: text += std::to_string(i) + ",\"\n\n\",\"\"\"\"\n"; break;
+      default: text += std::to_string(i) + ",plain " + std::to_string(i) + ",\n"; break;
+    }
+  }
+  return text;
+}
+
+struct CsvSeen {
+  uint64_t number;
+  std::string raw;
+  bool malformed;
+  std::vector<std::string> fields;
+  bool operator==(const CsvSeen&) const = default;
+};
+
+struct CsvRow {
+  std::vector<std::string_view> fields;
+};
+
+TEST(CsvChunks, EveryThreadCountAndChunkSizeReadsWhatOneReaderReads) {
+  TempDir dir;
+  const std::string path = dir.write("t.csv", tricky_csv(3000));
+  std::vector<CsvSeen> reference;
+  {
+    CsvReader reader;
+    reader.set_follow(true);  // read, not mapped: the reference reader
+    std::string error;
+    ASSERT_TRUE(reader.open(path, error));
+    std::vector<CsvField> fields;
+    ASSERT_EQ(reader.next(fields), CsvStatus::Record);  // the header
+    for (CsvStatus s; (s = reader.next(fields)) != CsvStatus::End;) {
+      CsvSeen seen{reader.line_number(), std::string(reader.raw_record()), s == CsvStatus::Malformed, {}};
+      if (s == CsvStatus::Record) {
+        for (const CsvField& f : fields) seen.fields.emplace_back(f.text);
+      }
+      reference.push_back(seen);
+    }
+  }
+  ASSERT_GT(reference.size(), 2000u);
+  for (unsigned threads : {1u, 2u, 3u}) {
+    for (size_t chunk : {size_t{1}, size_t{10}, size_t{333}, size_t{1} << 20}) {
+      CsvReader reader;
+      std::string error;
+      ASSERT_TRUE(reader.open(path, error));
+      ASSERT_TRUE(reader.mapped());
+      std::vector<CsvField> header;
+      ASSERT_EQ(reader.next(header), CsvStatus::Record);
+      using Lines = ParsedLines<CsvRow>;
+      std::vector<CsvSeen> seen;
+      scan_csv_records<Lines>(
+          reader, {threads, chunk}, ',', "t.csv",
+          [](const std::vector<CsvField>& fields, Lines::Line& record) {
+            record.row.fields.clear();
+            for (const CsvField& f : fields) record.row.fields.push_back(f.text);
+            record.parsed = true;
+          },
+          [&](Lines& records) {
+            for (size_t i = 0; i < records.size(); ++i) {
+              const Lines::Line& r = records[i];
+              CsvSeen s{r.number, std::string(r.line), !r.parsed, {}};
+              if (r.parsed) {
+                for (std::string_view f : r.row.fields) s.fields.emplace_back(f);
+              }
+              seen.push_back(s);
+            }
+            return true;
+          });
+      EXPECT_EQ(seen, reference) << threads << " threads, chunks of " << chunk;
+    }
+  }
+}
+
+TEST(CsvChunks, ChunksEndOnlyAtRecordEnds) {
+  const std::string text = "a,\"x\ny\",b\nc,d\"e\n\"f\n\"\",g\n";
+  // From 0 with a target inside the quoted field: the record ends after `b`.
+  EXPECT_EQ(csv_chunk_end(text, 0, 4, ','), text.find("b\n") + 2);
+  // A quote inside unquoted text does not open a field.
+  EXPECT_EQ(csv_chunk_end(text, 10, 13, ','), text.find("e\n") + 2);
+  // A quoted field holding a newline, then a doubled quote.
+  EXPECT_EQ(csv_chunk_end(text, 16, 17, ','), text.size());
 }
 
 }  // namespace

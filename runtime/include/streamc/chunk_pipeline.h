@@ -31,6 +31,10 @@ class ChunkPipeline {
   // of run(), in input order; false stops everything.
   using Prepare = std::function<void(unsigned thread, size_t slot, std::string_view chunk)>;
   using Consume = std::function<bool(size_t slot, std::string_view chunk)>;
+  // Where a chunk starting at `start` that should hold about `target - start`
+  // bytes ends: just after a record's end at or after `target`. By default,
+  // after the first '\n' at or after target - 1 (lines).
+  using ChunkEnd = std::function<size_t(std::string_view text, size_t start, size_t target)>;
 
   // Slots a pipeline with `threads` threads uses.
   static size_t slots_for(unsigned threads) { return 2 * size_t{threads} + 1; }
@@ -39,7 +43,15 @@ class ChunkPipeline {
   // `chunk_bytes`. Threads beyond what the chunks can keep busy are not
   // started. False when consume() stopped the run.
   static bool run(std::string_view text, size_t chunk_bytes, unsigned threads, const Prepare& prepare,
-                  const Consume& consume);
+                  const Consume& consume, const ChunkEnd& chunk_end = {});
 };
+
+// The ChunkEnd of RFC 4180 records separated by `sep`: a newline inside a
+// quoted field does not end a record. A quote opens a quoted field only at
+// the start of a field (elsewhere it is text, as CsvReader reads it); inside
+// one, "" is a quote and a single quote closes it.
+size_t csv_chunk_end(std::string_view text, size_t start, size_t target, char sep);
+
+
 
 }  // namespace streamc

@@ -83,7 +83,16 @@ class CsvReader {
   // "-" reads standard input; sep is ',' or e.g. '\t' or ';'.
   bool open(const std::string& path, std::string& error, char sep = ',');
   void open_fd(int fd, bool owned, std::string name, char sep = ',');
+  // Records in memory (a chunk of a mapped file, see csv_scan.h): views of
+  // fields stay valid until close(), those of unescaped fields included.
+  void open_memory(std::string_view bytes, std::string name, char sep = ',');
   void close() { in_.close(); }
+  // A mapped file: the bytes after what was read so far (the header), handed
+  // over at once; next() then returns End.
+  std::string_view take_mapped() { return in_.take_mapped(); }
+  bool mapped() const { return in_.mapped(); }
+  // Lines read so far, including the one a record in progress started on.
+  uint64_t lines_read() const { return next_line_ - 1; }
 
   // Record: `fields` holds the record's fields (the vector is cleared and
   // refilled; keep reusing it). Malformed: the record is skipped; see
@@ -133,6 +142,7 @@ class CsvReader {
   size_t lines_in_record_ = 0;
   std::string_view raw_;
   bool follow_ = false;
+  bool keep_scratch_ = false;  // open_memory(): unescaped fields stay valid
   const char* reason_ = "";
 };
 

@@ -28,6 +28,9 @@ class InputBuffer {
   bool open(const std::string& path, std::string& error);
   // Reads from an already open descriptor; closes it at close() when owned.
   void open_fd(int fd, bool owned, std::string name);
+  // Reads bytes already in memory (a chunk of a mapped file); they must stay
+  // valid until close(). Nothing is copied.
+  void open_memory(std::string_view bytes, std::string name);
   void close();
 
   // The bytes read but not consumed yet. Valid until the next fill().

@@ -55,12 +55,18 @@ class ParsedLines {
   // Parses a line into the next record: parse(line, row, reason, strings).
   template <class Parse>
   void add(std::string_view line, uint64_t number, Parse& parse) {
+    Line& p = append(line, number);
+    p.parsed = parse(line, p.row, p.reason, strings_);
+  }
+  // The next record, to be filled by the caller.
+  Line& append(std::string_view line, uint64_t number) {
     if (size_ == lines_.size()) lines_.resize(lines_.empty() ? 64 : 2 * lines_.size());
     Line& p = lines_[size_++];
     p.line = line;
     p.number = number;
     p.reason = {};
-    p.parsed = parse(line, p.row, p.reason, strings_);
+    p.parsed = false;
+    return p;
   }
   // Line numbers counted from the chunk's start become numbers in the file.
   void offset_numbers(uint64_t lines_before) {
@@ -106,6 +112,26 @@ void parse_chunk(std::string_view chunk, Lines& out, Parse& parse) {
   out.line_count = number;
 }
 
+// The consuming side of a chunked read: each chunk, in file order, gets its
+// line numbers in the file, runs, and gives its pages back.
+class InOrder {
+ public:
+  InOrder(std::string_view text, uint64_t lines_before) : lines_before_(lines_before), released_(text.data()) {}
+
+  template <class Lines, class Run>
+  bool run(Lines& lines, std::string_view chunk, Run& run) {
+    lines.offset_numbers(lines_before_);
+    lines_before_ += lines.line_count;
+    const bool go_on = run(lines);
+    released_ = release_pages(released_, chunk.data() + chunk.size());
+    return go_on;
+  }
+
+ private:
+  uint64_t lines_before_;
+  const char* released_;  // pages before this one are given back
+};
+
 }  // namespace detail
 
 // parse(parser, line, row, reason, strings) -> bool, with a Parser per thread;
@@ -136,8 +162,7 @@ bool scan_lines(FileReader& reader, const LineScanOptions& options, Parse&& pars
   const std::string_view text = reader.take_mapped();
   std::vector<Parser> parsers(options.threads == 0 ? 1 : options.threads);
   std::vector<Lines> slots(ChunkPipeline::slots_for(static_cast<unsigned>(parsers.size())));
-  uint64_t lines_before = 0;
-  const char* released = text.data();  // pages before this one are given back
+  detail::InOrder in_order(text, 0);
   return ChunkPipeline::run(
       text, options.chunk_bytes, static_cast<unsigned>(parsers.size()),
       [&](unsigned thread, size_t slot, std::string_view chunk) {
@@ -148,14 +173,7 @@ bool scan_lines(FileReader& reader, const LineScanOptions& options, Parse&& pars
         detail::parse_chunk(chunk, slots[slot], parse_line);
         prepared(slots[slot]);
       },
-      [&](size_t slot, std::string_view chunk) {
-        Lines& lines = slots[slot];
-        lines.offset_numbers(lines_before);
-        lines_before += lines.line_count;
-        const bool go_on = run(lines);
-        released = release_pages(released, chunk.data() + chunk.size());
-        return go_on;
-      });
+      [&](size_t slot, std::string_view chunk) { return in_order.run(slots[slot], chunk, run); });
 }
 
 // Without anything to do ahead of the pipelines.

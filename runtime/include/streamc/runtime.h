@@ -5,6 +5,7 @@
 #include "streamc/chunk_pipeline.h"
 #include "streamc/config.h"
 #include "streamc/counters.h"
+#include "streamc/csv_scan.h"
 #include "streamc/decimal.h"
 #include "streamc/errors.h"
 #include "streamc/format.h"
