@@ -123,11 +123,15 @@ class InOrder {
     lines.offset_numbers(lines_before_);
     lines_before_ += lines.line_count;
     const bool go_on = run(lines);
-    released_ = release_pages(released_, chunk.data() + chunk.size());
+    // Every release interrupts the other threads to flush their TLBs: a few
+    // megabytes at a time, not each chunk.
+    const char* end = chunk.data() + chunk.size();
+    if (static_cast<size_t>(end - released_) >= kReleaseEvery) released_ = release_pages(released_, end);
     return go_on;
   }
 
  private:
+  static constexpr size_t kReleaseEvery = size_t{8} << 20;
   uint64_t lines_before_;
   const char* released_;  // pages before this one are given back
 };
