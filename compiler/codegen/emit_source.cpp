@@ -667,7 +667,11 @@ void emit_chunked_table_load(CodeWriter& w, const Plan& plan, const Scan& scan, 
     }
     w.line("return true;");
   }
-  w.line("streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply);");
+  w.line("// After the first chunk: room for the keys the rest of the file adds at the");
+  w.line("// first chunk's rate, so that the load does not rebuild the table again and again.");
+  w.line("auto sized = [&](double rest) { program.{}.reserve(program.{}.size() + static_cast<size_t>(program.{}.size() * rest), options_.threads); };",
+         {table.member, table.member, table.member});
+  w.line("streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply, sized);");
   w.line("program.counters.skipped += bad_->skipped() - skipped_;");
   w.line("skipped_ = bad_->skipped();");
   w.line("return !failed;");

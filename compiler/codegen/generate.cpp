@@ -39,12 +39,16 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
   w.blank();
   {
     auto open = w.block("bool open(const streamc::Config& config, std::string& error)");
+    if (!slots.empty()) {
+      w.line("// More than one thread: full output buffers are written by a thread of their own.");
+      w.line("const bool write_behind = streamc::more_than_one_thread(config);");
+    }
     for (const SinkSlot& s : slots) {
       std::string path = s.sink->kind == SinkKind::Stdout
                              ? "\"-\""
                              : "config.path(" + cpp_c_string(s.sink->name + ".path") + ", STREAMC_QUERY_DIR)";
-      if (s.sink->kind == SinkKind::Stdout) w.line("(void)config;");
       w.line("if (!{}.open({}, error)) return false;", {s.member, path});
+      w.line("{}.write_behind(write_behind);", {s.member});
       emit_sink_header(w, plan, s);
     }
     w.line("return true;");

@@ -90,8 +90,10 @@ class Program {
   streamc::Counters counters;
 
   bool open(const streamc::Config& config, std::string& error) {
-    (void)config;
+    // More than one thread: full output buffers are written by a thread of their own.
+    const bool write_behind = streamc::more_than_one_thread(config);
     if (!out_stdout_.open("-", error)) return false;
+    out_stdout_.write_behind(write_behind);
     return true;
   }
   // Per-record strings (UPPER, CONCAT, casts) live until the next record.

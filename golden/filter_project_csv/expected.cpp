@@ -107,7 +107,10 @@ class Program {
   streamc::Counters counters;
 
   bool open(const streamc::Config& config, std::string& error) {
+    // More than one thread: full output buffers are written by a thread of their own.
+    const bool write_behind = streamc::more_than_one_thread(config);
     if (!out_risky_.open(config.path("risky.path", STREAMC_QUERY_DIR), error)) return false;
+    out_risky_.write_behind(write_behind);
     out_risky_.append("user_id,name,doubled,balance"sv);
     out_risky_.end_record();
     return true;

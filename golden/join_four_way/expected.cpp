@@ -344,8 +344,11 @@ class Program {
   streamc::Counters counters;
 
   bool open(const streamc::Config& config, std::string& error) {
+    // More than one thread: full output buffers are written by a thread of their own.
+    const bool write_behind = streamc::more_than_one_thread(config);
     if (!out_enriched_trades_.open(config.path("enriched_trades.path", STREAMC_QUERY_DIR), error))
       return false;
+    out_enriched_trades_.write_behind(write_behind);
     return true;
   }
   // Per-record strings (UPPER, CONCAT, casts) live until the next record.
@@ -591,7 +594,14 @@ bool LimitsLoader::poll(Program& program) {
       }
       return true;
     };
-    streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply);
+    // After the first chunk: room for the keys the rest of the file adds at the
+    // first chunk's rate, so that the load does not rebuild the table again and again.
+    auto sized = [&](double rest) {
+      program.limits_.reserve(
+          program.limits_.size() + static_cast<size_t>(program.limits_.size() * rest),
+          options_.threads);
+    };
+    streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply, sized);
     program.counters.skipped += bad_->skipped() - skipped_;
     skipped_ = bad_->skipped();
     return !failed;
@@ -742,7 +752,14 @@ bool MarketDataLoader::poll(Program& program) {
       }
       return true;
     };
-    streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply);
+    // After the first chunk: room for the keys the rest of the file adds at the
+    // first chunk's rate, so that the load does not rebuild the table again and again.
+    auto sized = [&](double rest) {
+      program.market_data_.reserve(
+          program.market_data_.size() + static_cast<size_t>(program.market_data_.size() * rest),
+          options_.threads);
+    };
+    streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply, sized);
     program.counters.skipped += bad_->skipped() - skipped_;
     skipped_ = bad_->skipped();
     return !failed;
@@ -895,7 +912,14 @@ bool UserProfilesLoader::poll(Program& program) {
       }
       return true;
     };
-    streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply);
+    // After the first chunk: room for the keys the rest of the file adds at the
+    // first chunk's rate, so that the load does not rebuild the table again and again.
+    auto sized = [&](double rest) {
+      program.user_profiles_.reserve(
+          program.user_profiles_.size() + static_cast<size_t>(program.user_profiles_.size() * rest),
+          options_.threads);
+    };
+    streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply, sized);
     program.counters.skipped += bad_->skipped() - skipped_;
     skipped_ = bad_->skipped();
     return !failed;

@@ -108,8 +108,11 @@ class Program {
   streamc::Counters counters;
 
   bool open(const streamc::Config& config, std::string& error) {
+    // More than one thread: full output buffers are written by a thread of their own.
+    const bool write_behind = streamc::more_than_one_thread(config);
     if (!out_big_trades_.open(config.path("big_trades.path", STREAMC_QUERY_DIR), error))
       return false;
+    out_big_trades_.write_behind(write_behind);
     out_big_trades_.append("trade_id,symbol,notional"sv);
     out_big_trades_.end_record();
     return true;

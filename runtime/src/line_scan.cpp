@@ -22,4 +22,9 @@ bool line_scan_options(const Config& config, LineScanOptions& options, std::stri
   return true;
 }
 
+bool more_than_one_thread(const Config& config) {
+  unsigned threads = 1;
+  return parse_thread_count(config.get("threads"), threads) && threads > 1;
+}
+
 }  // namespace streamc

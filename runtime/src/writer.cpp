@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "streamc/output.h"
+#include "write_behind.h"
 
 namespace streamc {
 namespace {
@@ -20,20 +21,6 @@ bool create_parent_dirs(const std::string& path, std::string& error) {
       error = "cannot create directory '" + dir + "': " + std::strerror(errno);
       return false;
     }
-  }
-  return true;
-}
-
-// Writes all of [data, data + n), retrying interrupted and partial writes.
-bool write_all(int fd, const char* data, size_t n) {
-  while (n > 0) {
-    const ssize_t w = ::write(fd, data, n);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data += w;
-    n -= static_cast<size_t>(w);
   }
   return true;
 }
@@ -80,23 +67,58 @@ void Writer::grow(size_t n) {
   capacity_ = grown;
 }
 
-void Writer::flush() {
-  if (len_ == 0) return;
-  // After the first error nothing more is written: the output is already
-  // incomplete, and retrying a broken pipe on every record helps nobody.
-  if (error_.empty()) {
-    if (fd_ < 0) {
-      error_ = "write to a closed output";
-    } else if (!write_all(fd_, buf_.get(), len_)) {
-      error_ = "error writing '" + name_ + "': " + std::strerror(errno);
-    }
+void Writer::write_behind(bool on) {
+  if (!on) {
+    flush();
+    behind_.reset();
+    return;
   }
+  if (behind_ || fd_ < 0) return;
+  behind_ = std::make_unique<detail::WriteBehind>(fd_);
+  if (spare_capacity_ < capacity_) {
+    spare_.reset(new char[capacity_]);
+    spare_capacity_ = capacity_;
+  }
+}
+
+void Writer::hand_off() {
+  if (len_ == 0) return;
+  if (!behind_) {
+    write_now(buf_.get(), len_);
+    len_ = 0;
+    return;
+  }
+  note_error(behind_->wait());  // the spare buffer is free again
+  if (error_.empty()) behind_->submit(buf_.get(), len_);
+  std::swap(buf_, spare_);
+  std::swap(capacity_, spare_capacity_);
   len_ = 0;
+}
+
+void Writer::flush() {
+  hand_off();
+  if (behind_) note_error(behind_->wait());
+}
+
+// After the first error nothing more is written: the output is already
+// incomplete, and retrying a broken pipe on every record helps nobody.
+void Writer::write_now(const char* data, size_t n) {
+  if (!error_.empty()) return;
+  if (fd_ < 0) {
+    error_ = "write to a closed output";
+  } else if (!detail::write_all(fd_, data, n)) {
+    note_error(errno);
+  }
+}
+
+void Writer::note_error(int error) {
+  if (error != 0 && error_.empty()) error_ = "error writing '" + name_ + "': " + std::strerror(error);
 }
 
 void Writer::close() {
   if (fd_ < 0) return;
   flush();
+  behind_.reset();
   if (owned_ && ::close(fd_) != 0 && error_.empty()) {
     error_ = "error closing '" + name_ + "': " + std::strerror(errno);
   }

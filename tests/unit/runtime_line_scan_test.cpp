@@ -306,6 +306,9 @@ TEST(CsvChunks, EveryThreadCountAndChunkSizeReadsWhatOneReaderReads) {
       ASSERT_EQ(reader.next(header), CsvStatus::Record);
       using Lines = ParsedLines<CsvRow>;
       std::vector<CsvSeen> seen;
+      int sized_calls = 0;
+      size_t first_records = 0;
+      double scale = 0;
       scan_csv_records<Lines>(
           reader, {threads, chunk}, ',', "t.csv",
           [](const std::vector<CsvField>& fields, Lines::Line& record) {
@@ -322,9 +325,20 @@ TEST(CsvChunks, EveryThreadCountAndChunkSizeReadsWhatOneReaderReads) {
               }
               seen.push_back(s);
             }
+            if (first_records == 0) first_records = seen.size();
             return true;
+          },
+          [&](double s) {
+            ++sized_calls;
+            scale = s;
+            EXPECT_EQ(seen.size(), first_records);  // right after the first chunk
           });
       EXPECT_EQ(seen, reference) << threads << " threads, chunks of " << chunk;
+      EXPECT_EQ(sized_calls, 1);
+      // The first chunk's share of the bytes estimates its share of the records.
+      const double estimate = static_cast<double>(first_records) * (1 + scale);
+      EXPECT_GT(estimate, 0.5 * static_cast<double>(reference.size())) << chunk;
+      EXPECT_LT(estimate, 2.0 * static_cast<double>(reference.size())) << chunk;
     }
   }
 }

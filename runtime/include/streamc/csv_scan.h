@@ -24,10 +24,13 @@ struct TableRecord {
 // reader: opened on a mapped file, its header read. parse(fields, record)
 // fills record.row, .parsed, .reason and .found from a well-formed record, on
 // any thread; run(Lines&) -> bool on the calling thread, false to stop.
+// sized(scale) runs once, after the first chunk ran, with how many times
+// that chunk's bytes the rest of the file holds: a table grows to its size
+// at once instead of rebuilding itself again and again.
 // Records point into the mapping, which stays until reader.close().
-template <class Lines, class Parse, class Run>
+template <class Lines, class Parse, class Run, class Sized>
 bool scan_csv_records(CsvReader& reader, const LineScanOptions& options, char sep, const std::string& name,
-                      Parse&& parse, Run&& run) {
+                      Parse&& parse, Run&& run, Sized&& sized) {
   const uint64_t header_lines = reader.lines_read();
   const std::string_view text = reader.take_mapped();
   const unsigned threads = options.threads == 0 ? 1 : options.threads;
@@ -54,7 +57,15 @@ bool scan_csv_records(CsvReader& reader, const LineScanOptions& options, char se
         }
         records.line_count = in.lines_read();
       },
-      [&](size_t slot, std::string_view chunk) { return in_order.run(slots[slot], chunk, run); },
+      [&, first = true](size_t slot, std::string_view chunk) mutable {
+        const bool go_on = in_order.run(slots[slot], chunk, run);
+        if (first && go_on) {
+          first = false;
+          sized(static_cast<double>(text.data() + text.size() - (chunk.data() + chunk.size())) /
+                static_cast<double>(chunk.size()));
+        }
+        return go_on;
+      },
       [sep](std::string_view all, size_t start, size_t target) { return csv_chunk_end(all, start, target, sep); });
 }
 

@@ -119,6 +119,10 @@ struct Group {
 // more ask for transparent huge pages, which removes most TLB misses from
 // random probes of a large table.
 void* allocate_table(size_t bytes);
+// Has `threads` threads fault in the pages of a large table together, so that
+// the kernel's zeroing of its memory is shared instead of falling on the
+// thread that inserts; nothing for one thread or a small table.
+void populate_table(void* p, size_t bytes, unsigned threads);
 void free_table(void* p, size_t bytes) noexcept;
 
 }  // namespace hash_table_detail
@@ -269,10 +273,11 @@ class HashTable {
   bool empty() const { return size_ == 0; }
   size_t capacity() const { return capacity_; }
 
-  // Room for n rows without another rebuild.
-  void reserve(size_t n) {
+  // Room for n rows without another rebuild; a large table's memory is
+  // faulted in by `threads` threads at once.
+  void reserve(size_t n, unsigned threads = 1) {
     const size_t want = capacity_for(n);
-    if (want > capacity_) rebuild(want);
+    if (want > capacity_) rebuild(want, threads);
   }
 
   // Bytes of the slot and control arrays plus the string pool's chunks.
@@ -409,10 +414,11 @@ class HashTable {
     }
   }
 
-  void rebuild(size_t capacity) {
+  void rebuild(size_t capacity, unsigned threads = 1) {
     const size_t slots_at = (capacity + 63) & ~size_t{63};
     const size_t bytes = slots_at + capacity * sizeof(Slot);
     auto* mem = static_cast<char*>(hash_table_detail::allocate_table(bytes));
+    hash_table_detail::populate_table(mem, bytes, threads);
     auto* ctrl = reinterpret_cast<int8_t*>(mem);
     auto* slots = reinterpret_cast<Slot*>(mem + slots_at);
     std::fill(ctrl, ctrl + capacity, hash_table_detail::kEmpty);

@@ -90,6 +90,11 @@ struct LineScanOptions {
 // and 'chunk.bytes'; false with a message naming a bad value.
 bool line_scan_options(const Config& config, LineScanOptions& options, std::string& error);
 
+// Whether 'threads' lets the program use more than one thread: its sinks then
+// write behind (Writer::write_behind). A bad value is reported by
+// line_scan_options; here it counts as one thread.
+bool more_than_one_thread(const Config& config);
+
 namespace detail {
 
 inline bool blank_line(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }

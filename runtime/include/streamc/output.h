@@ -16,6 +16,10 @@
 
 namespace streamc {
 
+namespace detail {
+class WriteBehind;
+}
+
 class Writer {
  public:
   static constexpr size_t kDefaultBufferSize = 256 * 1024;
@@ -32,6 +36,10 @@ class Writer {
   // Writes to an open descriptor; closes it at close() when owned.
   void open_fd(int fd, bool owned, std::string name);
   bool is_open() const { return fd_ >= 0; }
+  // With `on`, a full buffer is written out by a thread of the writer's own
+  // while records go on into a second buffer; the bytes and their order are
+  // the same. For programs that may use more than one thread.
+  void write_behind(bool on);
 
   void append(std::string_view s) {
     char* p = reserve(s.size());
@@ -78,10 +86,11 @@ class Writer {
   // buffer_size bytes.
   void end_record() {
     append_char('\n');
-    if (len_ >= threshold_) flush();
+    if (len_ >= threshold_) hand_off();
   }
 
-  // Writes everything buffered (whole records only if used as intended).
+  // Writes everything buffered (whole records only if used as intended) and
+  // returns once it is written.
   void flush();
   // Flushes, then closes the descriptor when owned.
   void close();
@@ -96,6 +105,11 @@ class Writer {
     return buf_.get() + len_;
   }
   void grow(size_t n);
+  // Starts writing the buffer out: on the write-behind thread when there is
+  // one (returning at once), otherwise here.
+  void hand_off();
+  void write_now(const char* data, size_t n);
+  void note_error(int error);
 
   std::unique_ptr<char[]> buf_;
   size_t capacity_;
@@ -105,6 +119,9 @@ class Writer {
   bool owned_ = false;
   std::string name_;
   std::string error_;
+  std::unique_ptr<detail::WriteBehind> behind_;
+  std::unique_ptr<char[]> spare_;  // filled while buf_ is written behind
+  size_t spare_capacity_ = 0;
 };
 
 }  // namespace streamc
