@@ -88,11 +88,11 @@ bool parse_decimal_impl(std::string_view text, int precision, int scale, T& out)
 
 }  // namespace
 
-bool parse_decimal(std::string_view text, int precision, int scale, int64_t& out) {
+bool detail::parse_decimal_general(std::string_view text, int precision, int scale, int64_t& out) {
   return parse_decimal_impl(text, precision, scale, out);
 }
 
-bool parse_decimal(std::string_view text, int precision, int scale, i128& out) {
+bool detail::parse_decimal_general(std::string_view text, int precision, int scale, i128& out) {
   return parse_decimal_impl(text, precision, scale, out);
 }
 

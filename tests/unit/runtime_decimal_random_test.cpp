@@ -78,3 +78,44 @@ TEST(DecimalRandom, ParseRoundsLikeReference) {
 
 }  // namespace
 }  // namespace streamc
+
+namespace streamc {
+namespace {
+
+// parse_decimal reads plain numbers on a fast path of its own; on random
+// texts, plain and not, it must agree with the general parser in the result
+// and in the value.
+TEST(DecimalRandom, FastParseAgreesWithGeneral) {
+  std::mt19937_64 rng(99);
+  const std::string alphabet = "0123456789-+.eE ";
+  for (int i = 0; i < 200000; ++i) {
+    std::string text;
+    if (rng() % 2 == 0) {  // plain: [-]digits[.digits], sometimes with leading zeros
+      if (rng() % 3 == 0) text += '-';
+      for (int n = static_cast<int>(rng() % 21); n > 0; --n) text += static_cast<char>('0' + rng() % 10);
+      if (rng() % 2 == 0) {
+        text += '.';
+        for (int n = static_cast<int>(rng() % 6); n > 0; --n) text += static_cast<char>('0' + rng() % 10);
+      }
+    } else {
+      for (int n = static_cast<int>(rng() % 8); n > 0; --n) text += alphabet[rng() % alphabet.size()];
+    }
+    const int precision = 1 + static_cast<int>(rng() % 38);
+    const int scale = static_cast<int>(rng() % (precision + 1));
+    if (precision <= 18) {
+      int64_t fast = 0, general = 0;
+      const bool a = parse_decimal(text, precision, scale, fast);
+      const bool b = detail::parse_decimal_general(text, precision, scale, general);
+      ASSERT_EQ(a, b) << "'" << text << "' (" << precision << "," << scale << ")";
+      if (a) ASSERT_EQ(fast, general) << "'" << text << "' (" << precision << "," << scale << ")";
+    }
+    i128 fast = 0, general = 0;
+    const bool a = parse_decimal(text, precision, scale, fast);
+    const bool b = detail::parse_decimal_general(text, precision, scale, general);
+    ASSERT_EQ(a, b) << "'" << text << "' (" << precision << "," << scale << ")";
+    if (a) ASSERT_TRUE(fast == general) << "'" << text << "' (" << precision << "," << scale << ")";
+  }
+}
+
+}  // namespace
+}  // namespace streamc

@@ -59,6 +59,16 @@ TEST(Json, Int64) {
   EXPECT_FALSE(int64_of("\"4x\"", x));
   EXPECT_FALSE(int64_of("true", x));
   EXPECT_FALSE(int64_of("null", x));
+  // Short integers are read from the token; the rest by simdjson, which
+  // also rejects what is not JSON.
+  EXPECT_TRUE(int64_of("-0", x));
+  EXPECT_EQ(x, 0);
+  EXPECT_TRUE(int64_of("999999999999999999", x));  // 18 digits
+  EXPECT_EQ(x, 999999999999999999);
+  EXPECT_TRUE(int64_of("1000000000000000000", x));  // 19
+  EXPECT_EQ(x, 1000000000000000000);
+  EXPECT_FALSE(int64_of("012", x));
+  EXPECT_FALSE(int64_of("-", x));
 }
 
 TEST(Json, Int32) {

@@ -195,8 +195,39 @@ bool dec_div(i128 a, int a_scale, i128 b, int b_scale, int result_scale, i128& o
 // scale), rounding extra fraction digits half away from zero. False on
 // malformed text (no surrounding spaces allowed) or when the value needs more
 // than `precision` digits.
-bool parse_decimal(std::string_view text, int precision, int scale, int64_t& out);
-bool parse_decimal(std::string_view text, int precision, int scale, i128& out);
+namespace detail {
+bool parse_decimal_general(std::string_view text, int precision, int scale, int64_t& out);
+bool parse_decimal_general(std::string_view text, int precision, int scale, i128& out);
+}  // namespace detail
+
+template <DecimalInt T>
+inline bool parse_decimal(std::string_view text, int precision, int scale, T& out) {
+  // Nearly every value is plain digits with at most `scale` fraction digits
+  // and fits 18 digits: one pass, no rounding. Everything else (a sign '+',
+  // an exponent, more fraction digits, longer numbers) takes the general path.
+  const char* p = text.data();
+  const char* end = p + text.size();
+  const bool negative = p < end && *p == '-';
+  p += negative;
+  const char* int_begin = p;
+  uint64_t v = 0;
+  while (p < end && static_cast<unsigned>(*p - '0') <= 9) v = v * 10 + static_cast<unsigned>(*p++ - '0');
+  const auto int_digits = static_cast<int>(p - int_begin);
+  int frac_digits = 0;
+  if (p < end && *p == '.') {
+    const char* frac_begin = ++p;
+    while (p < end && static_cast<unsigned>(*p - '0') <= 9) v = v * 10 + static_cast<unsigned>(*p++ - '0');
+    frac_digits = static_cast<int>(p - frac_begin);
+  }
+  if (p != end || int_digits + frac_digits == 0 || int_digits + frac_digits > 18 || frac_digits > scale ||
+      int_digits + scale > 18 || precision < 1 || precision > kMaxDecimalDigits<T> || scale > precision) {
+    return detail::parse_decimal_general(text, precision, scale, out);
+  }
+  v *= static_cast<uint64_t>(detail::kPow10.value[scale - frac_digits]);
+  if (precision <= 18 && v >= static_cast<uint64_t>(detail::kPow10.value[precision])) return false;
+  out = negative ? -static_cast<T>(v) : static_cast<T>(v);
+  return true;
+}
 
 // Nearest double (one rounding when |v| < 2^53 and scale <= 22).
 template <DecimalInt T>

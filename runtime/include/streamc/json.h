@@ -36,6 +36,28 @@ inline bool json_type(JsonValue& v, simdjson::ondemand::json_type& type) {
   return v.type().get(type) == simdjson::SUCCESS;
 }
 
+inline bool json_number_start(char c) { return c == '-' || (c >= '0' && c <= '9'); }
+
+// A plain integer token of at most 18 digits (no overflow possible), read in
+// one pass; false for anything else, which simdjson then reads or rejects.
+inline bool json_short_integer(std::string_view token, int64_t& out) {
+  const char* p = token.data();
+  const char* end = p + token.size();
+  while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r')) --end;
+  const bool negative = p < end && *p == '-';
+  p += negative;
+  const auto n = static_cast<size_t>(end - p);
+  if (n == 0 || n > 18 || (*p == '0' && n > 1)) return false;
+  int64_t v = 0;
+  for (; p < end; ++p) {
+    const auto d = static_cast<unsigned>(*p - '0');
+    if (d > 9) return false;
+    v = v * 10 + d;
+  }
+  out = negative ? -v : v;
+  return true;
+}
+
 }  // namespace detail
 
 // Starts On-Demand parsing of a line from FileReader in place (its padding
@@ -62,6 +84,7 @@ inline bool json_is_null(JsonValue& v) {
 // Integral JSON numbers only (1.0 and 1e3 are rejected, as is overflow); a
 // string holding one ("42") is accepted too, as for decimals.
 inline bool json_to_int64(JsonValue& v, int64_t& out) {
+  if (detail::json_short_integer(v.raw_json_token(), out)) return true;
   if (v.get_int64().get(out) == simdjson::SUCCESS) return true;
   std::string_view text;
   return v.get_string().get(text) == simdjson::SUCCESS && parse_int64(text, out);
@@ -127,14 +150,14 @@ inline bool json_key(simdjson::simdjson_result<simdjson::ondemand::field>& field
 }
 
 // A number (its exact text, so 0.1 stays 0.1) or a string holding one.
+// The value's type is told by its first byte, as simdjson tells it.
 template <DecimalInt T>
 inline bool json_to_decimal(JsonValue& v, int precision, int scale, T& out) {
-  simdjson::ondemand::json_type type;
-  if (!detail::json_type(v, type)) return false;
-  std::string_view text;
-  if (type == simdjson::ondemand::json_type::number) {
+  std::string_view text = v.raw_json_token();
+  if (text.empty()) return false;
+  if (detail::json_number_start(text.front())) {
     if (!detail::json_number_text(v, text)) return false;
-  } else if (type != simdjson::ondemand::json_type::string || !json_to_string(v, text)) {
+  } else if (text.front() != '"' || !json_to_string(v, text)) {
     return false;
   }
   return parse_decimal(text, precision, scale, out);
