@@ -9,68 +9,6 @@ namespace {
 
 std::string str(size_t n) { return std::to_string(n); }
 
-// The call that converts text (CSV) to a column's type, assigning `target`.
-std::string text_conversion(const SqlType& t, const std::string& text, const std::string& target) {
-  switch (t.id) {
-    case TypeId::Boolean: return "streamc::parse_bool(" + text + ", " + target + ")";
-    case TypeId::Int: return "streamc::parse_int32(" + text + ", " + target + ")";
-    case TypeId::BigInt: return "streamc::parse_int64(" + text + ", " + target + ")";
-    case TypeId::Double: return "streamc::parse_double(" + text + ", " + target + ")";
-    case TypeId::Decimal:
-      return "streamc::parse_decimal(" + text + ", " + str(t.precision) + ", " + str(t.scale) + ", " + target + ")";
-    case TypeId::Timestamp: return "streamc::parse_timestamp(" + text + ", " + target + ")";
-    case TypeId::Date: return "streamc::parse_date(" + text + ", " + target + ")";
-    default: return "";
-  }
-}
-
-// The call that converts a JSON value to a column's type.
-std::string json_conversion(const SqlType& t, const std::string& target) {
-  switch (t.id) {
-    case TypeId::Boolean: return "streamc::json_to_bool(value, " + target + ")";
-    case TypeId::Int: return "streamc::json_to_int32(value, " + target + ")";
-    case TypeId::BigInt: return "streamc::json_to_int64(value, " + target + ")";
-    case TypeId::Double: return "streamc::json_to_double(value, " + target + ")";
-    case TypeId::Decimal:
-      return "streamc::json_to_decimal(value, " + str(t.precision) + ", " + str(t.scale) + ", " + target + ")";
-    case TypeId::Timestamp: return "streamc::json_to_timestamp(value, " + target + ")";
-    case TypeId::Date: return "streamc::json_to_date(value, " + target + ")";
-    default: return "streamc::json_to_string(value, " + target + ", strings)";
-  }
-}
-
-std::string mask_name(const RowLayout& row, const ScanField& f) {
-  return row.row_type + "::" + row_null_constant(f.field);
-}
-
-// A reason literal for a column that does not convert.
-std::string bad_value_reason(const Column& c) {
-  return cpp_c_string("column '" + c.name + "' is not a valid " + c.type.to_string());
-}
-
-// Every column starts NULL; parsing a value clears its bit.
-void emit_null_reset(CodeWriter& w, const RowLayout& row, const std::string& access = "r.") {
-  int words = null_words(row);
-  for (int k = 0; k < words; ++k) {
-    std::string index = words == 1 ? "" : str(k);
-    w.line("{}{} = {}::kAllNull{};", {access, words == 1 ? "nulls" : "nulls[" + index + "]", row.row_type, index});
-  }
-}
-
-// After parsing: a NOT NULL column must have had a value. A table's key
-// columns are checked by its loader, which skips rows without a key.
-void emit_not_null_check(CodeWriter& w, const SourceDef& src, const Scan& scan) {
-  for (const ScanField& f : scan.fields) {
-    const Column& c = src.columns[f.column];
-    if (c.nullable || (scan.table >= 0 && c.key)) continue;
-    auto check = w.block("if (r." + null_word(scan, scan.slot_of(f.column)) + " & " + mask_name(scan, f) + ")");
-    w.line("reason = {};", {cpp_c_string("column '" + c.name + "' is NOT NULL but has no value")});
-    w.line("return false;");
-  }
-}
-
-const SourceDef& source_of(const Plan& plan, int index) { return plan.program->catalog.sources()[index]; }
-
 // Opens the file of a scan, waiting for it when '<source>.file.wait.timeout'
 // says so: a FileReader for JSON lines, a CsvReader for CSV.
 void emit_open(CodeWriter& w, const SourceDef& src, const std::string& name, bool declare_reader = true) {
@@ -126,6 +64,20 @@ void emit_csv_header(CodeWriter& w, const SourceDef& src, const Scan& scan, cons
 }
 
 }  // namespace
+
+const SourceDef& source_of(const Plan& plan, int index) { return plan.program->catalog.sources()[index]; }
+
+std::string mask_name(const RowLayout& row, const ScanField& f) {
+  return row.row_type + "::" + row_null_constant(f.field);
+}
+
+void emit_null_reset(CodeWriter& w, const RowLayout& row) {
+  int words = null_words(row);
+  for (int k = 0; k < words; ++k) {
+    std::string index = words == 1 ? "" : str(k);
+    w.line("r.{} = {}::kAllNull{};", {words == 1 ? "nulls" : "nulls[" + index + "]", row.row_type, index});
+  }
+}
 
 std::string property_name(const SourceDef& source, const std::string& property) {
   return source.name + "." + property;
@@ -198,108 +150,6 @@ void emit_row_struct(CodeWriter& w, const Plan& plan, const RowLayout& row, int 
     emit_null_reset(w, row);
     w.line("return r;");
   }
-}
-
-void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
-  const SourceDef& src = source_of(plan, scan.source);
-  const std::string& row = scan.row_type;
-  bool table = scan.table >= 0;
-  if (src.format == Format::Json) {
-    w.line("// Parses one JSON line of {} into a {}; a field that is absent is NULL.",
-           {comment_text(src.name), row});
-    w.line("// Strings point into the line, or into `strings` when they had escapes.{}",
-           {table ? " `has_value`: some non-key column is not NULL." : ""});
-    auto fn = w.block("bool " + scan.parse_function + "(simdjson::ondemand::parser& parser, std::string_view line, " +
-                      row + "& r, std::string_view& reason, streamc::Arena& strings" +
-                      (table ? ", bool& has_value" : "") + ")");
-    w.line("r = {};");
-    emit_null_reset(w, scan);
-    if (table) w.line("has_value = false;");
-    w.line("simdjson::ondemand::document doc;");
-    w.line("simdjson::ondemand::object object;");
-    {
-      auto bad = w.block("if (streamc::json_iterate_line(parser, line, doc) || doc.get_object().get(object))");
-      w.line("reason = \"the line is not a valid JSON object\";");
-      w.line("return false;");
-    }
-    {
-      auto loop = w.block("for (auto field : object)");
-      w.line("std::string_view key;");
-      {
-        auto bad = w.block("if (!streamc::json_key(field, key))");
-        w.line("reason = \"the line is not valid JSON\";");
-        w.line("return false;");
-      }
-      w.line("// A reference, not a copy: copying a value stalls on the bytes just stored.");
-      w.line("streamc::JsonValue& value = field.value_unsafe().value();");
-      bool first = true;
-      auto branch = [&](const std::string& condition) {
-        if (!first) w.dedent();
-        w.line((first ? "if (" : "} else if (") + condition + ") {");
-        w.indent();
-        first = false;
-      };
-      for (size_t i = 0; i < scan.fields.size(); ++i) {
-        const ScanField& f = scan.fields[i];
-        const Column& c = src.columns[f.column];
-        branch("key == " + cpp_string_literal(c.name));
-        w.line("if (streamc::json_is_null(value)) continue;");
-        {
-          auto conv = w.block("if (!" + json_conversion(c.type, "r." + f.field) + ")");
-          w.line("reason = {};", {bad_value_reason(c)});
-          w.line("return false;");
-        }
-        w.line("r.{} &= ~{};", {null_word(scan, static_cast<int>(i)), mask_name(scan, f)});
-        if (table && !c.key) w.line("has_value = true;");
-      }
-      if (table) {
-        // Columns the queries do not use still decide whether a row is a delete.
-        std::vector<std::string> others;
-        for (size_t col = 0; col < src.columns.size(); ++col) {
-          if (!src.columns[col].key && scan.slot_of(static_cast<int>(col)) < 0) {
-            others.push_back("key == " + cpp_string_literal(src.columns[col].name));
-          }
-        }
-        if (!others.empty()) {
-          branch(join(others, " || "));
-          w.line("if (!streamc::json_is_null(value)) has_value = true;");
-        }
-      }
-      if (!first) {
-        w.dedent();
-        w.line("}");
-      }
-    }
-    emit_not_null_check(w, src, scan);
-    w.line("return true;");
-    return;
-  }
-  w.line("// Parses one CSV record of {} into a {}; `pos` maps each column read to its field.",
-         {comment_text(src.name), row});
-  auto fn = w.block("bool " + scan.parse_function + "(const std::vector<streamc::CsvField>& fields, const int* pos, " +
-                    row + "& r, std::string_view& reason)");
-  w.line("r = {};");
-  emit_null_reset(w, scan);
-  for (size_t i = 0; i < scan.fields.size(); ++i) {
-    const ScanField& f = scan.fields[i];
-    const Column& c = src.columns[f.column];
-    auto field = w.block("");
-    w.line("const streamc::CsvField& field = fields[pos[{}]];  // {}", {str(i), comment_text(c.name)});
-    w.line("if (!streamc::csv_is_null(field)) {");
-    w.indent();
-    if (c.type.id == TypeId::Varchar) {
-      w.line("r.{} = field.text;", {f.field});
-    } else {
-      auto conv = w.block("if (!" + text_conversion(c.type, "field.text", "r." + f.field) + ")");
-      w.line("reason = {};", {bad_value_reason(c)});
-      w.line("return false;");
-    }
-    w.line("r.{} &= ~{};", {null_word(scan, static_cast<int>(i)), mask_name(scan, f)});
-    w.dedent();
-    w.line("}");
-  }
-  emit_not_null_check(w, src, scan);
-  w.line("return true;");
 }
 
 // A query FROM a table reads its rows as they are once every table is loaded.

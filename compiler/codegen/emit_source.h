@@ -10,6 +10,7 @@
 namespace streamc {
 
 void emit_row_struct(CodeWriter& w, const Plan& plan, const RowLayout& row, int source, bool table);
+// The parser of one record of a scan (emit_parse.cpp).
 void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan);
 void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan);
 
@@ -19,6 +20,12 @@ std::string loader_type(const Plan& plan, const Scan& scan);
 void emit_loader_class(CodeWriter& w, const Plan& plan, const Scan& scan);
 void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan);
 void emit_load_function(CodeWriter& w, const Plan& plan, const Scan& scan);
+
+const SourceDef& source_of(const Plan& plan, int index);
+// The constant of a row struct that marks a field NULL: `TradesRow::kPriceNull`.
+std::string mask_name(const RowLayout& row, const ScanField& f);
+// Every column of `r` starts NULL; parsing a value clears its bit.
+void emit_null_reset(CodeWriter& w, const RowLayout& row);
 
 // The name of a source's run-time property, as `--set` spells it.
 std::string property_name(const SourceDef& source, const std::string& property);

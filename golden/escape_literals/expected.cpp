@@ -45,10 +45,34 @@ struct NotesRow {
   static constexpr uint64_t kAllNull = kIdNull | kNoteNull;
 };
 
+// `notes` read without simdjson, when it is a flat object of plain values; false
+// when not sure (then simdjson reads the line and decides).
+bool parse_notes_flat(std::string_view line, NotesRow& r) {
+  r = {};
+  r.nulls = NotesRow::kAllNull;
+  streamc::FlatJson json(line);
+  for (std::string_view key; json.next_key(key);) {
+    if (key == "id"sv) {
+      if (json.null()) continue;
+      if (!json.to_int64(r.id)) return false;
+      r.nulls &= ~NotesRow::kIdNull;
+    } else if (key == "note"sv) {
+      if (json.null()) continue;
+      if (!json.to_string(r.note)) return false;
+      r.nulls &= ~NotesRow::kNoteNull;
+    } else if (!json.skip()) {
+      return false;
+    }
+  }
+  if (!json.ended()) return false;
+  return true;
+}
+
 // Parses one JSON line of `notes` into a NotesRow; a field that is absent is NULL.
 // Strings point into the line, or into `strings` when they had escapes.
 bool parse_notes(simdjson::ondemand::parser& parser, std::string_view line, NotesRow& r,
                  std::string_view& reason, streamc::Arena& strings) {
+  if (parse_notes_flat(line, r)) return true;
   r = {};
   r.nulls = NotesRow::kAllNull;
   simdjson::ondemand::document doc;

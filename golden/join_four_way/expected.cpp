@@ -278,10 +278,46 @@ bool parse_user_profiles(const std::vector<streamc::CsvField>& fields, const int
   return true;
 }
 
+// `trades` read without simdjson, when it is a flat object of plain values; false
+// when not sure (then simdjson reads the line and decides).
+bool parse_trades_flat(std::string_view line, TradesRow& r) {
+  r = {};
+  r.nulls = TradesRow::kAllNull;
+  streamc::FlatJson json(line);
+  for (std::string_view key; json.next_key(key);) {
+    if (key == "trade_id"sv) {
+      if (json.null()) continue;
+      if (!json.to_int64(r.trade_id)) return false;
+      r.nulls &= ~TradesRow::kTradeIdNull;
+    } else if (key == "user_id"sv) {
+      if (json.null()) continue;
+      if (!json.to_string(r.user_id)) return false;
+      r.nulls &= ~TradesRow::kUserIdNull;
+    } else if (key == "symbol"sv) {
+      if (json.null()) continue;
+      if (!json.to_string(r.symbol)) return false;
+      r.nulls &= ~TradesRow::kSymbolNull;
+    } else if (key == "quantity"sv) {
+      if (json.null()) continue;
+      if (!json.to_int64(r.quantity)) return false;
+      r.nulls &= ~TradesRow::kQuantityNull;
+    } else if (key == "price"sv) {
+      if (json.null()) continue;
+      if (!json.to_decimal(18, 2, r.price)) return false;
+      r.nulls &= ~TradesRow::kPriceNull;
+    } else if (!json.skip()) {
+      return false;
+    }
+  }
+  if (!json.ended()) return false;
+  return true;
+}
+
 // Parses one JSON line of `trades` into a TradesRow; a field that is absent is NULL.
 // Strings point into the line, or into `strings` when they had escapes.
 bool parse_trades(simdjson::ondemand::parser& parser, std::string_view line, TradesRow& r,
                   std::string_view& reason, streamc::Arena& strings) {
+  if (parse_trades_flat(line, r)) return true;
   r = {};
   r.nulls = TradesRow::kAllNull;
   simdjson::ondemand::document doc;

@@ -12,6 +12,7 @@
 #include "streamc/input.h"
 #include "streamc/input_buffer.h"
 #include "streamc/json.h"
+#include "streamc/json_flat.h"
 #include "streamc/line_scan.h"
 #include "streamc/output.h"
 #include "streamc/text.h"
