@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -33,12 +34,25 @@ std::string hex(uint64_t v) {
   return buf;
 }
 
-// The runtime library's identity: a rebuilt runtime invalidates the cache.
-std::string runtime_stamp() {
+std::string file_stamp(const char* path) {
   struct stat st {};
-  if (stat(STREAMC_RUNTIME_LIBRARY, &st) != 0) return "missing";
+  if (stat(path, &st) != 0) return "missing";
   return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
          std::to_string(st.st_mtim.tv_nsec);
+}
+
+// The runtime's identity: a rebuilt library or a changed header (inline code
+// the library does not hold) invalidates the cache.
+std::string runtime_stamp() {
+  std::string stamp = file_stamp(STREAMC_RUNTIME_LIBRARY);
+  std::vector<std::string> headers;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(STREAMC_RUNTIME_INCLUDE_DIR "/streamc", ec)) {
+    headers.push_back(entry.path().string());
+  }
+  std::sort(headers.begin(), headers.end());
+  for (const std::string& h : headers) stamp += "\n" + h + "=" + file_stamp(h.c_str());
+  return stamp;
 }
 
 std::vector<std::string> compiler_command(const std::string& source, const std::string& output,

@@ -30,6 +30,8 @@ namespace streamc {
 // cost about as much as their work.
 class FlatJson {
  public:
+  // `line` is followed by at least 16 readable bytes, as every line a
+  // FileReader hands out is (InputBuffer::kPadding).
   explicit FlatJson(std::string_view line) : p_(line.data()), end_(line.data() + line.size()) {}
 
   // The next key, consuming it and its ':'. False at the end of the object
@@ -149,26 +151,37 @@ class FlatJson {
     if (!eat('"')) return false;
     const char* begin = p_;
     bool ascii = true;
+    bool bytewise = true;
 #if defined(__SSE2__)
     // 16 bytes at a time up to the first quote, backslash, control or
-    // non-ASCII byte (the last two are the bytes below 0x20 as signed chars).
+    // non-ASCII byte (the last two are the bytes below 0x20 as signed
+    // chars). The line's padding makes reading past its end legal; what lies
+    // there is masked off.
+    bytewise = false;
     const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
-    while (end_ - p_ >= 16) {
+    while (true) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
       const __m128i special =
           _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)), _mm_cmplt_epi8(v, space));
-      if (const int mask = _mm_movemask_epi8(special)) {
-        p_ += __builtin_ctz(static_cast<unsigned>(mask));
+      auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+      const auto left = static_cast<size_t>(end_ - p_);
+      if (left < 16) mask &= (1u << left) - 1;
+      if (mask != 0) {
+        p_ += __builtin_ctz(mask);
+        bytewise = *p_ != '"';  // the rest of a string with non-ASCII bytes, one by one
         break;
       }
+      if (left <= 16) return false;  // no closing quote
       p_ += 16;
     }
 #endif
-    for (; p_ < end_; ++p_) {
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c == '"') break;
-      if (c == '\\' || c < 0x20) return false;
-      ascii = ascii && c < 0x80;
+    if (bytewise) {
+      for (; p_ < end_; ++p_) {
+        const auto c = static_cast<unsigned char>(*p_);
+        if (c == '"') break;
+        if (c == '\\' || c < 0x20) return false;
+        ascii = ascii && c < 0x80;
+      }
     }
     if (p_ == end_) return false;
     out = std::string_view(begin, static_cast<size_t>(p_ - begin));
