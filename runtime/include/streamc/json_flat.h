@@ -61,10 +61,21 @@ class FlatJson {
   // A null value, consumed; false (nothing consumed) for any other value.
   bool null() { return literal("null"); }
 
+  // One pass: -?(0|[1-9][0-9]*) of at most 18 digits, so it cannot overflow;
+  // a fraction, an exponent or more digits are left to simdjson.
   bool to_int64(int64_t& out) {
-    std::string_view text;
-    bool integral = false;
-    return number(text, integral) && integral && integer(text, out);
+    const char* p = p_;
+    const bool negative = p < end_ && *p == '-';
+    p += negative;
+    const char* digits = p;
+    int64_t v = 0;
+    while (p < end_ && static_cast<unsigned>(*p - '0') <= 9) v = v * 10 + (*p++ - '0');
+    const auto n = static_cast<size_t>(p - digits);
+    if (n == 0 || n > 18 || (n > 1 && *digits == '0')) return false;
+    if (p < end_ && (*p == '.' || *p == 'e' || *p == 'E')) return false;
+    p_ = p;
+    out = negative ? -v : v;
+    return true;
   }
   bool to_int32(int32_t& out) {
     int64_t wide = 0;
@@ -211,16 +222,6 @@ class FlatJson {
       while (p_ < end_ && digit(*p_)) ++p_;
     }
     text = std::string_view(begin, static_cast<size_t>(p_ - begin));
-    return true;
-  }
-  // Up to 18 digits here (no overflow possible); longer ones by the checked parser.
-  [[gnu::always_inline]] static bool integer(std::string_view text, int64_t& out) {
-    const bool negative = text.front() == '-';
-    const std::string_view digits = text.substr(negative ? 1 : 0);
-    if (digits.size() > 18) return parse_int64(text, out);
-    int64_t v = 0;
-    for (char c : digits) v = v * 10 + (c - '0');
-    out = negative ? -v : v;
     return true;
   }
 
