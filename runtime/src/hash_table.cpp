@@ -41,8 +41,9 @@ void populate_table(void* p, size_t bytes, unsigned threads) {
     const size_t begin = part * share;
     if (begin < bytes) ::madvise(static_cast<char*>(p) + begin, std::min(share, bytes - begin), MADV_POPULATE_WRITE);
   };
+  const size_t parts = std::min<size_t>(threads, (bytes + share - 1) / share);
   std::vector<std::thread> helpers;
-  for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(populate, t);
+  for (size_t t = 1; t < parts; ++t) helpers.emplace_back(populate, t);
   populate(0);
   for (std::thread& t : helpers) t.join();
 #else

@@ -335,6 +335,23 @@ TEST(HashTable, ReserveAvoidsRebuilds) {
   EXPECT_EQ(t.capacity(), capacity);
 }
 
+// A large table reserved by two threads (its pages faulted in by both)
+// holds its rows like any other, and keeps rows it held before.
+TEST(HashTable, ReserveOnSeveralThreadsKeepsRows) {
+  IntTable t;
+  for (int64_t i = 0; i < 100; ++i) t.upsert(i, IntRow{i});
+  t.reserve(300000, 2);
+  const size_t capacity = t.capacity();
+  EXPECT_GE(capacity * 7, 300000u * 8);
+  for (int64_t i = 100; i < 300000; ++i) t.upsert(i, IntRow{i});
+  EXPECT_EQ(t.capacity(), capacity);
+  for (int64_t i = 0; i < 300000; i += 997) {
+    const IntRow* r = t.find(i);
+    ASSERT_NE(r, nullptr);
+    EXPECT_EQ(r->value, i);
+  }
+}
+
 // A nearly full table under erase/insert of fresh keys: the groups fill with
 // tombstones, which must neither break probes nor grow the table.
 TEST(HashTable, TombstonesUnderChurnKeepProbesCorrect) {
