@@ -21,15 +21,14 @@ using JsonValue = simdjson::ondemand::value;
 
 namespace detail {
 
-// The number's text as written: never rounded through a double. The token
-// runs up to the next structural character, so trailing spaces are cut.
-inline bool json_number_text(JsonValue& v, std::string_view& text) {
-  text = v.raw_json_token();
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' ||
-                           text.back() == '\r')) {
-    text.remove_suffix(1);
+// A value's token runs up to the next structural character: the spaces
+// before it are cut.
+inline std::string_view without_trailing_space(std::string_view token) {
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' ||
+                            token.back() == '\r')) {
+    token.remove_suffix(1);
   }
-  return !text.empty();
+  return token;
 }
 
 inline bool json_type(JsonValue& v, simdjson::ondemand::json_type& type) {
@@ -38,24 +37,19 @@ inline bool json_type(JsonValue& v, simdjson::ondemand::json_type& type) {
 
 inline bool json_number_start(char c) { return c == '-' || (c >= '0' && c <= '9'); }
 
-// A plain integer token of at most 18 digits (no overflow possible), read in
-// one pass; false for anything else, which simdjson then reads or rejects.
-inline bool json_short_integer(std::string_view token, int64_t& out) {
-  const char* p = token.data();
-  const char* end = p + token.size();
-  while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r')) --end;
+// Reads -?(0|[1-9][0-9]*) of at most 18 digits (no overflow possible) from
+// p; returns where the digits end, or nullptr when there is no such integer.
+// What follows is the caller's to judge.
+inline const char* json_short_integer(const char* p, const char* end, int64_t& out) {
   const bool negative = p < end && *p == '-';
   p += negative;
-  const auto n = static_cast<size_t>(end - p);
-  if (n == 0 || n > 18 || (*p == '0' && n > 1)) return false;
+  const char* digits = p;
   int64_t v = 0;
-  for (; p < end; ++p) {
-    const auto d = static_cast<unsigned>(*p - '0');
-    if (d > 9) return false;
-    v = v * 10 + d;
-  }
+  while (p < end && static_cast<unsigned>(*p - '0') <= 9) v = v * 10 + (*p++ - '0');
+  const auto n = static_cast<size_t>(p - digits);
+  if (n == 0 || n > 18 || (n > 1 && *digits == '0')) return nullptr;
   out = negative ? -v : v;
-  return true;
+  return p;
 }
 
 }  // namespace detail
@@ -84,7 +78,11 @@ inline bool json_is_null(JsonValue& v) {
 // Integral JSON numbers only (1.0 and 1e3 are rejected, as is overflow); a
 // string holding one ("42") is accepted too, as for decimals.
 inline bool json_to_int64(JsonValue& v, int64_t& out) {
-  if (detail::json_short_integer(v.raw_json_token(), out)) return true;
+  // A short integer is read from its token; simdjson reads or rejects the rest.
+  const std::string_view token = detail::without_trailing_space(v.raw_json_token());
+  const char* token_end = token.data() + token.size();
+  const char* read = detail::json_short_integer(token.data(), token_end, out);
+  if (read != nullptr && read == token_end) return true;
   if (v.get_int64().get(out) == simdjson::SUCCESS) return true;
   std::string_view text;
   return v.get_string().get(text) == simdjson::SUCCESS && parse_int64(text, out);
@@ -153,10 +151,11 @@ inline bool json_key(simdjson::simdjson_result<simdjson::ondemand::field>& field
 // The value's type is told by its first byte, as simdjson tells it.
 template <DecimalInt T>
 inline bool json_to_decimal(JsonValue& v, int precision, int scale, T& out) {
+  // A number's text as written: never rounded through a double.
   std::string_view text = v.raw_json_token();
   if (text.empty()) return false;
   if (detail::json_number_start(text.front())) {
-    if (!detail::json_number_text(v, text)) return false;
+    text = detail::without_trailing_space(text);
   } else if (text.front() != '"' || !json_to_string(v, text)) {
     return false;
   }

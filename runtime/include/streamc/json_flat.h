@@ -20,6 +20,7 @@
 #endif
 
 #include "streamc/decimal.h"
+#include "streamc/json.h"
 #include "streamc/scalar.h"
 #include "streamc/text.h"
 #include "streamc/timestamp.h"
@@ -61,20 +62,12 @@ class FlatJson {
   // A null value, consumed; false (nothing consumed) for any other value.
   bool null() { return literal("null"); }
 
-  // One pass: -?(0|[1-9][0-9]*) of at most 18 digits, so it cannot overflow;
-  // a fraction, an exponent or more digits are left to simdjson.
+  // One pass, at most 18 digits; a fraction, an exponent or more digits are
+  // left to simdjson.
   bool to_int64(int64_t& out) {
-    const char* p = p_;
-    const bool negative = p < end_ && *p == '-';
-    p += negative;
-    const char* digits = p;
-    int64_t v = 0;
-    while (p < end_ && static_cast<unsigned>(*p - '0') <= 9) v = v * 10 + (*p++ - '0');
-    const auto n = static_cast<size_t>(p - digits);
-    if (n == 0 || n > 18 || (n > 1 && *digits == '0')) return false;
-    if (p < end_ && (*p == '.' || *p == 'e' || *p == 'E')) return false;
+    const char* p = detail::json_short_integer(p_, end_, out);
+    if (p == nullptr || (p < end_ && (*p == '.' || *p == 'e' || *p == 'E'))) return false;
     p_ = p;
-    out = negative ? -v : v;
     return true;
   }
   bool to_int32(int32_t& out) {
@@ -87,9 +80,8 @@ class FlatJson {
   // readers round correctly, and agree.
   bool to_double(double& out) {
     std::string_view text;
-    bool integral = false;
     if (p_ < end_ && *p_ == '"') return plain_string(text, true) && parse_double(text, out);
-    return number(text, integral) && text.find_first_of("eE") == std::string_view::npos && text.size() <= 300 &&
+    return number(text) && text.find_first_of("eE") == std::string_view::npos && text.size() <= 300 &&
            parse_double(text, out);
   }
   bool to_bool(bool& out) {
@@ -103,12 +95,11 @@ class FlatJson {
     return true;
   }
   // A view of the line itself: the string has no escape.
-  bool to_string(std::string_view& out) { return p_ < end_ && *p_ == '"' && plain_string(out, true); }
+  bool to_string(std::string_view& out) { return plain_string(out, true); }
   template <DecimalInt T>
   bool to_decimal(int precision, int scale, T& out) {
     std::string_view text;
-    bool integral = false;
-    const bool read = p_ < end_ && *p_ == '"' ? plain_string(text, true) : number(text, integral);
+    const bool read = p_ < end_ && *p_ == '"' ? plain_string(text, true) : number(text);
     return read && parse_decimal(text, precision, scale, out);
   }
   bool to_timestamp(int64_t& ms) {
@@ -124,13 +115,12 @@ class FlatJson {
   bool skip() {
     if (p_ >= end_) return false;
     std::string_view text;
-    bool integral = false;
     switch (*p_) {
       case '"': return plain_string(text, true);
       case 't': return literal("true");
       case 'f': return literal("false");
       case 'n': return literal("null");
-      default: return number(text, integral);
+      default: return number(text);
     }
   }
 
@@ -200,22 +190,19 @@ class FlatJson {
     return ascii || (any_utf8 && simdjson::validate_utf8(out.data(), out.size()));
   }
   // A JSON number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
-  [[gnu::always_inline]] bool number(std::string_view& text, bool& integral) {
+  [[gnu::always_inline]] bool number(std::string_view& text) {
     const char* begin = p_;
     if (p_ < end_ && *p_ == '-') ++p_;
     if (p_ >= end_ || !digit(*p_)) return false;
     if (*p_++ != '0') {
       while (p_ < end_ && digit(*p_)) ++p_;
     }
-    integral = true;
     if (p_ < end_ && *p_ == '.') {
-      integral = false;
       ++p_;
       if (p_ >= end_ || !digit(*p_)) return false;
       while (p_ < end_ && digit(*p_)) ++p_;
     }
     if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
-      integral = false;
       ++p_;
       if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
       if (p_ >= end_ || !digit(*p_)) return false;
