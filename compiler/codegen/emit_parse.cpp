@@ -66,12 +66,14 @@ std::string bad_value_reason(const Column& c) {
 
 // After parsing: a NOT NULL column must have had a value. A table's key
 // columns are checked by its loader, which skips rows without a key.
-void emit_not_null_check(CodeWriter& w, const SourceDef& src, const Scan& scan, const JsonReading& reading) {
+// `with_reason`: the record is bad (else the flat reader only gives up).
+void emit_not_null_check(CodeWriter& w, const SourceDef& src, const Scan& scan, bool with_reason) {
   for (const ScanField& f : scan.fields) {
     const Column& c = src.columns[f.column];
     if (c.nullable || (scan.table >= 0 && c.key)) continue;
     auto check = w.block("if (r." + null_word(scan, scan.slot_of(f.column)) + " & " + mask_name(scan, f) + ")");
-    reading.fail(w, cpp_c_string("column '" + c.name + "' is NOT NULL but has no value"));
+    if (with_reason) w.line("reason = {};", {cpp_c_string("column '" + c.name + "' is NOT NULL but has no value")});
+    w.line("return false;");
   }
 }
 
@@ -153,7 +155,7 @@ void emit_flat_json_parse(CodeWriter& w, const SourceDef& src, const Scan& scan)
     emit_field_dispatch(w, src, scan, JsonReading{true});
   }
   w.line("if (!json.ended()) return false;");
-  emit_not_null_check(w, src, scan, JsonReading{true});
+  emit_not_null_check(w, src, scan, false);
   w.line("return true;");
 }
 
@@ -191,7 +193,7 @@ void emit_json_parse(CodeWriter& w, const SourceDef& src, const Scan& scan) {
     w.line("streamc::JsonValue& value = field.value_unsafe().value();");
     emit_field_dispatch(w, src, scan, JsonReading{false});
   }
-  emit_not_null_check(w, src, scan, JsonReading{false});
+  emit_not_null_check(w, src, scan, true);
   w.line("return true;");
 }
 
@@ -220,7 +222,7 @@ void emit_csv_parse(CodeWriter& w, const SourceDef& src, const Scan& scan) {
     w.dedent();
     w.line("}");
   }
-  emit_not_null_check(w, src, scan, JsonReading{false});
+  emit_not_null_check(w, src, scan, true);
   w.line("return true;");
 }
 
