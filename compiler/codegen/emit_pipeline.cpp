@@ -93,7 +93,7 @@ void emit_filters(CodeWriter& w, ExprEmitter& emitter, const std::vector<const B
 
 // Probes a table for a join: INNER drops the record on a miss, LEFT goes on
 // with the table's all-NULL row. A NULL in the key never matches.
-void emit_lookup(CodeWriter& w, const Plan& plan, ExprEmitter& emitter, const Lookup& lookup, size_t index,
+void emit_lookup(CodeWriter& w, const Plan& plan, ExprEmitter& emitter, const Lookup& lookup, int pipeline,
                  const std::string& matched) {
   const BoundJoin& j = *lookup.join;
   const Table& table = plan.tables[lookup.table];
@@ -118,7 +118,7 @@ void emit_lookup(CodeWriter& w, const Plan& plan, ExprEmitter& emitter, const Lo
   std::string find = table.member + ".find(" + key_code + ")";
   if (lookup.batched) {
     // Probed by the scan for the whole batch (NULL keys give nullptr there).
-    find = "static_cast<const " + table.row_type + "*>(found[" + std::to_string(index) + "])";
+    find = "found." + found_field(pipeline, lookup);
     nulls.clear();
   }
   w.line("const {}* {} = {};", {table.row_type, lookup.var, nulls.empty() ? find : "(" + nulls + ") ? nullptr : " + find});
@@ -129,8 +129,7 @@ void emit_lookup(CodeWriter& w, const Plan& plan, ExprEmitter& emitter, const Lo
     w.line("if (!({})) {} = nullptr;", {cond, lookup.var});
   }
   if (!matched.empty()) w.line("if ({} != nullptr) {}.upsert({}, streamc::Present{});", {lookup.var, matched, key_code, "{}"});
-  std::string missing = "k" + table.row_type.substr(0, table.row_type.size() - 3) + "Missing";
-  if (left) w.line("if ({} == nullptr) {} = &{};", {lookup.var, lookup.var, missing});
+  if (left) w.line("if ({} == nullptr) {} = &streamc::kMissingRow<{}>;", {lookup.var, lookup.var, table.row_type});
   else w.line("if ({} == nullptr) return Step::Next;", {lookup.var});
 }
 
@@ -239,7 +238,7 @@ void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pip
                        : sink.kind == SinkKind::Table ? "the table " + comment_text(sink.name)
                                                       : comment_text(sink.name);
   w.line("// {} → {}", {comment_text("FROM " + src.name), target});
-  std::string found = pipeline.batched() ? ", const void* const* found" : "";
+  std::string found = pipeline.batched() ? ", const " + found_type(scan) + "& found" : "";
   auto fn = w.block("Step Program::" + pipeline.function + "(const " + scan.row_type + "& r" + found + ")");
   int counter = 0;
   std::vector<RowRef> rows = {{"r.", &scan}};
@@ -249,7 +248,7 @@ void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pip
   if (q.limit) w.line("if ({} >= {}) return Step::Next;  // LIMIT reached", {emitted, std::to_string(*q.limit)});
   emit_filters(w, emitter, pipeline.filters[0]);
   for (size_t i = 0; i < pipeline.lookups.size(); ++i) {
-    emit_lookup(w, plan, emitter, pipeline.lookups[i], i,
+    emit_lookup(w, plan, emitter, pipeline.lookups[i], pipeline.index,
                 pipeline.unmatched_pass && i == 0 ? pipeline.function + "_matched_" : "");
     emit_filters(w, emitter, pipeline.filters[i + 1]);
   }
@@ -268,9 +267,9 @@ void emit_unmatched_function(CodeWriter& w, const Plan& plan, const Pipeline& pi
   auto fn = w.block("Step Program::" + pipeline.function + "_unmatched(const " + right.row_type + "& row)");
   w.line("if ({}_matched_.find({}) != nullptr) return Step::Next;", {pipeline.function, key_of_row(plan, right, "row.")});
   w.line("const {}* {} = &row;", {right.row_type, lookup.var});
-  std::string missing = "k" + left.row_type.substr(0, left.row_type.size() - 3) + "Missing";
   int counter = 0;
-  ExprEmitter emitter(w, {{missing + ".", &scan}, {lookup.var + "->", &right}}, counter);
+  ExprEmitter emitter(w, {{"streamc::kMissingRow<" + left.row_type + ">.", &scan}, {lookup.var + "->", &right}},
+                      counter);
   emitter.set_plan(&plan);
   const BoundQuery& q = *pipeline.query;
   std::string index = pipeline.function.substr(pipeline.function.rfind('_') + 1);

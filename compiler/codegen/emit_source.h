@@ -1,7 +1,8 @@
-// Per source: the row struct holding only the columns the queries read, the
-// parser specialized to the source's format (CSV by column position, JSON by
-// field name), and the loop that reads the file: a stream's feeds its
-// pipelines; a table's upserts into the table.
+// Per source: the row struct holding only the columns the queries read
+// (emit_row.cpp), the parser specialized to the source's format (CSV by
+// column position, JSON by field name; emit_parse.cpp), and the Spec with
+// which the runtime reads it: a table's loader (emit_table_load.cpp), a
+// stream's scan (emit_stream_scan.cpp).
 #pragma once
 
 #include "codegen/code_writer.h"
@@ -12,14 +13,25 @@ namespace streamc {
 void emit_row_struct(CodeWriter& w, const Plan& plan, const RowLayout& row, int source, bool table);
 // The parser of one record of a scan (emit_parse.cpp).
 void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan);
-void emit_scan_function(CodeWriter& w, const Plan& plan, const Scan& scan);
 
-// A table's file is read by a loader class (declared before Program, defined
-// after it), so that a watched file can be read again while streams run.
+// A table read from its own file: the Spec of its loader, and the loader's
+// type (a member of Program, so that a watched file is read again while the
+// streams run).
+void emit_table_spec(CodeWriter& w, const Plan& plan, const Scan& scan);
 std::string loader_type(const Plan& plan, const Scan& scan);
-void emit_loader_class(CodeWriter& w, const Plan& plan, const Scan& scan);
-void emit_loader_methods(CodeWriter& w, const Plan& plan, const Scan& scan);
-void emit_load_function(CodeWriter& w, const Plan& plan, const Scan& scan);
+
+// A JSON stream's records as parsed in chunks: `TradesLines`, with what the
+// tables' probes found for each record (`TradesFound`, one typed row pointer
+// per probed join) when its pipelines probe tables. Before Program.
+void emit_found_struct(CodeWriter& w, const Plan& plan, const Scan& scan);
+std::string found_type(const Scan& scan);
+// The member of the found struct holding a join's row for a pipeline.
+std::string found_field(int pipeline, const Lookup& lookup);
+// After Program: a stream scan's Spec (with its probe function), or the
+// function reading a table for a query FROM it.
+void emit_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan);
+// What main calls to run a scan.
+std::string scan_call(const Plan& plan, const Scan& scan);
 
 const SourceDef& source_of(const Plan& plan, int index);
 // The constant of a row struct that marks a field NULL: `TradesRow::kPriceNull`.

@@ -75,9 +75,12 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
   for (const Table& t : plan.tables) {
     if (t.scan >= 0) loaders.push_back(t.member + "loader");
   }
-  if (!loaders.empty()) {
-    w.line("// Watched tables: rows appended to their files apply before the next stream");
-    w.line("// record is processed (looked at whenever the millisecond clock has moved).");
+  w.line("// Watched tables: rows appended to their files apply before the next stream");
+  w.line("// record is processed (looked at whenever the millisecond clock has moved).");
+  if (loaders.empty()) {
+    w.line("bool any_watched() const { return false; }");
+    w.line("bool poll_tables() { return true; }");
+  } else {
     std::vector<std::string> watching;
     for (const auto& l : loaders) watching.push_back(l + ".watching()");
     w.line("bool any_watched() const { return {}; }", {join(watching, " || ")});
@@ -87,7 +90,7 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     w.line("if (now == last_poll_ms_) return true;");
     w.line("last_poll_ms_ = now;");
     std::vector<std::string> parts;
-    for (const auto& l : loaders) parts.push_back("(!" + l + ".watching() || " + l + ".poll(*this))");
+    for (const auto& l : loaders) parts.push_back("(!" + l + ".watching() || " + l + ".poll())");
     w.line("return {};", {join(parts, " && ")});
   }
   {
@@ -105,8 +108,9 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
   }
   w.blank();
   for (const Pipeline& p : plan.pipelines) {
+    const Scan& scan = plan.scans[p.scan];
     w.line("Step {}(const {}& r{});",
-           {p.function, plan.scans[p.scan].row_type, p.batched() ? ", const void* const* found" : ""});
+           {p.function, scan.row_type, p.batched() ? ", const " + found_type(scan) + "& found" : ""});
     if (p.unmatched_pass) {
       const Table& right = plan.tables[p.lookups[0].table];
       w.line("Step {}_unmatched(const {}& row);", {p.function, right.row_type});
@@ -136,7 +140,9 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
       w.line("uint64_t {} = 0;  // changes to {}, for cached subqueries", {t.version, t.member});
     }
     for (const Table& t : plan.tables) {
-      if (t.scan >= 0) w.line("{} {}loader;", {loader_type(plan, plan.scans[t.scan]), t.member});
+      if (t.scan >= 0) {
+        w.line("{} {}loader{{}, {}, counters};", {loader_type(plan, plan.scans[t.scan]), t.member, t.member, t.version});
+      }
     }
   }
   for (const Pipeline& p : plan.pipelines) {
@@ -150,7 +156,12 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     w.line("int done_ = {};  // pipelines whose LIMIT is reached", {std::to_string(zero_limits)});
   }
   w.line("const char* error_ = \"\";");
-  if (!plan.tables.empty()) w.line("int64_t last_poll_ms_ = 0;");
+  for (const Table& t : plan.tables) {
+    if (t.scan >= 0) {
+      w.line("int64_t last_poll_ms_ = 0;");
+      break;
+    }
+  }
 }
 
 }  // namespace
@@ -168,22 +179,22 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
       rows.blank();
     }
   }
-  if (!plan.tables.empty()) {
-    rows.line("class Program;");
-    rows.line("// Stream records run through the pipelines, and probe the tables, in groups of this many.");
-    rows.line("constexpr size_t kProbeGroup = 64;");
-  }
   rows.blank();
   for (const Scan& scan : plan.scans) {
+    if (scan.reads_table >= 0) continue;
+    emit_parse_function(parsers, plan, scan);
+    parsers.blank();
     if (scan.table >= 0) {
-      emit_loader_class(rows, plan, scan);
-      rows.blank();
-    }
-    if (scan.reads_table < 0) {
-      emit_parse_function(parsers, plan, scan);
+      emit_table_spec(parsers, plan, scan);
+      parsers.blank();
+    } else if (program.catalog.sources()[scan.source].format == Format::Json) {
+      emit_found_struct(parsers, plan, scan);
       parsers.blank();
     }
-    emit_scan_function(scans, plan, scan);
+  }
+  for (const Scan& scan : plan.scans) {
+    if (scan.table >= 0) continue;
+    emit_scan_spec(scans, plan, scan);
     scans.blank();
   }
   emit_program_class(program_class, plan);
@@ -235,7 +246,7 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   std::string scan_calls;
   for (const Scan& scan : plan.scans) {
     if (!scan_calls.empty()) scan_calls += " &&\n                  ";
-    scan_calls += scan.function + "(program, config)";
+    scan_calls += scan_call(plan, scan);
   }
   std::vector<std::string> source_names;
   for (const Scan& scan : plan.scans) source_names.push_back(program.catalog.sources()[scan.source].name);

@@ -61,6 +61,7 @@ struct Lookup {
 };
 
 struct Pipeline {
+  int index = -1;                 // in Plan::pipelines
   const BoundQuery* query;
   int scan;                       // index in Plan::scans
   std::string name;               // the sink's name, or stdout

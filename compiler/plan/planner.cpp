@@ -189,6 +189,7 @@ class Planner {
       bool fills_table = q.sink.kind == SinkKind::Table;
       int scan_index = q.from_table ? table_scan(q.source) : stream_scan(q.source, fills_table);
       Pipeline p;
+      p.index = static_cast<int>(plan_.pipelines.size());
       p.query = &q;
       p.scan = scan_index;
       p.name = q.sink.kind == SinkKind::Stdout ? "stdout" : q.sink.name;

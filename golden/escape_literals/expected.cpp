@@ -9,10 +9,15 @@
 #include <streamc/hash_table.h>
 #include <streamc/runtime.h>
 #include <streamc/scalar.h>
+#include <streamc/row.h>
 #include <streamc/scan.h>
+#include <streamc/step.h>
+#include <streamc/stream_scan.h>
+#include <streamc/table_loader.h>
 
 #include <cmath>
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -31,9 +36,7 @@ namespace {
 
 using namespace std::literals;
 
-// What a pipeline says about a record: go on with the next one, or the record
-// failed (the source's 'on.error' policy decides what happens to it).
-enum class Step { Next, Error };
+using streamc::Step;
 
 // A record of `notes`: the 2 of its 2 columns the queries read.
 struct NotesRow {
@@ -108,6 +111,8 @@ bool parse_notes(simdjson::ondemand::parser& parser, std::string_view line, Note
   return true;
 }
 
+using NotesLines = streamc::ParsedLines<NotesRow>;
+
 // The state of the program: its sinks, counters and per-record scratch space.
 class Program {
  public:
@@ -124,6 +129,10 @@ class Program {
   void begin_record() { arena_.reset(); }
   bool done() const { return false; }
   std::string_view error() const { return error_; }
+  // Watched tables: rows appended to their files apply before the next stream
+  // record is processed (looked at whenever the millisecond clock has moved).
+  bool any_watched() const { return false; }
+  bool poll_tables() { return true; }
   void finish() { out_stdout_.flush(); }
   bool ok() const {
     if (!out_stdout_.ok()) {
@@ -199,53 +208,18 @@ Step Program::on_notes_0(const NotesRow& r) {
   return Step::Next;
 }
 
-// Reads `notes` to its end and feeds each record to the pipelines that read it.
-bool scan_notes(Program& program, const streamc::Config& config) {
-  // Messages name the file as the query or --set gave it.
-  const std::string& shown = config.get("notes.path");
-  const std::string path = config.path("notes.path", STREAMC_QUERY_DIR);
-  streamc::OnError policy = streamc::OnError::Fail;
-  streamc::parse_on_error(config.get("notes.on.error"), policy);
-  streamc::BadRecordHandler bad("notes", policy, config.path("notes.dlq.path", STREAMC_QUERY_DIR));
-  std::string error;
-  streamc::FileReader reader;
-  if (!streamc::wait_for_file(path, shown, "notes", config.get("notes.file.wait.timeout"),
-                              config.get("notes.file.retry.interval"), error) ||
-      !reader.open(path, error)) {
-    std::fprintf(stderr, "error: %s\n", error.c_str());
-    return false;
+// How `notes` is read (streamc::scan_json_stream).
+struct NotesScan {
+  static constexpr std::string_view kName = "notes"sv;
+  using Lines = NotesLines;
+  static constexpr auto parse = parse_notes;
+  static constexpr bool kProbes = false;
+  static constexpr bool kProbeAhead = false;
+  // The pipelines reading `notes`, in script order.
+  static Step on_record(Program& program, const Lines::Line& record) {
+    return program.on_notes_0(record.row);
   }
-  streamc::LineScanOptions options;
-  if (!streamc::line_scan_options(config, options, error)) {
-    std::fprintf(stderr, "error: %s\n", error.c_str());
-    return false;
-  }
-  bool failed = false;
-  // Parsed records, in input order: false stops the scan.
-  auto run = [&](streamc::ParsedLines<NotesRow>& batch) {
-    const auto* records = batch.data();
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (program.done()) return false;
-      ++program.counters.read;
-      Step step = Step::Error;
-      std::string_view reason = records[i].reason;
-      if (records[i].parsed) {
-        program.begin_record();
-        step = program.on_notes_0(records[i].row);
-        if (step == Step::Error) reason = program.error();
-      }
-      if (step == Step::Error && !bad.handle(shown, records[i].number, records[i].line, reason)) {
-        failed = true;
-        return false;
-      }
-    }
-    return true;
-  };
-  streamc::scan_lines<streamc::ParsedLines<NotesRow>, simdjson::ondemand::parser>(reader, options,
-                                                                                  parse_notes, run);
-  program.counters.skipped += bad.skipped();
-  return !failed;
-}
+};
 
 constexpr streamc::ProgramInfo kInfo = {
     "query"sv,
@@ -274,7 +248,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: error: %s\n", kInfo.name.data(), error.c_str());
     return 1;
   }
-  const bool ok = scan_notes(program, config);
+  const bool ok = streamc::scan_json_stream<NotesScan>(program, config, STREAMC_QUERY_DIR);
   program.finish();
 
   program.counters.print(stderr, kInfo.name);

@@ -9,10 +9,15 @@
 #include <streamc/hash_table.h>
 #include <streamc/runtime.h>
 #include <streamc/scalar.h>
+#include <streamc/row.h>
 #include <streamc/scan.h>
+#include <streamc/step.h>
+#include <streamc/stream_scan.h>
+#include <streamc/table_loader.h>
 
 #include <cmath>
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -31,9 +36,7 @@ namespace {
 
 using namespace std::literals;
 
-// What a pipeline says about a record: go on with the next one, or the record
-// failed (the source's 'on.error' policy decides what happens to it).
-enum class Step { Next, Error };
+using streamc::Step;
 
 // A record of `users`: the 5 of its 6 columns the queries read.
 struct UsersRow {
@@ -119,6 +122,10 @@ class Program {
   void begin_record() { arena_.reset(); }
   bool done() const { return false; }
   std::string_view error() const { return error_; }
+  // Watched tables: rows appended to their files apply before the next stream
+  // record is processed (looked at whenever the millisecond clock has moved).
+  bool any_watched() const { return false; }
+  bool poll_tables() { return true; }
   void finish() { out_risky_.flush(); }
   bool ok() const {
     if (!out_risky_.ok()) {
@@ -182,68 +189,16 @@ Step Program::on_users_0(const UsersRow& r) {
   return Step::Next;
 }
 
-// Reads `users` to its end and feeds each record to the pipelines that read it.
-bool scan_users(Program& program, const streamc::Config& config) {
-  // Messages name the file as the query or --set gave it.
-  const std::string& shown = config.get("users.path");
-  const std::string path = config.path("users.path", STREAMC_QUERY_DIR);
-  streamc::OnError policy = streamc::OnError::Fail;
-  streamc::parse_on_error(config.get("users.on.error"), policy);
-  streamc::BadRecordHandler bad("users", policy, config.path("users.dlq.path", STREAMC_QUERY_DIR));
-  std::string error;
-  UsersRow row;
-  std::string_view reason;
-  streamc::CsvReader reader;
-  if (!streamc::wait_for_file(path, shown, "users", config.get("users.file.wait.timeout"),
-                              config.get("users.file.retry.interval"), error) ||
-      !reader.open(path, error)) {
-    std::fprintf(stderr, "error: %s\n", error.c_str());
-    return false;
-  }
-  std::vector<streamc::CsvField> fields;
-  // The header names the fields; each column is found by name once.
-  if (reader.next(fields) != streamc::CsvStatus::Record) {
-    std::fprintf(stderr, "error: %s: the file has no header line\n", shown.c_str());
-    return false;
-  }
-  int pos[6] = {};
-  static constexpr std::string_view kPosNames[] = {"user_id"sv, "name"sv, "risk_score"sv,
-                                                   "country"sv, "balance"sv};
-  for (size_t i = 0; i < std::size(kPosNames); ++i) {
-    pos[i] = streamc::find_column(fields, kPosNames[i]);
-    if (pos[i] < 0) {
-      std::fprintf(stderr, "error: %s: the header has no column '%.*s'\n", shown.c_str(),
-                   static_cast<int>(kPosNames[i].size()), kPosNames[i].data());
-      return false;
-    }
-  }
-  pos[5] = -1;
-  const size_t width = fields.size();
-  while (!program.done()) {
-    const streamc::CsvStatus status = reader.next(fields);
-    if (status == streamc::CsvStatus::End) break;
-    ++program.counters.read;
-    bool parsed = false;
-    if (status == streamc::CsvStatus::Malformed)
-      reason = reader.error_reason();
-    else if (fields.size() != width)
-      reason = "the record does not have as many fields as the header";
-    else
-      parsed = parse_users(fields, pos, row, reason);
-    Step step = Step::Error;
-    if (parsed) {
-      program.begin_record();
-      step = program.on_users_0(row);
-      if (step == Step::Error) reason = program.error();
-    }
-    if (step == Step::Error &&
-        !bad.handle(shown, reader.line_number(), reader.raw_record(), reason)) {
-      return false;
-    }
-  }
-  program.counters.skipped += bad.skipped();
-  return true;
-}
+// How `users` is read (streamc::scan_csv_stream).
+struct UsersScan {
+  static constexpr std::string_view kName = "users"sv;
+  using Row = UsersRow;
+  static constexpr std::array<std::string_view, 5> kColumns = {
+      "user_id"sv, "name"sv, "risk_score"sv, "country"sv, "balance"sv};
+  static constexpr auto parse = parse_users;
+  // The pipelines reading `users`, in script order.
+  static Step on_record(Program& program, const Row& r) { return program.on_users_0(r); }
+};
 
 constexpr streamc::ProgramInfo kInfo = {
     "query"sv,
@@ -271,7 +226,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: error: %s\n", kInfo.name.data(), error.c_str());
     return 1;
   }
-  const bool ok = scan_users(program, config);
+  const bool ok = streamc::scan_csv_stream<UsersScan>(program, config, STREAMC_QUERY_DIR);
   program.finish();
 
   program.counters.print(stderr, kInfo.name);

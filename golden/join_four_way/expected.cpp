@@ -9,10 +9,15 @@
 #include <streamc/hash_table.h>
 #include <streamc/runtime.h>
 #include <streamc/scalar.h>
+#include <streamc/row.h>
 #include <streamc/scan.h>
+#include <streamc/step.h>
+#include <streamc/stream_scan.h>
+#include <streamc/table_loader.h>
 
 #include <cmath>
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -31,9 +36,7 @@ namespace {
 
 using namespace std::literals;
 
-// What a pipeline says about a record: go on with the next one, or the record
-// failed (the source's 'on.error' policy decides what happens to it).
-enum class Step { Next, Error };
+using streamc::Step;
 
 // A row of the table `limits`: the 2 of its 3 columns the queries use.
 struct LimitsRow {
@@ -43,17 +46,12 @@ struct LimitsRow {
   static constexpr uint64_t kUserIdNull = uint64_t(1) << 0;
   static constexpr uint64_t kPositionLimitNull = uint64_t(1) << 1;
   static constexpr uint64_t kAllNull = kUserIdNull | kPositionLimitNull;
+  constexpr void set_all_null() { nulls = kAllNull; }
 };
 template <class F>
 void visit_strings(LimitsRow& r, F&& f) {
   f(r.user_id);
 }
-// What a LEFT JOIN sees when `limits` has no row for the key: every column NULL.
-constexpr LimitsRow kLimitsMissing = [] {
-  LimitsRow r;
-  r.nulls = LimitsRow::kAllNull;
-  return r;
-}();
 
 // A row of the table `market_data`: the 2 of its 3 columns the queries use.
 struct MarketDataRow {
@@ -63,17 +61,12 @@ struct MarketDataRow {
   static constexpr uint64_t kSymbolNull = uint64_t(1) << 0;
   static constexpr uint64_t kCurrentPriceNull = uint64_t(1) << 1;
   static constexpr uint64_t kAllNull = kSymbolNull | kCurrentPriceNull;
+  constexpr void set_all_null() { nulls = kAllNull; }
 };
 template <class F>
 void visit_strings(MarketDataRow& r, F&& f) {
   f(r.symbol);
 }
-// What a LEFT JOIN sees when `market_data` has no row for the key: every column NULL.
-constexpr MarketDataRow kMarketDataMissing = [] {
-  MarketDataRow r;
-  r.nulls = MarketDataRow::kAllNull;
-  return r;
-}();
 
 // A row of the table `user_profiles`: the 3 of its 5 columns the queries use.
 struct UserProfilesRow {
@@ -85,18 +78,13 @@ struct UserProfilesRow {
   static constexpr uint64_t kTierNull = uint64_t(1) << 1;
   static constexpr uint64_t kRiskScoreNull = uint64_t(1) << 2;
   static constexpr uint64_t kAllNull = kUserIdNull | kTierNull | kRiskScoreNull;
+  constexpr void set_all_null() { nulls = kAllNull; }
 };
 template <class F>
 void visit_strings(UserProfilesRow& r, F&& f) {
   f(r.user_id);
   f(r.tier);
 }
-// What a LEFT JOIN sees when `user_profiles` has no row for the key: every column NULL.
-constexpr UserProfilesRow kUserProfilesMissing = [] {
-  UserProfilesRow r;
-  r.nulls = UserProfilesRow::kAllNull;
-  return r;
-}();
 
 // A record of `trades`: the 5 of its 7 columns the queries read.
 struct TradesRow {
@@ -113,85 +101,6 @@ struct TradesRow {
   static constexpr uint64_t kPriceNull = uint64_t(1) << 4;
   static constexpr uint64_t kAllNull =
       kTradeIdNull | kUserIdNull | kSymbolNull | kQuantityNull | kPriceNull;
-};
-
-class Program;
-// Stream records run through the pipelines, and probe the tables, in groups of this many.
-constexpr size_t kProbeGroup = 64;
-
-// Reads the table `limits` from its file: the load before the streams, and,
-// when "limits.watch" is true, the rows appended while they run.
-class LimitsLoader {
- public:
-  bool open(const streamc::Config& config);
-  // Reads every whole record there is now: each upserts its row or deletes its key.
-  bool poll(Program& program);
-  bool watching() const { return watch_; }
-  void close() { reader_.close(); }
-
- private:
-  std::string shown_;  // the path as the query or --set gave it
-  std::string path_;
-  bool watch_ = false;
-  uint64_t skipped_ = 0;  // bad records already counted
-  std::unique_ptr<streamc::BadRecordHandler> bad_;
-  LimitsRow row_;
-  streamc::CsvReader reader_;
-  std::vector<streamc::CsvField> fields_;
-  int pos_[3] = {};        // the field of each column kept
-  int value_pos_[3] = {};  // the field of each non-key column
-  size_t width_ = 0;
-  streamc::LineScanOptions options_;  // threads and chunks of the first, mapped read
-};
-
-// Reads the table `market_data` from its file: the load before the streams, and,
-// when "market_data.watch" is true, the rows appended while they run.
-class MarketDataLoader {
- public:
-  bool open(const streamc::Config& config);
-  // Reads every whole record there is now: each upserts its row or deletes its key.
-  bool poll(Program& program);
-  bool watching() const { return watch_; }
-  void close() { reader_.close(); }
-
- private:
-  std::string shown_;  // the path as the query or --set gave it
-  std::string path_;
-  bool watch_ = false;
-  uint64_t skipped_ = 0;  // bad records already counted
-  std::unique_ptr<streamc::BadRecordHandler> bad_;
-  MarketDataRow row_;
-  streamc::CsvReader reader_;
-  std::vector<streamc::CsvField> fields_;
-  int pos_[3] = {};        // the field of each column kept
-  int value_pos_[3] = {};  // the field of each non-key column
-  size_t width_ = 0;
-  streamc::LineScanOptions options_;  // threads and chunks of the first, mapped read
-};
-
-// Reads the table `user_profiles` from its file: the load before the streams, and,
-// when "user_profiles.watch" is true, the rows appended while they run.
-class UserProfilesLoader {
- public:
-  bool open(const streamc::Config& config);
-  // Reads every whole record there is now: each upserts its row or deletes its key.
-  bool poll(Program& program);
-  bool watching() const { return watch_; }
-  void close() { reader_.close(); }
-
- private:
-  std::string shown_;  // the path as the query or --set gave it
-  std::string path_;
-  bool watch_ = false;
-  uint64_t skipped_ = 0;  // bad records already counted
-  std::unique_ptr<streamc::BadRecordHandler> bad_;
-  UserProfilesRow row_;
-  streamc::CsvReader reader_;
-  std::vector<streamc::CsvField> fields_;
-  int pos_[4] = {};        // the field of each column kept
-  int value_pos_[5] = {};  // the field of each non-key column
-  size_t width_ = 0;
-  streamc::LineScanOptions options_;  // threads and chunks of the first, mapped read
 };
 
 // Parses one CSV record of `limits` into a LimitsRow; `pos` maps each column read to its field.
@@ -219,6 +128,21 @@ bool parse_limits(const std::vector<streamc::CsvField>& fields, const int* pos, 
   return true;
 }
 
+// How the table `limits` is read from its file (streamc::CsvTableLoader).
+struct LimitsTable {
+  using Row = LimitsRow;
+  using Key = std::string_view;
+  static constexpr std::string_view kName = "limits"sv;
+  static constexpr bool kKeyOnly = false;
+  // The columns read, and every non-key one (a record without a value deletes its key).
+  static constexpr std::array<std::string_view, 2> kColumns = {"user_id"sv, "position_limit"sv};
+  static constexpr std::array<std::string_view, 2> kValueColumns = {"position_limit"sv,
+                                                                    "max_qty"sv};
+  static constexpr auto parse = parse_limits;
+  static bool key_null(const Row& r) { return (r.nulls & LimitsRow::kUserIdNull); }
+  static Key key(const Row& r) { return r.user_id; }
+};
+
 // Parses one CSV record of `market_data` into a MarketDataRow; `pos` maps each column read to its
 // field.
 bool parse_market_data(const std::vector<streamc::CsvField>& fields, const int* pos,
@@ -244,6 +168,21 @@ bool parse_market_data(const std::vector<streamc::CsvField>& fields, const int* 
   }
   return true;
 }
+
+// How the table `market_data` is read from its file (streamc::CsvTableLoader).
+struct MarketDataTable {
+  using Row = MarketDataRow;
+  using Key = std::string_view;
+  static constexpr std::string_view kName = "market_data"sv;
+  static constexpr bool kKeyOnly = false;
+  // The columns read, and every non-key one (a record without a value deletes its key).
+  static constexpr std::array<std::string_view, 2> kColumns = {"symbol"sv, "current_price"sv};
+  static constexpr std::array<std::string_view, 2> kValueColumns = {"current_price"sv,
+                                                                    "exchange"sv};
+  static constexpr auto parse = parse_market_data;
+  static bool key_null(const Row& r) { return (r.nulls & MarketDataRow::kSymbolNull); }
+  static Key key(const Row& r) { return r.symbol; }
+};
 
 // Parses one CSV record of `user_profiles` into a UserProfilesRow; `pos` maps each column read to
 // its field.
@@ -277,6 +216,22 @@ bool parse_user_profiles(const std::vector<streamc::CsvField>& fields, const int
   }
   return true;
 }
+
+// How the table `user_profiles` is read from its file (streamc::CsvTableLoader).
+struct UserProfilesTable {
+  using Row = UserProfilesRow;
+  using Key = std::string_view;
+  static constexpr std::string_view kName = "user_profiles"sv;
+  static constexpr bool kKeyOnly = false;
+  // The columns read, and every non-key one (a record without a value deletes its key).
+  static constexpr std::array<std::string_view, 3> kColumns = {"user_id"sv, "tier"sv,
+                                                               "risk_score"sv};
+  static constexpr std::array<std::string_view, 4> kValueColumns = {"name"sv, "tier"sv,
+                                                                    "risk_score"sv, "country"sv};
+  static constexpr auto parse = parse_user_profiles;
+  static bool key_null(const Row& r) { return (r.nulls & UserProfilesRow::kUserIdNull); }
+  static Key key(const Row& r) { return r.user_id; }
+};
 
 // `trades` read without simdjson, when it is a flat object of plain values; false
 // when not sure (then simdjson reads the line and decides).
@@ -374,6 +329,14 @@ bool parse_trades(simdjson::ondemand::parser& parser, std::string_view line, Tra
   return true;
 }
 
+// What the tables held for a record of `trades`: a row (or nullptr) per probed join.
+struct TradesFound {
+  const UserProfilesRow* q0_row_u = nullptr;
+  const LimitsRow* q0_row_l = nullptr;
+  const MarketDataRow* q0_row_m = nullptr;
+};
+using TradesLines = streamc::ParsedLines<TradesRow, TradesFound>;
+
 // The state of the program: its sinks, counters and per-record scratch space.
 class Program {
  public:
@@ -410,9 +373,9 @@ class Program {
     const int64_t now = streamc::coarse_now_ms();
     if (now == last_poll_ms_) return true;
     last_poll_ms_ = now;
-    return (!limits_loader.watching() || limits_loader.poll(*this)) &&
-           (!market_data_loader.watching() || market_data_loader.poll(*this)) &&
-           (!user_profiles_loader.watching() || user_profiles_loader.poll(*this));
+    return (!limits_loader.watching() || limits_loader.poll()) &&
+           (!market_data_loader.watching() || market_data_loader.poll()) &&
+           (!user_profiles_loader.watching() || user_profiles_loader.poll());
   }
   void finish() { out_enriched_trades_.flush(); }
   bool ok() const {
@@ -423,7 +386,7 @@ class Program {
     return true;
   }
 
-  Step on_trades_0(const TradesRow& r, const void* const* found);
+  Step on_trades_0(const TradesRow& r, const TradesFound& found);
 
  private:
   Step fail(const char* message) {
@@ -442,15 +405,17 @@ class Program {
   uint64_t market_data_version_ = 0;  // changes to market_data_, for cached subqueries
   streamc::HashTable<std::string_view, UserProfilesRow> user_profiles_;
   uint64_t user_profiles_version_ = 0;  // changes to user_profiles_, for cached subqueries
-  LimitsLoader limits_loader;
-  MarketDataLoader market_data_loader;
-  UserProfilesLoader user_profiles_loader;
+  streamc::CsvTableLoader<LimitsTable> limits_loader{limits_, limits_version_, counters};
+  streamc::CsvTableLoader<MarketDataTable> market_data_loader{market_data_, market_data_version_,
+                                                              counters};
+  streamc::CsvTableLoader<UserProfilesTable> user_profiles_loader{user_profiles_,
+                                                                  user_profiles_version_, counters};
   const char* error_ = "";
   int64_t last_poll_ms_ = 0;
 };
 
 // `FROM trades` → `enriched_trades`
-Step Program::on_trades_0(const TradesRow& r, const void* const* found) {
+Step Program::on_trades_0(const TradesRow& r, const TradesFound& found) {
   // WHERE `t.quantity * t.price > 10000`
   const streamc::i128 v0 = streamc::i128(r.quantity);
   const bool n0 = (r.nulls & TradesRow::kQuantityNull);
@@ -466,13 +431,13 @@ Step Program::on_trades_0(const TradesRow& r, const void* const* found) {
   const bool n3 = n2;
   if (!(!n3 && v3)) return Step::Next;
   // JOIN `user_profiles`
-  const UserProfilesRow* row_u = static_cast<const UserProfilesRow*>(found[0]);
+  const UserProfilesRow* row_u = found.q0_row_u;
   if (row_u == nullptr) return Step::Next;
   // JOIN `limits`
-  const LimitsRow* row_l = static_cast<const LimitsRow*>(found[1]);
+  const LimitsRow* row_l = found.q0_row_l;
   if (row_l == nullptr) return Step::Next;
   // JOIN `market_data`
-  const MarketDataRow* row_m = static_cast<const MarketDataRow*>(found[2]);
+  const MarketDataRow* row_m = found.q0_row_m;
   if (row_m == nullptr) return Step::Next;
   // `notional = t.quantity * t.price`
   streamc::Writer& out = out_enriched_trades_;
@@ -530,608 +495,72 @@ Step Program::on_trades_0(const TradesRow& r, const void* const* found) {
   return Step::Next;
 }
 
-bool LimitsLoader::open(const streamc::Config& config) {
-  shown_ = config.get("limits.path");
-  path_ = config.path("limits.path", STREAMC_QUERY_DIR);
-  watch_ = config.get("limits.watch") == "true";
-  streamc::OnError policy = streamc::OnError::Fail;
-  streamc::parse_on_error(config.get("limits.on.error"), policy);
-  bad_ = std::make_unique<streamc::BadRecordHandler>(
-      "limits", policy, config.path("limits.dlq.path", STREAMC_QUERY_DIR));
-  std::string error;
-  const std::string& path = path_;
-  const std::string& shown = shown_;
-  auto& reader = reader_;
-  reader_.set_follow(watch_);  // a watched file is read as it grows, not mapped
-  if (!streamc::wait_for_file(path, shown, "limits", config.get("limits.file.wait.timeout"),
-                              config.get("limits.file.retry.interval"), error) ||
-      !reader.open(path, error)) {
-    std::fprintf(stderr, "error: %s\n", error.c_str());
-    return false;
-  }
-  if (!streamc::line_scan_options(config, options_, error)) {
-    std::fprintf(stderr, "error: %s\n", error.c_str());
-    return false;
-  }
-  auto& fields = fields_;
-  // The header names the fields; each column is found by name once.
-  if (reader.next(fields) != streamc::CsvStatus::Record) {
-    std::fprintf(stderr, "error: %s: the file has no header line\n", shown.c_str());
-    return false;
-  }
-  static constexpr std::string_view kPosNames[] = {"user_id"sv, "position_limit"sv};
-  for (size_t i = 0; i < std::size(kPosNames); ++i) {
-    pos_[i] = streamc::find_column(fields, kPosNames[i]);
-    if (pos_[i] < 0) {
-      std::fprintf(stderr, "error: %s: the header has no column '%.*s'\n", shown.c_str(),
-                   static_cast<int>(kPosNames[i].size()), kPosNames[i].data());
-      return false;
-    }
-  }
-  pos_[2] = -1;
-  static constexpr std::string_view kValuePosNames[] = {"position_limit"sv, "max_qty"sv};
-  for (size_t i = 0; i < std::size(kValuePosNames); ++i) {
-    value_pos_[i] = streamc::find_column(fields, kValuePosNames[i]);
-    if (value_pos_[i] < 0) {
-      std::fprintf(stderr, "error: %s: the header has no column '%.*s'\n", shown.c_str(),
-                   static_cast<int>(kValuePosNames[i].size()), kValuePosNames[i].data());
-      return false;
-    }
-  }
-  value_pos_[2] = -1;
-  width_ = fields.size();
-  return true;
-}
-
-bool LimitsLoader::poll(Program& program) {
-  std::string_view reason;
-  bool has_value = false;
-  if (reader_.mapped()) {
-    using Records = streamc::ParsedLines<LimitsRow, streamc::TableRecord>;
-    bool failed = false;
-    // On any thread.
-    auto parse = [this](const std::vector<streamc::CsvField>& fields, Records::Line& record) {
-      if (fields.size() != width_) {
-        record.reason = "the record does not have as many fields as the header";
-        return;
-      }
-      record.parsed = parse_limits(fields, pos_, record.row, record.reason);
-      bool has_value = false;
-      for (size_t i = 0; value_pos_[i] >= 0; ++i)
-        has_value = has_value || !streamc::csv_is_null(fields[value_pos_[i]]);
-      record.found.has_value = has_value;
-    };
-    // In file order.
-    auto apply = [&](Records& records) {
-      constexpr size_t kAhead = 8;
-      for (size_t i = 0; i < records.size(); ++i) {
-        // The table's memory for a record a few ahead, so the misses overlap.
-        if (i + kAhead < records.size())
-          program.limits_.prefetch(records.data()[i + kAhead].row.user_id);
-        const Records::Line& record = records.data()[i];
-        ++program.counters.read;
-        std::string_view reason = record.reason;
-        Step step = record.parsed ? Step::Next : Step::Error;
-        if (record.parsed) {
-          if ((record.row.nulls & LimitsRow::kUserIdNull)) {
-            ++program.counters.skipped;  // a row without a key can never match: it is not kept
-            continue;
-          }
-          if (record.found.has_value)
-            program.limits_.upsert(record.row.user_id, record.row);
-          else
-            program.limits_.erase(record.row.user_id);
-          ++program.limits_version_;
-        }
-        if (step == Step::Error && !bad_->handle(shown_, record.number, record.line, reason)) {
-          failed = true;
-          return false;
-        }
-      }
-      return true;
-    };
-    // After the first chunk: room for the keys the rest of the file adds at the
-    // first chunk's rate, so that the load does not rebuild the table again and again.
-    auto sized = [&](double rest) {
-      program.limits_.reserve(
-          program.limits_.size() + static_cast<size_t>(program.limits_.size() * rest),
-          options_.threads);
-    };
-    streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply, sized);
-    program.counters.skipped += bad_->skipped() - skipped_;
-    skipped_ = bad_->skipped();
-    return !failed;
-  }
-  while (true) {
-    const streamc::CsvStatus status = reader_.next(fields_);
-    if (status == streamc::CsvStatus::End) break;
-    ++program.counters.read;
-    bool parsed = false;
-    if (status == streamc::CsvStatus::Malformed)
-      reason = reader_.error_reason();
-    else if (fields_.size() != width_)
-      reason = "the record does not have as many fields as the header";
-    else
-      parsed = parse_limits(fields_, pos_, row_, reason);
-    if (parsed) {
-      has_value = false;
-      for (size_t i = 0; value_pos_[i] >= 0; ++i)
-        has_value = has_value || !streamc::csv_is_null(fields_[value_pos_[i]]);
-    }
-    Step step = parsed ? Step::Next : Step::Error;
-    if (parsed) {
-      if ((row_.nulls & LimitsRow::kUserIdNull)) {
-        ++program.counters.skipped;  // a row without a key can never match: it is not kept
-        continue;
-      }
-      if (has_value)
-        program.limits_.upsert(row_.user_id, row_);
-      else
-        program.limits_.erase(row_.user_id);
-      ++program.limits_version_;
-    }
-    if (step == Step::Error &&
-        !bad_->handle(shown_, reader_.line_number(), reader_.raw_record(), reason)) {
-      return false;
-    }
-  }
-  program.counters.skipped += bad_->skipped() - skipped_;
-  skipped_ = bad_->skipped();
-  return true;
-}
-
-// Loads `limits` to the end of its file; a watched file stays open.
-bool load_limits(Program& program, const streamc::Config& config) {
-  if (!program.limits_loader.open(config) || !program.limits_loader.poll(program)) return false;
-  if (!program.limits_loader.watching()) program.limits_loader.close();
-  return true;
-}
-
-bool MarketDataLoader::open(const streamc::Config& config) {
-  shown_ = config.get("market_data.path");
-  path_ = config.path("market_data.path", STREAMC_QUERY_DIR);
-  watch_ = config.get("market_data.watch") == "true";
-  streamc::OnError policy = streamc::OnError::Fail;
-  streamc::parse_on_error(config.get("market_data.on.error"), policy);
-  bad_ = std::make_unique<streamc::BadRecordHandler>(
-      "market_data", policy, config.path("market_data.dlq.path", STREAMC_QUERY_DIR));
-  std::string error;
-  const std::string& path = path_;
-  const std::string& shown = shown_;
-  auto& reader = reader_;
-  reader_.set_follow(watch_);  // a watched file is read as it grows, not mapped
-  if (!streamc::wait_for_file(path, shown, "market_data",
-                              config.get("market_data.file.wait.timeout"),
-                              config.get("market_data.file.retry.interval"), error) ||
-      !reader.open(path, error)) {
-    std::fprintf(stderr, "error: %s\n", error.c_str());
-    return false;
-  }
-  if (!streamc::line_scan_options(config, options_, error)) {
-    std::fprintf(stderr, "error: %s\n", error.c_str());
-    return false;
-  }
-  auto& fields = fields_;
-  // The header names the fields; each column is found by name once.
-  if (reader.next(fields) != streamc::CsvStatus::Record) {
-    std::fprintf(stderr, "error: %s: the file has no header line\n", shown.c_str());
-    return false;
-  }
-  static constexpr std::string_view kPosNames[] = {"symbol"sv, "current_price"sv};
-  for (size_t i = 0; i < std::size(kPosNames); ++i) {
-    pos_[i] = streamc::find_column(fields, kPosNames[i]);
-    if (pos_[i] < 0) {
-      std::fprintf(stderr, "error: %s: the header has no column '%.*s'\n", shown.c_str(),
-                   static_cast<int>(kPosNames[i].size()), kPosNames[i].data());
-      return false;
-    }
-  }
-  pos_[2] = -1;
-  static constexpr std::string_view kValuePosNames[] = {"current_price"sv, "exchange"sv};
-  for (size_t i = 0; i < std::size(kValuePosNames); ++i) {
-    value_pos_[i] = streamc::find_column(fields, kValuePosNames[i]);
-    if (value_pos_[i] < 0) {
-      std::fprintf(stderr, "error: %s: the header has no column '%.*s'\n", shown.c_str(),
-                   static_cast<int>(kValuePosNames[i].size()), kValuePosNames[i].data());
-      return false;
-    }
-  }
-  value_pos_[2] = -1;
-  width_ = fields.size();
-  return true;
-}
-
-bool MarketDataLoader::poll(Program& program) {
-  std::string_view reason;
-  bool has_value = false;
-  if (reader_.mapped()) {
-    using Records = streamc::ParsedLines<MarketDataRow, streamc::TableRecord>;
-    bool failed = false;
-    // On any thread.
-    auto parse = [this](const std::vector<streamc::CsvField>& fields, Records::Line& record) {
-      if (fields.size() != width_) {
-        record.reason = "the record does not have as many fields as the header";
-        return;
-      }
-      record.parsed = parse_market_data(fields, pos_, record.row, record.reason);
-      bool has_value = false;
-      for (size_t i = 0; value_pos_[i] >= 0; ++i)
-        has_value = has_value || !streamc::csv_is_null(fields[value_pos_[i]]);
-      record.found.has_value = has_value;
-    };
-    // In file order.
-    auto apply = [&](Records& records) {
-      constexpr size_t kAhead = 8;
-      for (size_t i = 0; i < records.size(); ++i) {
-        // The table's memory for a record a few ahead, so the misses overlap.
-        if (i + kAhead < records.size())
-          program.market_data_.prefetch(records.data()[i + kAhead].row.symbol);
-        const Records::Line& record = records.data()[i];
-        ++program.counters.read;
-        std::string_view reason = record.reason;
-        Step step = record.parsed ? Step::Next : Step::Error;
-        if (record.parsed) {
-          if ((record.row.nulls & MarketDataRow::kSymbolNull)) {
-            ++program.counters.skipped;  // a row without a key can never match: it is not kept
-            continue;
-          }
-          if (record.found.has_value)
-            program.market_data_.upsert(record.row.symbol, record.row);
-          else
-            program.market_data_.erase(record.row.symbol);
-          ++program.market_data_version_;
-        }
-        if (step == Step::Error && !bad_->handle(shown_, record.number, record.line, reason)) {
-          failed = true;
-          return false;
-        }
-      }
-      return true;
-    };
-    // After the first chunk: room for the keys the rest of the file adds at the
-    // first chunk's rate, so that the load does not rebuild the table again and again.
-    auto sized = [&](double rest) {
-      program.market_data_.reserve(
-          program.market_data_.size() + static_cast<size_t>(program.market_data_.size() * rest),
-          options_.threads);
-    };
-    streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply, sized);
-    program.counters.skipped += bad_->skipped() - skipped_;
-    skipped_ = bad_->skipped();
-    return !failed;
-  }
-  while (true) {
-    const streamc::CsvStatus status = reader_.next(fields_);
-    if (status == streamc::CsvStatus::End) break;
-    ++program.counters.read;
-    bool parsed = false;
-    if (status == streamc::CsvStatus::Malformed)
-      reason = reader_.error_reason();
-    else if (fields_.size() != width_)
-      reason = "the record does not have as many fields as the header";
-    else
-      parsed = parse_market_data(fields_, pos_, row_, reason);
-    if (parsed) {
-      has_value = false;
-      for (size_t i = 0; value_pos_[i] >= 0; ++i)
-        has_value = has_value || !streamc::csv_is_null(fields_[value_pos_[i]]);
-    }
-    Step step = parsed ? Step::Next : Step::Error;
-    if (parsed) {
-      if ((row_.nulls & MarketDataRow::kSymbolNull)) {
-        ++program.counters.skipped;  // a row without a key can never match: it is not kept
-        continue;
-      }
-      if (has_value)
-        program.market_data_.upsert(row_.symbol, row_);
-      else
-        program.market_data_.erase(row_.symbol);
-      ++program.market_data_version_;
-    }
-    if (step == Step::Error &&
-        !bad_->handle(shown_, reader_.line_number(), reader_.raw_record(), reason)) {
-      return false;
-    }
-  }
-  program.counters.skipped += bad_->skipped() - skipped_;
-  skipped_ = bad_->skipped();
-  return true;
-}
-
-// Loads `market_data` to the end of its file; a watched file stays open.
-bool load_market_data(Program& program, const streamc::Config& config) {
-  if (!program.market_data_loader.open(config) || !program.market_data_loader.poll(program))
-    return false;
-  if (!program.market_data_loader.watching()) program.market_data_loader.close();
-  return true;
-}
-
-bool UserProfilesLoader::open(const streamc::Config& config) {
-  shown_ = config.get("user_profiles.path");
-  path_ = config.path("user_profiles.path", STREAMC_QUERY_DIR);
-  watch_ = config.get("user_profiles.watch") == "true";
-  streamc::OnError policy = streamc::OnError::Fail;
-  streamc::parse_on_error(config.get("user_profiles.on.error"), policy);
-  bad_ = std::make_unique<streamc::BadRecordHandler>(
-      "user_profiles", policy, config.path("user_profiles.dlq.path", STREAMC_QUERY_DIR));
-  std::string error;
-  const std::string& path = path_;
-  const std::string& shown = shown_;
-  auto& reader = reader_;
-  reader_.set_follow(watch_);  // a watched file is read as it grows, not mapped
-  if (!streamc::wait_for_file(path, shown, "user_profiles",
-                              config.get("user_profiles.file.wait.timeout"),
-                              config.get("user_profiles.file.retry.interval"), error) ||
-      !reader.open(path, error)) {
-    std::fprintf(stderr, "error: %s\n", error.c_str());
-    return false;
-  }
-  if (!streamc::line_scan_options(config, options_, error)) {
-    std::fprintf(stderr, "error: %s\n", error.c_str());
-    return false;
-  }
-  auto& fields = fields_;
-  // The header names the fields; each column is found by name once.
-  if (reader.next(fields) != streamc::CsvStatus::Record) {
-    std::fprintf(stderr, "error: %s: the file has no header line\n", shown.c_str());
-    return false;
-  }
-  static constexpr std::string_view kPosNames[] = {"user_id"sv, "tier"sv, "risk_score"sv};
-  for (size_t i = 0; i < std::size(kPosNames); ++i) {
-    pos_[i] = streamc::find_column(fields, kPosNames[i]);
-    if (pos_[i] < 0) {
-      std::fprintf(stderr, "error: %s: the header has no column '%.*s'\n", shown.c_str(),
-                   static_cast<int>(kPosNames[i].size()), kPosNames[i].data());
-      return false;
-    }
-  }
-  pos_[3] = -1;
-  static constexpr std::string_view kValuePosNames[] = {"name"sv, "tier"sv, "risk_score"sv,
-                                                        "country"sv};
-  for (size_t i = 0; i < std::size(kValuePosNames); ++i) {
-    value_pos_[i] = streamc::find_column(fields, kValuePosNames[i]);
-    if (value_pos_[i] < 0) {
-      std::fprintf(stderr, "error: %s: the header has no column '%.*s'\n", shown.c_str(),
-                   static_cast<int>(kValuePosNames[i].size()), kValuePosNames[i].data());
-      return false;
-    }
-  }
-  value_pos_[4] = -1;
-  width_ = fields.size();
-  return true;
-}
-
-bool UserProfilesLoader::poll(Program& program) {
-  std::string_view reason;
-  bool has_value = false;
-  if (reader_.mapped()) {
-    using Records = streamc::ParsedLines<UserProfilesRow, streamc::TableRecord>;
-    bool failed = false;
-    // On any thread.
-    auto parse = [this](const std::vector<streamc::CsvField>& fields, Records::Line& record) {
-      if (fields.size() != width_) {
-        record.reason = "the record does not have as many fields as the header";
-        return;
-      }
-      record.parsed = parse_user_profiles(fields, pos_, record.row, record.reason);
-      bool has_value = false;
-      for (size_t i = 0; value_pos_[i] >= 0; ++i)
-        has_value = has_value || !streamc::csv_is_null(fields[value_pos_[i]]);
-      record.found.has_value = has_value;
-    };
-    // In file order.
-    auto apply = [&](Records& records) {
-      constexpr size_t kAhead = 8;
-      for (size_t i = 0; i < records.size(); ++i) {
-        // The table's memory for a record a few ahead, so the misses overlap.
-        if (i + kAhead < records.size())
-          program.user_profiles_.prefetch(records.data()[i + kAhead].row.user_id);
-        const Records::Line& record = records.data()[i];
-        ++program.counters.read;
-        std::string_view reason = record.reason;
-        Step step = record.parsed ? Step::Next : Step::Error;
-        if (record.parsed) {
-          if ((record.row.nulls & UserProfilesRow::kUserIdNull)) {
-            ++program.counters.skipped;  // a row without a key can never match: it is not kept
-            continue;
-          }
-          if (record.found.has_value)
-            program.user_profiles_.upsert(record.row.user_id, record.row);
-          else
-            program.user_profiles_.erase(record.row.user_id);
-          ++program.user_profiles_version_;
-        }
-        if (step == Step::Error && !bad_->handle(shown_, record.number, record.line, reason)) {
-          failed = true;
-          return false;
-        }
-      }
-      return true;
-    };
-    // After the first chunk: room for the keys the rest of the file adds at the
-    // first chunk's rate, so that the load does not rebuild the table again and again.
-    auto sized = [&](double rest) {
-      program.user_profiles_.reserve(
-          program.user_profiles_.size() + static_cast<size_t>(program.user_profiles_.size() * rest),
-          options_.threads);
-    };
-    streamc::scan_csv_records<Records>(reader_, options_, ',', shown_, parse, apply, sized);
-    program.counters.skipped += bad_->skipped() - skipped_;
-    skipped_ = bad_->skipped();
-    return !failed;
-  }
-  while (true) {
-    const streamc::CsvStatus status = reader_.next(fields_);
-    if (status == streamc::CsvStatus::End) break;
-    ++program.counters.read;
-    bool parsed = false;
-    if (status == streamc::CsvStatus::Malformed)
-      reason = reader_.error_reason();
-    else if (fields_.size() != width_)
-      reason = "the record does not have as many fields as the header";
-    else
-      parsed = parse_user_profiles(fields_, pos_, row_, reason);
-    if (parsed) {
-      has_value = false;
-      for (size_t i = 0; value_pos_[i] >= 0; ++i)
-        has_value = has_value || !streamc::csv_is_null(fields_[value_pos_[i]]);
-    }
-    Step step = parsed ? Step::Next : Step::Error;
-    if (parsed) {
-      if ((row_.nulls & UserProfilesRow::kUserIdNull)) {
-        ++program.counters.skipped;  // a row without a key can never match: it is not kept
-        continue;
-      }
-      if (has_value)
-        program.user_profiles_.upsert(row_.user_id, row_);
-      else
-        program.user_profiles_.erase(row_.user_id);
-      ++program.user_profiles_version_;
-    }
-    if (step == Step::Error &&
-        !bad_->handle(shown_, reader_.line_number(), reader_.raw_record(), reason)) {
-      return false;
-    }
-  }
-  program.counters.skipped += bad_->skipped() - skipped_;
-  skipped_ = bad_->skipped();
-  return true;
-}
-
-// Loads `user_profiles` to the end of its file; a watched file stays open.
-bool load_user_profiles(Program& program, const streamc::Config& config) {
-  if (!program.user_profiles_loader.open(config) || !program.user_profiles_loader.poll(program))
-    return false;
-  if (!program.user_profiles_loader.watching()) program.user_profiles_loader.close();
-  return true;
-}
-
-// What the tables held for a record of `trades`: a row (or nullptr) per probed join.
-struct TradesFound {
-  const void* q0[3] = {};
-};
-using TradesLines = streamc::ParsedLines<TradesRow, TradesFound>;
-
-// Probes the tables for up to kProbeGroup records, each table for all their keys at once.
+// Probes the tables for up to streamc::kProbeGroup records, each table for all their keys at once.
 void probe_trades(const Program& program, TradesLines::Line* records, size_t n) {
   {
     // `row_u`: the keys of the group, then one probe of them all
-    std::string_view keys[kProbeGroup];
-    const UserProfilesRow* rows_found[kProbeGroup];
+    std::string_view keys[streamc::kProbeGroup];
+    const UserProfilesRow* rows_found[streamc::kProbeGroup];
     for (size_t i = 0; i < n; ++i)
       keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
                     ? records[i].row.user_id
                     : std::string_view();
     program.user_profiles_.find_batch(keys, n, rows_found);
     for (size_t i = 0; i < n; ++i)
-      records[i].found.q0[0] =
+      records[i].found.q0_row_u =
           records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull)) ? rows_found[i]
                                                                                   : nullptr;
   }
   {
     // `row_l`: the keys of the group, then one probe of them all
-    std::string_view keys[kProbeGroup];
-    const LimitsRow* rows_found[kProbeGroup];
+    std::string_view keys[streamc::kProbeGroup];
+    const LimitsRow* rows_found[streamc::kProbeGroup];
     for (size_t i = 0; i < n; ++i)
       keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
                     ? records[i].row.user_id
                     : std::string_view();
     program.limits_.find_batch(keys, n, rows_found);
     for (size_t i = 0; i < n; ++i)
-      records[i].found.q0[1] =
+      records[i].found.q0_row_l =
           records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull)) ? rows_found[i]
                                                                                   : nullptr;
   }
   {
     // `row_m`: the keys of the group, then one probe of them all
-    std::string_view keys[kProbeGroup];
-    const MarketDataRow* rows_found[kProbeGroup];
+    std::string_view keys[streamc::kProbeGroup];
+    const MarketDataRow* rows_found[streamc::kProbeGroup];
     for (size_t i = 0; i < n; ++i)
       keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kSymbolNull))
                     ? records[i].row.symbol
                     : std::string_view();
     program.market_data_.find_batch(keys, n, rows_found);
     for (size_t i = 0; i < n; ++i)
-      records[i].found.q0[2] =
+      records[i].found.q0_row_m =
           records[i].parsed && !((records[i].row.nulls & TradesRow::kSymbolNull)) ? rows_found[i]
                                                                                   : nullptr;
   }
 }
 
-// Reads `trades` to its end and feeds each record to the pipelines that read it.
-bool scan_trades(Program& program, const streamc::Config& config) {
-  // Messages name the file as the query or --set gave it.
-  const std::string& shown = config.get("trades.path");
-  const std::string path = config.path("trades.path", STREAMC_QUERY_DIR);
-  streamc::OnError policy = streamc::OnError::Fail;
-  streamc::parse_on_error(config.get("trades.on.error"), policy);
-  streamc::BadRecordHandler bad("trades", policy,
-                                config.path("trades.dlq.path", STREAMC_QUERY_DIR));
-  std::string error;
-  streamc::FileReader reader;
-  if (!streamc::wait_for_file(path, shown, "trades", config.get("trades.file.wait.timeout"),
-                              config.get("trades.file.retry.interval"), error) ||
-      !reader.open(path, error)) {
-    std::fprintf(stderr, "error: %s\n", error.c_str());
-    return false;
+// How `trades` is read (streamc::scan_json_stream).
+struct TradesScan {
+  static constexpr std::string_view kName = "trades"sv;
+  using Lines = TradesLines;
+  static constexpr auto parse = parse_trades;
+  static constexpr bool kProbes = true;
+  static constexpr bool kProbeAhead = true;
+  static void probe(const Program& program, Lines::Line* records, size_t n) {
+    probe_trades(program, records, n);
   }
-  streamc::LineScanOptions options;
-  if (!streamc::line_scan_options(config, options, error)) {
-    std::fprintf(stderr, "error: %s\n", error.c_str());
-    return false;
+  static void prefetch(const Lines::Line& record) {
+    streamc::prefetch_strings(record.found.q0_row_u);
+    streamc::prefetch_strings(record.found.q0_row_l);
+    streamc::prefetch_strings(record.found.q0_row_m);
   }
-  bool failed = false;
-  // No table is watched: none changes while the file is read, so the
-  // thread that parses a chunk probes the tables for it too.
-  const bool probe_ahead = !program.any_watched();
-  // On the thread that parsed the chunk.
-  auto prepared = [&](TradesLines& chunk) {
-    if (!probe_ahead) return;
-    for (size_t first = 0; first < chunk.size(); first += kProbeGroup) {
-      probe_trades(program, chunk.data() + first, std::min(kProbeGroup, chunk.size() - first));
-    }
-  };
-  // Parsed records, in input order: false stops the scan.
-  auto run = [&](TradesLines& batch) {
-    const size_t group = program.any_watched() ? 1 : kProbeGroup;
-    for (size_t first = 0; first < batch.size(); first += group) {
-      const size_t n = std::min(group, batch.size() - first);
-      auto* records = batch.data() + first;
-      // Watched tables first.
-      if (!program.poll_tables()) {
-        failed = true;
-        return false;
-      }
-      if (!probe_ahead) probe_trades(program, records, n);
-      // The strings of the rows found, for the whole group at once.
-      for (size_t i = 0; i < n; ++i) {
-        streamc::prefetch_strings<UserProfilesRow>(records[i].found.q0[0]);
-        streamc::prefetch_strings<LimitsRow>(records[i].found.q0[1]);
-        streamc::prefetch_strings<MarketDataRow>(records[i].found.q0[2]);
-      }
-      for (size_t i = 0; i < n; ++i) {
-        if (program.done()) return false;
-        ++program.counters.read;
-        Step step = Step::Error;
-        std::string_view reason = records[i].reason;
-        if (records[i].parsed) {
-          program.begin_record();
-          step = program.on_trades_0(records[i].row, records[i].found.q0);
-          if (step == Step::Error) reason = program.error();
-        }
-        if (step == Step::Error && !bad.handle(shown, records[i].number, records[i].line, reason)) {
-          failed = true;
-          return false;
-        }
-      }
-    }
-    return true;
-  };
-  streamc::scan_lines<TradesLines, simdjson::ondemand::parser>(reader, options, parse_trades,
-                                                               prepared, run);
-  program.counters.skipped += bad.skipped();
-  return !failed;
-}
+  // The pipelines reading `trades`, in script order.
+  static Step on_record(Program& program, const Lines::Line& record) {
+    return program.on_trades_0(record.row, record.found);
+  }
+};
 
 constexpr streamc::ProgramInfo kInfo = {
     "query"sv,
@@ -1180,8 +609,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: error: %s\n", kInfo.name.data(), error.c_str());
     return 1;
   }
-  const bool ok = load_limits(program, config) && load_market_data(program, config) &&
-                  load_user_profiles(program, config) && scan_trades(program, config);
+  const bool ok = program.limits_loader.load(config, STREAMC_QUERY_DIR) &&
+                  program.market_data_loader.load(config, STREAMC_QUERY_DIR) &&
+                  program.user_profiles_loader.load(config, STREAMC_QUERY_DIR) &&
+                  streamc::scan_json_stream<TradesScan>(program, config, STREAMC_QUERY_DIR);
   program.finish();
   if (config.get("stats") == "true") program.print_table_stats();
   program.counters.print(stderr, kInfo.name);

@@ -1,10 +1,13 @@
 // A per-record function with every kind of code the hot-path check rejects: a
-// virtual call, heap allocations, a map keyed by strings and a throw.
+// virtual call, heap allocations, a map keyed by strings and a throw; and a
+// marked runtime loop, with a lambda, that allocates (bad_runtime.h).
 #include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "bad_runtime.h"
 struct Base { virtual int f() const { return 1; } };
 class Program {
  public:
@@ -25,9 +28,6 @@ int helper() { return *new int(1); }  // not a per-record function: fine
 void probe_trades(int* found) { found[0] = *new int(2); }
 bool scan_trades() {
   int* once = new int(0);  // set-up of the scan: fine
-  auto run = [&](int n) {
-    if (n < 0) throw std::runtime_error("bad");
-    return n + *once;
-  };
-  return run(1) > 0;
+  std::vector<int> records;
+  return open_scan(records) + run_group(records, *once) > 0;
 }

@@ -10,8 +10,11 @@ for what in "a virtual call" "a heap allocation" "a map keyed by strings" "a thr
 done
 echo "$out" | grep -q "error: a heap allocation in the per-record function 'probe_trades'" ||
   fail "did not report the allocation in a probe function"
-echo "$out" | grep -q "error: a throw in the per-record function 'the lambda in scan_trades'" ||
-  fail "did not report the throw in a scan's lambda"
+echo "$out" | grep -q "bad_runtime.h:12:.*error: a heap allocation in the per-record function 'run_group'" ||
+  fail "did not report the allocation in a marked runtime loop"
+echo "$out" | grep -q "bad_runtime.h:13:.*error: a heap allocation in the per-record function 'the lambda in run_group'" ||
+  fail "did not report the allocation in a lambda of a marked runtime loop"
+echo "$out" | grep -q "open_scan" && fail "reported an unmarked runtime function"
 echo "$out" | grep -q "helper" && fail "reported a function that is not per-record"
 [ "$(echo "$out" | grep -c "in the per-record function 'scan_trades'")" -eq 0 ] || fail "reported the scan's set-up"
 echo "hotpath-check rejected the bad sample: $(echo "$out" | grep -c error:) problems"

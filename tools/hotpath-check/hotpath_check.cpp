@@ -1,13 +1,15 @@
 // hotpath-check: reads a generated pipeline with Clang and fails, naming the
-// line, when a per-record function (the fused `Program::on_*` functions, the
-// `parse_*` and `probe_*` functions, and the lambdas of the `scan_*`
-// functions that run parsed records) contains a virtual call, a heap allocation, a
-// std::map / std::unordered_map keyed by strings, or a throw.
+// line, when a per-record function contains a virtual call, a heap
+// allocation, a std::map / std::unordered_map keyed by strings, or a throw.
+// Per-record functions are the generated `on_*` (the fused pipelines and a
+// scan's on_record), `parse_*` and `probe_*` functions, and the runtime's
+// functions marked STREAMC_PER_RECORD (the loops of the stream scans, as
+// instantiated for this program), with the lambdas inside them.
 //
 //   hotpath-check program.cpp -- -std=c++20 -I<runtime include> ...
 //
-// What the per-record code calls into (the runtime, simdjson) is checked by
-// their own tests and benchmarks; this looks at the generated code itself.
+// What those functions call out of line (the runtime's .cpp files, simdjson)
+// is checked by its own tests and benchmarks.
 #include <clang/AST/ASTContext.h>
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
@@ -26,13 +28,24 @@ namespace {
 
 llvm::cl::OptionCategory kCategory("hotpath-check");
 
+// Marked in the runtime by STREAMC_PER_RECORD (streamc/per_record.h).
+bool marked_per_record(const FunctionDecl& fn) {
+  for (const auto* a : fn.specific_attrs<AnnotateAttr>()) {
+    if (a->getAnnotation() == "streamc::per_record") return true;
+  }
+  if (const FunctionDecl* pattern = fn.getTemplateInstantiationPattern()) return marked_per_record(*pattern);
+  return false;
+}
+
+AST_MATCHER(FunctionDecl, isMarkedPerRecord) { return marked_per_record(Node); }
+
 // The functions that run once per record (or per group of records): the fused
-// functions, the parsers, the table probes, and the lambdas a scan hands its
-// records to.
+// functions and a scan's on_record, the parsers, the table probes, the
+// runtime's marked loops, and the lambdas inside the marked loops.
 auto per_record() {
-  return functionDecl(anyOf(matchesName("::(on_[a-z0-9_]+|parse_[a-z0-9_]+|probe_[a-z0-9_]+)$"),
+  return functionDecl(anyOf(matchesName("::(on_[a-z0-9_]+|parse_[a-z0-9_]+|probe_[a-z0-9_]+)$"), isMarkedPerRecord(),
                             cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())),
-                                          hasAncestor(functionDecl(matchesName("::scan_[a-z0-9_]+$"))))),
+                                          hasAncestor(functionDecl(isMarkedPerRecord())))),
                       isDefinition());
 }
 
@@ -42,6 +55,14 @@ auto string_keyed_map() {
   return cxxRecordDecl(classTemplateSpecializationDecl(
       hasAnyName("::std::map", "::std::unordered_map", "::std::multimap", "::std::unordered_multimap"),
       hasTemplateArgument(0, refersToType(string_type))));
+}
+
+// The function a lambda is written in (or fn itself).
+const FunctionDecl* outer_function(const FunctionDecl& fn) {
+  if (const auto* method = dyn_cast<CXXMethodDecl>(&fn); method && method->getParent()->isLambda()) {
+    if (const auto* outer = dyn_cast<FunctionDecl>(method->getParent()->getDeclContext())) return outer;
+  }
+  return &fn;
 }
 
 class Reporter : public MatchFinder::MatchCallback {
@@ -54,12 +75,11 @@ class Reporter : public MatchFinder::MatchCallback {
     if (!fn || !node) return;
     const SourceManager& sm = *result.SourceManager;
     SourceLocation loc = sm.getExpansionLoc(node->getBeginLoc());
-    if (!sm.isInMainFile(loc)) return;  // only the generated code itself
+    // The generated code itself, and the runtime's marked functions.
+    if (!sm.isInMainFile(loc) && !marked_per_record(*fn) && !marked_per_record(*outer_function(*fn))) return;
     std::string name = fn->getQualifiedNameAsString();
-    if (const auto* method = dyn_cast<CXXMethodDecl>(fn); method && method->getParent()->isLambda()) {
-      if (const auto* outer = dyn_cast<FunctionDecl>(method->getParent()->getDeclContext())) {
-        name = "the lambda in " + outer->getQualifiedNameAsString();
-      }
+    if (const FunctionDecl* outer = outer_function(*fn); outer != fn) {
+      name = "the lambda in " + outer->getQualifiedNameAsString();
     }
     std::printf("%s:%u:%u: error: %s in the per-record function '%s'\n", sm.getFilename(loc).str().c_str(),
                 sm.getExpansionLineNumber(loc), sm.getExpansionColumnNumber(loc), what_, name.c_str());

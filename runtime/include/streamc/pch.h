@@ -7,9 +7,14 @@
 #include <streamc/hash_table.h>
 #include <streamc/runtime.h>
 #include <streamc/scalar.h>
+#include <streamc/row.h>
 #include <streamc/scan.h>
+#include <streamc/step.h>
+#include <streamc/stream_scan.h>
+#include <streamc/table_loader.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>

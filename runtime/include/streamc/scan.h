@@ -62,17 +62,3 @@ template <class F>
 inline void visit_strings(RowSpan&, F&&) {}
 
 }  // namespace streamc
-
-namespace streamc {
-
-// Starts loading the text of a table row's strings (held apart from the row)
-// into the cache: the pipelines of a group of records read them after the
-// group's probes, and the misses of the whole group overlap.
-template <class Row>
-inline void prefetch_strings(const void* found) {
-  if (found == nullptr) return;
-  visit_strings(*const_cast<Row*>(static_cast<const Row*>(found)),
-                [](std::string_view& s) { __builtin_prefetch(s.data()); });
-}
-
-}  // namespace streamc

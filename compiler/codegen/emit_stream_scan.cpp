@@ -1,0 +1,203 @@
+// A stream's scan: the Spec that streamc::scan_json_stream or
+// streamc::scan_csv_stream (runtime/include/streamc/stream_scan.h) reads the
+// stream with, the probes of the tables a JSON stream's pipelines look up by
+// the record's own columns, and the reads of a query FROM a table. The loops
+// are the runtime's; the Spec holds what only this stream has: its parser,
+// its probes and the pipelines it feeds.
+#include "codegen/cpp_literals.h"
+#include "codegen/emit_source.h"
+#include "codegen/expression_emitter.h"
+#include "util/strings.h"
+
+namespace streamc {
+namespace {
+
+std::string str(size_t n) { return std::to_string(n); }
+
+bool scan_batches_lookups(const Plan& plan, const Scan& scan) {
+  for (int p : scan.pipelines) {
+    if (plan.pipelines[p].batched()) return true;
+  }
+  return false;
+}
+
+// TradesRow -> Trades: the stem of a scan's generated names.
+std::string scan_stem(const Scan& scan) {
+  const std::string& t = scan.row_type;
+  return t.size() > 3 && t.compare(t.size() - 3, 3, "Row") == 0 ? t.substr(0, t.size() - 3) : t;
+}
+
+std::string scan_spec_type(const Scan& scan) { return scan_stem(scan) + "Scan"; }
+std::string lines_type(const Scan& scan) { return scan_stem(scan) + "Lines"; }
+std::string probe_function(const Scan& scan) { return "probe" + scan.function.substr(scan.function.find('_')); }
+
+// Probes the tables for a group of records, each table for the keys of the
+// whole group at once, so the hash table prefetches every probe's memory
+// before it compares any and the cache misses of a large table overlap.
+void emit_lookup_probes(CodeWriter& w, const Plan& plan, const Scan& scan) {
+  w.line("// Probes the tables for up to streamc::kProbeGroup records, each table for all their keys at once.");
+  auto fn = w.block("void " + probe_function(scan) + "(const Program& program, " + lines_type(scan) +
+                    "::Line* records, size_t n)");
+  for (int p : scan.pipelines) {
+    const Pipeline& pipeline = plan.pipelines[p];
+    for (const Lookup& l : pipeline.lookups) {
+      if (!l.batched) continue;
+      const Table& table = plan.tables[l.table];
+      auto probe = w.block("");
+      w.line("// {}: the keys of the group, then one probe of them all", {comment_text(l.var)});
+      w.line("{} keys[streamc::kProbeGroup];", {key_type(plan, table)});
+      w.line("const {}* rows_found[streamc::kProbeGroup];", {table.row_type});
+      std::vector<std::string> parts, nulls;
+      for (const auto& k : l.join->key) {
+        const ScanField* f = scan.field_of(k->column);
+        parts.push_back("records[i].row." + f->field);
+        if (k->nullable) {
+          nulls.push_back("(records[i].row." + null_word(scan, scan.slot_of(k->column)) + " & " +
+                          mask_name(scan, *f) + ")");
+        }
+      }
+      std::string usable = "records[i].parsed" + (nulls.empty() ? "" : " && !(" + join(nulls, " || ") + ")");
+      std::string key = parts.size() == 1 ? parts[0] : key_type(plan, table) + "(" + join(parts, ", ") + ")";
+      w.line("for (size_t i = 0; i < n; ++i) keys[i] = {} ? {} : {}();", {usable, key, key_type(plan, table)});
+      w.line("program.{}.find_batch(keys, n, rows_found);", {table.member});
+      w.line("for (size_t i = 0; i < n; ++i) records[i].found.{} = {} ? rows_found[i] : nullptr;",
+             {found_field(p, l), usable});
+    }
+  }
+}
+
+// The pipelines of the scan, in script order: the first failure stops.
+void emit_on_record(CodeWriter& w, const Plan& plan, const Scan& scan, const std::string& param,
+                    const std::string& row, const std::string& found) {
+  w.line("// The pipelines reading {}, in script order.", {comment_text(source_of(plan, scan.source).name)});
+  auto fn = w.block("static Step on_record(Program& program, " + param + ")");
+  for (size_t i = 0; i < scan.pipelines.size(); ++i) {
+    const Pipeline& pipeline = plan.pipelines[scan.pipelines[i]];
+    std::string call = "program." + pipeline.function + "(" + row + (pipeline.batched() ? ", " + found : "") + ")";
+    if (scan.pipelines.size() == 1) {
+      w.line("return {};", {call});
+    } else {
+      w.line("{}step = {};", {i == 0 ? "Step " : "if (step != Step::Error) ", call});
+    }
+  }
+  if (scan.pipelines.size() != 1) w.line("return step;");
+}
+
+void emit_json_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
+  const bool batched = scan_batches_lookups(plan, scan);
+  bool writes_tables = false;
+  for (int p : scan.pipelines) writes_tables = writes_tables || plan.pipelines[p].query->sink.kind == SinkKind::Table;
+  if (batched) {
+    emit_lookup_probes(w, plan, scan);
+    w.blank();
+  }
+  const SourceDef& src = source_of(plan, scan.source);
+  w.line("// How {} is read (streamc::scan_json_stream).", {comment_text(src.name)});
+  auto spec = w.block("struct " + scan_spec_type(scan), "};");
+  w.line("static constexpr std::string_view kName = {};", {cpp_string_literal(src.name)});
+  w.line("using Lines = {};", {lines_type(scan)});
+  w.line("static constexpr auto parse = {};", {scan.parse_function});
+  w.line("static constexpr bool kProbes = {};", {batched ? "true" : "false"});
+  if (batched) {
+    w.line(writes_tables ? "static constexpr bool kProbeAhead = false;  // a query of this stream writes a table"
+                         : "static constexpr bool kProbeAhead = true;");
+    w.line("static void probe(const Program& program, Lines::Line* records, size_t n) { {}(program, records, n); }",
+           {probe_function(scan)});
+    auto prefetch = w.block("static void prefetch(const Lines::Line& record)");
+    for (int p : scan.pipelines) {
+      for (const Lookup& l : plan.pipelines[p].lookups) {
+        if (l.batched) w.line("streamc::prefetch_strings(record.found.{});", {found_field(p, l)});
+      }
+    }
+  } else {
+    w.line("static constexpr bool kProbeAhead = false;");
+  }
+  emit_on_record(w, plan, scan, "const Lines::Line& record", "record.row", "record.found");
+}
+
+void emit_csv_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
+  const SourceDef& src = source_of(plan, scan.source);
+  w.line("// How {} is read (streamc::scan_csv_stream).", {comment_text(src.name)});
+  auto spec = w.block("struct " + scan_spec_type(scan), "};");
+  w.line("static constexpr std::string_view kName = {};", {cpp_string_literal(src.name)});
+  w.line("using Row = {};", {scan.row_type});
+  std::vector<std::string> literals;
+  for (const ScanField& f : scan.fields) literals.push_back(cpp_string_literal(src.columns[f.column].name));
+  w.line("static constexpr std::array<std::string_view, {}> kColumns = {{}};",
+         {str(literals.size()), join(literals, ", ")});
+  w.line("static constexpr auto parse = {};", {scan.parse_function});
+  emit_on_record(w, plan, scan, "const Row& r", "r", "");
+}
+
+// A query FROM a table reads its rows as they are once every table is loaded;
+// a RIGHT / FULL JOIN then reads the right table's rows nothing matched.
+void emit_table_read(CodeWriter& w, const Plan& plan, const Scan& scan) {
+  const Table& table = plan.tables[scan.reads_table];
+  w.line("// Reads the table {} as it is once every table is loaded.",
+         {comment_text(source_of(plan, scan.source).name)});
+  auto fn = w.block("bool " + scan.function + "(Program& program)");
+  std::vector<std::string> reads;
+  {
+    std::string body;
+    for (size_t i = 0; i < scan.pipelines.size(); ++i) {
+      const std::string call = "program." + plan.pipelines[scan.pipelines[i]].function + "(row)";
+      body += scan.pipelines.size() == 1 ? "return " + call + ";"
+              : i == 0                   ? "Step step = " + call + ";"
+                                         : " if (step != Step::Error) step = " + call + ";";
+    }
+    if (scan.pipelines.size() != 1) body += " return step;";
+    reads.push_back("streamc::read_table(program, program." + table.member + ", [&](const " + table.row_type +
+                    "& row) { " + body + " })");
+  }
+  for (int p : scan.pipelines) {
+    const Pipeline& pipeline = plan.pipelines[p];
+    if (!pipeline.unmatched_pass) continue;
+    const Table& right = plan.tables[pipeline.lookups[0].table];
+    reads.push_back("streamc::read_table(program, program." + right.member + ", [&](const " + right.row_type +
+                    "& row) { return program." + pipeline.function + "_unmatched(row); })");
+  }
+  w.line("return {};", {join(reads, " &&\n       ")});
+}
+
+}  // namespace
+
+std::string found_type(const Scan& scan) { return scan_stem(scan) + "Found"; }
+
+std::string found_field(int pipeline, const Lookup& lookup) { return "q" + str(pipeline) + "_" + lookup.var; }
+
+void emit_found_struct(CodeWriter& w, const Plan& plan, const Scan& scan) {
+  if (!scan_batches_lookups(plan, scan)) {
+    w.line("using {} = streamc::ParsedLines<{}>;", {lines_type(scan), scan.row_type});
+    return;
+  }
+  w.line("// What the tables held for a record of {}: a row (or nullptr) per probed join.",
+         {comment_text(source_of(plan, scan.source).name)});
+  {
+    auto found = w.block("struct " + found_type(scan), "};");
+    for (int p : scan.pipelines) {
+      for (const Lookup& l : plan.pipelines[p].lookups) {
+        if (l.batched) w.line("const {}* {} = nullptr;", {plan.tables[l.table].row_type, found_field(p, l)});
+      }
+    }
+  }
+  w.line("using {} = streamc::ParsedLines<{}, {}>;", {lines_type(scan), scan.row_type, found_type(scan)});
+}
+
+void emit_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
+  if (scan.reads_table >= 0) {
+    emit_table_read(w, plan, scan);
+  } else if (source_of(plan, scan.source).format == Format::Json) {
+    emit_json_scan_spec(w, plan, scan);
+  } else {
+    emit_csv_scan_spec(w, plan, scan);
+  }
+}
+
+std::string scan_call(const Plan& plan, const Scan& scan) {
+  if (scan.table >= 0) return "program." + plan.tables[scan.table].member + "loader.load(config, STREAMC_QUERY_DIR)";
+  if (scan.reads_table >= 0) return scan.function + "(program)";
+  const char* scan_fn = source_of(plan, scan.source).format == Format::Json ? "scan_json_stream" : "scan_csv_stream";
+  return std::string("streamc::") + scan_fn + "<" + scan_spec_type(scan) + ">(program, config, STREAMC_QUERY_DIR)";
+}
+
+}  // namespace streamc

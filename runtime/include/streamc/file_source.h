@@ -1,0 +1,67 @@
+// A file source as its run-time properties describe it: where the file is
+// ('<name>.path'), how long to wait for it ('.file.wait.timeout',
+// '.file.retry.interval'), whether it is followed as it grows ('.watch') and
+// what happens to its bad records ('.on.error', '.dlq.path'). Table loaders
+// and stream scans open their files through it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "streamc/config.h"
+#include "streamc/counters.h"
+#include "streamc/errors.h"
+#include "streamc/input.h"
+
+namespace streamc {
+
+class FileSource {
+ public:
+  // Reads the source's properties; `query_dir` resolves the query's own
+  // relative paths (those given with --set resolve against the working
+  // directory). False with a message on a bad value.
+  bool configure(const Config& config, std::string_view name, std::string_view query_dir, std::string& error);
+
+  // Waits for the file when the properties say so, then opens it. A watched
+  // file is followed as it grows (read, not mapped).
+  bool open(FileReader& reader, std::string& error);
+  bool open(CsvReader& reader, std::string& error);
+
+  const std::string& name() const { return name_; }
+  // The path as the query or --set gave it: messages name the file this way.
+  const std::string& shown() const { return shown_; }
+  bool watch() const { return watch_; }
+  BadRecordHandler& bad() { return *bad_; }
+
+  // Adds the records skipped or dead-lettered since the last call.
+  void count_skipped(Counters& counters) {
+    counters.skipped += bad_->skipped() - counted_;
+    counted_ = bad_->skipped();
+  }
+
+ private:
+  bool wait(std::string& error) const;
+
+  std::string name_;
+  std::string shown_;
+  std::string path_;
+  std::string wait_timeout_;
+  std::string retry_interval_;
+  bool watch_ = false;
+  std::unique_ptr<BadRecordHandler> bad_;
+  uint64_t counted_ = 0;
+};
+
+// Reads a CSV file's header line into `header`; false with a message naming
+// the file when there is none.
+bool read_csv_header(CsvReader& reader, std::string_view shown, std::vector<CsvField>& header, std::string& error);
+
+// Finds each of `names` in a CSV header, by name (exact, then ignoring ASCII
+// case): pos[i] is the field of names[i], and pos[n] is -1. False with a
+// message naming the file when a column is missing.
+bool find_csv_columns(const std::vector<CsvField>& header, std::string_view shown, const std::string_view* names,
+                      size_t n, int* pos, std::string& error);
+
+}  // namespace streamc

@@ -1,0 +1,196 @@
+// Reads a stream's file to its end and runs each record through the
+// pipelines that read it, in input order; then the source's 'on.error'
+// policy for a record that did not parse or that a pipeline failed. The same
+// for every stream; the generated program supplies a Spec per scan:
+//
+//   struct TradesScan {
+//     static constexpr std::string_view kName = "trades"sv;
+//     // JSON lines: the records of a chunk, and what the tables' probes found for each.
+//     using Lines = streamc::ParsedLines<TradesRow, TradesFound>;
+//     static constexpr bool kProbes = true;      // probe(), prefetch() look the tables up ahead of the pipelines
+//     static constexpr bool kProbeAhead = true;  // no query of the stream writes a table: a parsing
+//                                                // thread may probe its chunk while no table is watched
+//     static bool parse(simdjson::ondemand::parser&, std::string_view line, TradesRow&,
+//                       std::string_view& reason, streamc::Arena& strings);
+//     static void probe(const Program&, Lines::Line* records, size_t n);
+//     static void prefetch(const Lines::Line& record);
+//     static streamc::Step on_record(Program&, const Lines::Line& record);  // the pipelines, in script order
+//     // CSV instead: using Row; kColumns (the columns read); parse(fields, pos, row, reason);
+//     // on_record(Program&, const Row&).
+//   };
+//
+// Program: counters, done() (every LIMIT reached), begin_record(), error()
+// (why the last pipeline failed), poll_tables() (apply the changes of
+// watched tables; false to stop) and any_watched().
+#pragma once
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "streamc/config.h"
+#include "streamc/file_source.h"
+#include "streamc/line_scan.h"
+#include "streamc/per_record.h"
+#include "streamc/step.h"
+
+namespace streamc {
+
+// Stream records run through the pipelines, and probe the tables, in groups
+// of this many.
+constexpr size_t kProbeGroup = 64;
+
+namespace detail {
+
+inline bool scan_failed(const std::string& error) {
+  std::fprintf(stderr, "error: %s\n", error.c_str());
+  return false;
+}
+
+// Runs the pipelines over one group of parsed records, in input order; false
+// stops the scan.
+template <class Spec, class Program, class Line>
+STREAMC_PER_RECORD bool run_group(Program& program, FileSource& source, Line* records, size_t n, bool probed,
+                                  bool& failed) {
+  if (!program.poll_tables()) {  // watched tables first
+    failed = true;
+    return false;
+  }
+  if constexpr (Spec::kProbes) {
+    if (!probed) Spec::probe(program, records, n);
+    // The strings of the rows found, for the whole group at once.
+    for (size_t i = 0; i < n; ++i) Spec::prefetch(records[i]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (program.done()) return false;
+    ++program.counters.read;
+    Step step = Step::Error;
+    std::string_view reason = records[i].reason;
+    if (records[i].parsed) {
+      program.begin_record();
+      step = Spec::on_record(program, records[i]);
+      if (step == Step::Error) reason = program.error();
+    }
+    if (step == Step::Error && !source.bad().handle(source.shown(), records[i].number, records[i].line, reason)) {
+      failed = true;
+      return false;
+    }
+  }
+  return true;
+}
+
+// Parses one CSV record and runs the pipelines over it; false stops the scan.
+template <class Spec, class Program, class Row>
+STREAMC_PER_RECORD bool run_csv_record(Program& program, FileSource& source, CsvReader& reader, CsvStatus status,
+                                       const std::vector<CsvField>& fields, const int* pos, size_t width, Row& row) {
+  ++program.counters.read;
+  std::string_view reason;
+  bool parsed = false;
+  if (status == CsvStatus::Malformed) {
+    reason = reader.error_reason();
+  } else if (fields.size() != width) {
+    reason = "the record does not have as many fields as the header";
+  } else {
+    parsed = Spec::parse(fields, pos, row, reason);
+  }
+  if (!program.poll_tables()) return false;  // watched tables first
+  Step step = Step::Error;
+  if (parsed) {
+    program.begin_record();
+    step = Spec::on_record(program, row);
+    if (step == Step::Error) reason = program.error();
+  }
+  return step != Step::Error || source.bad().handle(source.shown(), reader.line_number(), reader.raw_record(), reason);
+}
+
+}  // namespace detail
+
+// JSON lines: a mapped file is parsed in chunks on every core while this
+// thread runs the pipelines over the parsed records in input order (a pipe is
+// read a line at a time). While the tables cannot change (none is watched
+// and no query of the stream writes one) the thread that parses a chunk
+// probes the tables for it too; otherwise this thread probes each group
+// after the watched tables' changes, one record per group while a table is
+// watched.
+template <class Spec, class Program>
+bool scan_json_stream(Program& program, const Config& config, std::string_view query_dir) {
+  using Lines = typename Spec::Lines;
+  FileSource source;
+  FileReader reader;
+  LineScanOptions options;
+  std::string error;
+  if (!source.configure(config, Spec::kName, query_dir, error) || !source.open(reader, error) ||
+      !line_scan_options(config, options, error)) {
+    return detail::scan_failed(error);
+  }
+  bool failed = false;
+  const bool probe_ahead = Spec::kProbes && Spec::kProbeAhead && !program.any_watched();
+  // On the thread that parsed the chunk.
+  auto prepared = [&](Lines& chunk) {
+    if constexpr (Spec::kProbes) {
+      if (!probe_ahead) return;
+      for (size_t first = 0; first < chunk.size(); first += kProbeGroup) {
+        Spec::probe(program, chunk.data() + first, std::min(kProbeGroup, chunk.size() - first));
+      }
+    }
+  };
+  // Parsed records, in input order: false stops the scan.
+  auto run = [&](Lines& batch) {
+    const size_t group = program.any_watched() ? 1 : kProbeGroup;
+    for (size_t first = 0; first < batch.size(); first += group) {
+      const size_t n = std::min(group, batch.size() - first);
+      if (!detail::run_group<Spec>(program, source, batch.data() + first, n, probe_ahead, failed)) return false;
+    }
+    return true;
+  };
+  scan_lines<Lines, simdjson::ondemand::parser>(reader, options, Spec::parse, prepared, run);
+  source.count_skipped(program.counters);
+  return !failed;
+}
+
+// CSV, a record at a time; the header names the fields, and each column read
+// is found by name once.
+template <class Spec, class Program>
+bool scan_csv_stream(Program& program, const Config& config, std::string_view query_dir) {
+  FileSource source;
+  CsvReader reader;
+  std::vector<CsvField> fields;
+  int pos[Spec::kColumns.size() + 1] = {};
+  std::string error;
+  if (!source.configure(config, Spec::kName, query_dir, error) || !source.open(reader, error) ||
+      !read_csv_header(reader, source.shown(), fields, error) ||
+      !find_csv_columns(fields, source.shown(), Spec::kColumns.data(), Spec::kColumns.size(), pos, error)) {
+    return detail::scan_failed(error);
+  }
+  const size_t width = fields.size();
+  typename Spec::Row row;
+  bool failed = false;
+  while (!failed && !program.done()) {
+    const CsvStatus status = reader.next(fields);
+    if (status == CsvStatus::End) break;
+    failed = !detail::run_csv_record<Spec>(program, source, reader, status, fields, pos, width, row);
+  }
+  source.count_skipped(program.counters);
+  return !failed;
+}
+
+// A query FROM a table reads its rows as they are once every table is
+// loaded: on_row(row) -> Step runs the pipelines; the first failure stops.
+template <class Program, class Table, class OnRow>
+bool read_table(Program& program, const Table& table, OnRow&& on_row) {
+  std::string_view failed;
+  table.for_each([&](const auto&, const auto& row) {
+    if (!failed.empty()) return;
+    program.begin_record();
+    if (on_row(row) == Step::Error) failed = program.error();
+  });
+  if (failed.empty()) return true;
+  std::fprintf(stderr, "error: %.*s\n", static_cast<int>(failed.size()), failed.data());
+  return false;
+}
+
+}  // namespace streamc

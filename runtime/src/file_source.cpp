@@ -1,0 +1,61 @@
+// Opening a file source from its run-time properties, and finding the
+// columns of a CSV header.
+#include "streamc/file_source.h"
+
+#include "streamc/scan.h"
+
+namespace streamc {
+
+bool FileSource::configure(const Config& config, std::string_view name, std::string_view query_dir,
+                           std::string& error) {
+  name_ = std::string(name);
+  auto property = [&](const char* p) { return name_ + "." + p; };
+  shown_ = config.get(property("path"));
+  path_ = config.path(property("path"), query_dir);
+  wait_timeout_ = config.get(property("file.wait.timeout"));
+  retry_interval_ = config.get(property("file.retry.interval"));
+  watch_ = config.get(property("watch")) == "true";
+  OnError policy = OnError::Fail;
+  const std::string& on_error = config.get(property("on.error"));
+  if (!on_error.empty() && !parse_on_error(on_error, policy)) {
+    error = "'" + property("on.error") + "' must be fail, skip or dlq, not '" + on_error + "'";
+    return false;
+  }
+  bad_ = std::make_unique<BadRecordHandler>(name_, policy, config.path(property("dlq.path"), query_dir));
+  return true;
+}
+
+bool FileSource::wait(std::string& error) const {
+  return wait_for_file(path_, shown_, name_, wait_timeout_, retry_interval_, error);
+}
+
+bool FileSource::open(FileReader& reader, std::string& error) {
+  reader.set_follow(watch_);
+  return wait(error) && reader.open(path_, error);
+}
+
+bool FileSource::open(CsvReader& reader, std::string& error) {
+  reader.set_follow(watch_);
+  return wait(error) && reader.open(path_, error);
+}
+
+bool read_csv_header(CsvReader& reader, std::string_view shown, std::vector<CsvField>& header, std::string& error) {
+  if (reader.next(header) == CsvStatus::Record) return true;
+  error = std::string(shown) + ": the file has no header line";
+  return false;
+}
+
+bool find_csv_columns(const std::vector<CsvField>& header, std::string_view shown, const std::string_view* names,
+                      size_t n, int* pos, std::string& error) {
+  for (size_t i = 0; i < n; ++i) {
+    pos[i] = find_column(header, names[i]);
+    if (pos[i] < 0) {
+      error = std::string(shown) + ": the header has no column '" + std::string(names[i]) + "'";
+      return false;
+    }
+  }
+  pos[n] = -1;
+  return true;
+}
+
+}  // namespace streamc
