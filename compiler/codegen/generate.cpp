@@ -11,6 +11,8 @@
 #include "codegen/templates.h"
 #include "util/strings.h"
 
+#include <streamc/connector.h>
+
 namespace streamc {
 namespace {
 
@@ -19,10 +21,24 @@ std::string base_name(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-std::string property_default(const std::map<std::string, PropertyValue>& props, const std::string& key,
-                             const std::string& fallback) {
-  auto it = props.find(key);
-  return it == props.end() ? fallback : it->second.value;
+// The program's run-time properties, from the property tables of the
+// runtime (streamc/connector.h): the planner named those that apply and
+// the values the query gave.
+void emit_property_registration(CodeWriter& w, const Plan& plan) {
+  if (!plan.program_properties.empty()) {
+    std::vector<std::string> names;
+    for (const auto& n : plan.program_properties) names.push_back(cpp_string_literal(n));
+    w.line("streamc::register_program_properties(config, {{}});", {join(names, ", ")});
+  }
+  for (const PropertySet& set : plan.property_sets) {
+    std::vector<std::string> given;
+    for (const auto& [name, value] : set.given) {
+      given.push_back("{" + cpp_string_literal(name) + ", " + cpp_string_literal(value) + "}");
+    }
+    const char* role = set.role == kTable ? "streamc::kTable" : set.role == kSink ? "streamc::kSink" : "streamc::kStream";
+    w.line("streamc::register_properties(config, streamc::{}_connector(), {}, {}, {{}});",
+           {set.connector, role, cpp_string_literal(set.name), join(given, ", ")});
+  }
 }
 
 void emit_program_class(CodeWriter& w, const Plan& plan) {
@@ -209,39 +225,7 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   emit_subquery_refresh(pipelines, plan);
   // Run-time properties: every WITH property that --set may override.
   defaults.indent();
-  if (!plan.tables.empty()) defaults.line("config.set_default(\"stats\", \"false\");");
-  bool reads_lines = false;  // a JSON stream or a CSV table: its file is parsed on every core
-  for (const Scan& scan : plan.scans) {
-    const Format format = program.catalog.sources()[scan.source].format;
-    reads_lines = reads_lines || (scan.table < 0 && scan.reads_table < 0 && format == Format::Json) ||
-                  (scan.table >= 0 && format == Format::Csv);
-  }
-  if (reads_lines) {
-    defaults.line("config.set_default(\"threads\", \"auto\");");
-    defaults.line("config.set_default(\"chunk.bytes\", \"262144\");");
-  }
-  for (const Scan& scan : plan.scans) {
-    const SourceDef& src = program.catalog.sources()[scan.source];
-    defaults.line("config.set_default({}, {});", {cpp_c_string(property_name(src, "path")), cpp_c_string(src.path)});
-    defaults.line("config.set_default({}, {});", {cpp_c_string(property_name(src, "on.error")),
-                                                  cpp_c_string(property_default(src.properties, "on.error", "fail"))});
-    defaults.line("config.set_default({}, {});", {cpp_c_string(property_name(src, "dlq.path")),
-                                                  cpp_c_string(property_default(src.properties, "dlq.path", ""))});
-    for (const char* p : {"file.wait.timeout", "file.retry.interval"}) {
-      defaults.line("config.set_default({}, {});",
-                    {cpp_c_string(property_name(src, p)),
-                     cpp_c_string(property_default(src.properties, p, std::string(p) == "file.retry.interval" ? "1s" : ""))});
-    }
-    if (scan.table >= 0) {
-      defaults.line("config.set_default({}, {});", {cpp_c_string(property_name(src, "watch")),
-                                                    cpp_c_string(property_default(src.properties, "watch", "false"))});
-    }
-  }
-  for (const SinkSlot& s : sink_slots(plan)) {
-    if (s.sink->kind == SinkKind::File) {
-      defaults.line("config.set_default({}, {});", {cpp_c_string(s.sink->name + ".path"), cpp_c_string(s.sink->path)});
-    }
-  }
+  emit_property_registration(defaults, plan);
   // Tables are loaded to their end before the first stream record (load-phase scans come first).
   std::string scan_calls;
   for (const Scan& scan : plan.scans) {

@@ -85,8 +85,22 @@ struct SubqueryPlan {
   std::string name;               // sub0_1: names its cache and refresh function
 };
 
+// The run-time properties of one source or sink: the program registers every
+// run-time property the connector's table (streamc/connector.h) has for the
+// role, with the query's values in place of the defaults.
+struct PropertySet {
+  std::string connector;          // "file"
+  unsigned role = 0;              // kStream, kTable or kSink
+  std::string name;               // the source's or sink's name: '<name>.<property>'
+  std::vector<std::pair<std::string, std::string>> given;  // in the table's order
+};
+
 struct Plan {
   const BoundProgram* program;
+  // The program's own properties that apply (stats, threads, chunk.bytes),
+  // then each source's and sink's, in the order the program reads them.
+  std::vector<std::string> program_properties;
+  std::vector<PropertySet> property_sets;
   std::vector<SubqueryPlan> subqueries;
   std::vector<Scan> scans;        // load-phase scans first
   std::vector<Table> tables;

@@ -4,6 +4,8 @@
 #include "plan/plan.h"
 #include "util/strings.h"
 
+#include <streamc/connector.h>
+
 namespace streamc {
 namespace {
 
@@ -102,6 +104,7 @@ class Planner {
     // Load-phase scans come first: every table is loaded before any stream record is read.
     std::stable_partition(plan_.scans.begin(), plan_.scans.end(), [](const Scan& s) { return s.load_phase; });
     renumber_scans();
+    plan_properties();
     return std::move(plan_);
   }
 
@@ -232,6 +235,49 @@ class Planner {
       std::set<int> used;
       for (int p : scan.pipelines) collect_query_columns(*plan_.pipelines[p].query, 0, used);
       scan.fields = fields_for(source(scan.source), used);
+    }
+  }
+
+  // What the program registers for --set and --help: its own properties that
+  // apply, then each source's (as a table when the scan loads one), then each
+  // file sink's.
+  void plan_properties() {
+    bool reads_lines = false;  // a JSON stream or a CSV table: its file is parsed on every core
+    for (const Scan& scan : plan_.scans) {
+      const Format format = source(scan.source).format;
+      reads_lines = reads_lines || (scan.table < 0 && scan.reads_table < 0 && format == Format::Json) ||
+                    (scan.table >= 0 && format == Format::Csv);
+    }
+    if (!plan_.tables.empty()) plan_.program_properties.push_back("stats");
+    if (reads_lines) {
+      plan_.program_properties.push_back("threads");
+      plan_.program_properties.push_back("chunk.bytes");
+    }
+    auto add = [&](Connector connector, unsigned role, const std::string& name,
+                   const std::map<std::string, PropertyValue>& props, const std::string& path) {
+      for (const PropertySet& set : plan_.property_sets) {
+        if (set.name == name) return;
+      }
+      const ConnectorDef& table = *find_connector(connector_name(connector));
+      PropertySet set{std::string(table.name), role, name, {}};
+      for (const PropertyDef& p : table.properties) {
+        if (!p.run_time || !(p.roles & role)) continue;
+        if (p.name == "path") {
+          set.given.emplace_back("path", path);
+        } else if (auto it = props.find(std::string(p.name)); it != props.end()) {
+          set.given.emplace_back(std::string(p.name), it->second.value);
+        }
+      }
+      plan_.property_sets.push_back(std::move(set));
+    };
+    for (const Scan& scan : plan_.scans) {
+      if (scan.reads_table >= 0) continue;
+      const SourceDef& src = source(scan.source);
+      add(src.connector, scan.table >= 0 ? kTable : kStream, src.name, src.properties, src.path);
+    }
+    for (const Pipeline& p : plan_.pipelines) {
+      const SinkDef& sink = p.query->sink;
+      if (sink.kind == SinkKind::File) add(sink.connector, kSink, sink.name, sink.properties, sink.path);
     }
   }
 

@@ -38,12 +38,13 @@ std::optional<int> ScriptBinder::resolve_relation(const ast::Relation& rel, Prop
     def.properties["connector"] = {"file", rel.range};
     def.properties["path"] = {rel.uri.substr(scheme.size()), rel.range};
     if (uri_properties) {
-      for (const char* p : {"format", "schema.sample", "on.error", "dlq.path", "delimiter", "header", "watch",
-                            "file.wait.timeout", "file.retry.interval"}) {
-        auto it = uri_properties->find(p);
-        if (it == uri_properties->end()) continue;
-        def.properties[p] = it->second;
-        uri_properties->erase(it);
+      for (auto it = uri_properties->begin(); it != uri_properties->end();) {
+        if (!uri_source_property(it->first)) {
+          ++it;
+          continue;
+        }
+        def.properties[it->first] = it->second;
+        it = uri_properties->erase(it);
       }
     }
     // A column list written on CREATE TABLE ... AS is the file's schema (no discovery).
@@ -76,9 +77,7 @@ BoundQuery* ScriptBinder::bind_query(const ast::Query& q, const std::string& tar
   register_named(q, target, sink, *uri_properties);
   if (!general) {
     for (const auto& [key, value] : local) {
-      bool file_property = key == "format" || key == "schema.sample" || key == "on.error" || key == "dlq.path" ||
-                           key == "watch" || key == "delimiter" || key == "header";
-      if (file_property && q.from && q.from->kind == ast::RelationKind::Uri) continue;
+      if (uri_source_property(key) && q.from && q.from->kind == ast::RelationKind::Uri) continue;
       diags_.report(DiagId::unknown_property, value.range, {key, " in a query's WITH clause"}).hint =
           "name sources and sinks as '<name>.type', '<name>.path', '<name>.format'";
     }

@@ -19,7 +19,13 @@ struct Column {
   bool key = false;
 };
 
+// What a source or sink is read or written through (its properties are the
+// connector's table in streamc/connector.h), and the format of its records.
+enum class Connector { File };
 enum class Format { Json, Csv };
+
+// The connector's name as 'connector' = '...' spells it and its property table is named.
+inline const char* connector_name(Connector c) { return c == Connector::File ? "file" : "?"; }
 enum class SourceKind { Stream, Table };
 
 // A property as written, with where it was written for diagnostics.
@@ -35,7 +41,9 @@ struct SourceDef {
   bool schema_discovered = false;   // from the file at compile time
   std::string schema_file;          // the file it was discovered from (absolute)
   int producer = -1;                // CREATE TABLE AS: the query (index) that fills it
+  Connector connector = Connector::File;
   Format format = Format::Json;
+  bool bounded = true;              // ends (a file at EOF); an unbounded source runs until stopped
   std::string path;                 // as written; relative to the query file
   std::map<std::string, PropertyValue> properties;  // without the '<name>.' prefix
   SourceRange range;
@@ -50,6 +58,7 @@ enum class SinkKind { Stdout, File, Table };
 struct SinkDef {
   std::string name;  // empty for the stdout of a bare SELECT
   SinkKind kind = SinkKind::Stdout;
+  Connector connector = Connector::File;
   Format format = Format::Json;
   std::string path;
   std::map<std::string, PropertyValue> properties;

@@ -2,28 +2,16 @@
 
 #include "util/strings.h"
 
+#include <streamc/connector.h>
+
 namespace streamc {
 namespace {
 
-const std::vector<std::string> kSourceProperties = {
-    "type", "connector", "path", "format", "key", "on.error", "dlq.path", "delimiter", "header",
-    "schema.sample", "watch", "file.wait.timeout", "file.retry.interval"};
-const std::vector<std::string> kSinkProperties = {"type", "connector", "path", "format", "delimiter", "header"};
-
-bool set_format(Format& format, const Properties& props, Diagnostics& diags, const std::string& prefix) {
+// 'format' as given (check_properties checked its value).
+void set_format(Format& format, const Properties& props) {
   auto it = props.find("format");
-  if (it == props.end()) return true;
-  std::string f = to_lower(it->second.value);
-  if (f == "json" || f == "jsonl" || f == "json_lines" || f == "ndjson") {
-    format = Format::Json;
-  } else if (f == "csv") {
-    format = Format::Csv;
-  } else {
-    diags.report(DiagId::bad_property, it->second.range,
-                 {"'" + prefix + "format' must be 'csv' or 'json', not '" + it->second.value + "'"});
-    return false;
-  }
-  return true;
+  if (it == props.end()) return;
+  format = to_lower(it->second.value) == "csv" ? Format::Csv : Format::Json;
 }
 
 // Without 'format', the file's extension decides: .csv is CSV, the rest JSON lines.
@@ -59,14 +47,24 @@ std::map<std::string, Properties> split_by_name(const std::vector<ast::Property>
   return by_name;
 }
 
-void check_known(const Properties& props, const std::vector<std::string>& known, const std::string& prefix,
-                 Diagnostics& diags) {
+bool uri_source_property(const std::string& key) {
+  const PropertyDef* p = file_connector().find(key, kStream | kTable);
+  return p != nullptr && key != "type" && key != "connector" && key != "path" && key != "key";
+}
+
+void check_properties(const Properties& props, unsigned role, const std::string& prefix, Diagnostics& diags) {
+  const ConnectorDef& connector = file_connector();
   for (const auto& [key, value] : props) {
-    bool ok = false;
-    for (const auto& k : known) ok = ok || k == key;
-    if (ok) continue;
+    if (const PropertyDef* def = connector.find(key, role)) {
+      if (std::string why = check_property(*def, value.value); !why.empty()) {
+        diags.report(DiagId::bad_property, value.range, {"'" + prefix + key + "' " + why + ", not '" + value.value + "'"});
+      }
+      continue;
+    }
     std::vector<std::string> candidates;
-    for (const auto& k : known) candidates.push_back(prefix + k);
+    for (const PropertyDef& p : connector.properties) {
+      if (p.roles & role) candidates.push_back(prefix + std::string(p.name));
+    }
     std::string hint = suggest(prefix + key, candidates);
     diags.report(DiagId::unknown_property, value.range, {prefix + key, ""}).hint = hint;
   }
@@ -75,7 +73,11 @@ void check_known(const Properties& props, const std::vector<std::string>& known,
 bool configure_file_source(SourceDef& source, Diagnostics& diags, SourceRange fallback) {
   int before = diags.error_count();
   const std::string prefix = source.properties.count("type") ? source.name + "." : "";
-  check_known(source.properties, kSourceProperties, prefix, diags);
+  check_properties(source.properties, kStream | kTable, prefix, diags);
+  if (auto it = source.properties.find("watch"); it != source.properties.end() && source.kind == SourceKind::Stream &&
+                                                 to_lower(it->second.value) == "true") {
+    diags.report(DiagId::not_supported, it->second.range, {"watching a stream's file ('" + prefix + "watch')"});
+  }
   auto path = source.properties.find("path");
   if (path == source.properties.end() || path->second.value.empty()) {
     diags.report(DiagId::missing_property, fallback,
@@ -84,13 +86,9 @@ bool configure_file_source(SourceDef& source, Diagnostics& diags, SourceRange fa
   }
   source.path = path->second.value;
   source.format = format_from_path(source.path);
-  set_format(source.format, source.properties, diags, prefix);
+  set_format(source.format, source.properties);
   if (auto it = source.properties.find("on.error"); it != source.properties.end()) {
-    std::string v = to_lower(it->second.value);
-    if (v != "fail" && v != "skip" && v != "dlq") {
-      diags.report(DiagId::bad_property, it->second.range,
-                   {"'" + prefix + "on.error' must be 'fail', 'skip' or 'dlq', not '" + it->second.value + "'"});
-    } else if (v == "dlq" && !source.properties.count("dlq.path")) {
+    if (to_lower(it->second.value) == "dlq" && !source.properties.count("dlq.path")) {
       diags.report(DiagId::missing_property, it->second.range,
                    {"'" + prefix + "on.error' = 'dlq' needs a '" + prefix + "dlq.path' property naming the dead-letter file"});
     }
@@ -101,7 +99,7 @@ bool configure_file_source(SourceDef& source, Diagnostics& diags, SourceRange fa
 bool configure_file_sink(SinkDef& sink, Diagnostics& diags, SourceRange fallback) {
   int before = diags.error_count();
   const std::string prefix = sink.properties.count("type") ? sink.name + "." : "";
-  check_known(sink.properties, kSinkProperties, prefix, diags);
+  check_properties(sink.properties, kSink, prefix, diags);
   auto path = sink.properties.find("path");
   if (path == sink.properties.end() || path->second.value.empty()) {
     diags.report(DiagId::missing_property, fallback,
@@ -112,7 +110,7 @@ bool configure_file_sink(SinkDef& sink, Diagnostics& diags, SourceRange fallback
   sink.kind = SinkKind::File;
   sink.path = path->second.value;
   sink.format = format_from_path(sink.path);
-  set_format(sink.format, sink.properties, diags, prefix);
+  set_format(sink.format, sink.properties);
   return diags.error_count() == before;
 }
 

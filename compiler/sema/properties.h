@@ -25,8 +25,14 @@ Properties to_properties(const std::vector<ast::Property>& with);
 bool configure_file_source(SourceDef& source, Diagnostics& diags, SourceRange fallback);
 bool configure_file_sink(SinkDef& sink, Diagnostics& diags, SourceRange fallback);
 
-// Reports every property of `props` not in `known`, with a suggestion.
-void check_known(const Properties& props, const std::vector<std::string>& known, const std::string& prefix,
-                 Diagnostics& diags);
+// Reports every property of `props` the file connector's table has none of
+// for `role` (streamc/connector.h: kStream, kTable, kSink bits), with a
+// suggestion, and every value its check rejects. `prefix` is how the query
+// spells the property's source ("trades." in a Velostream application).
+void check_properties(const Properties& props, unsigned role, const std::string& prefix, Diagnostics& diags);
+
+// A property a file:// source in FROM takes from the query's WITH clause
+// (format, on.error, ...: a source's properties but its type, path and key).
+bool uri_source_property(const std::string& key);
 
 }  // namespace streamc

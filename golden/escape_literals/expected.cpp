@@ -6,6 +6,7 @@
 // interpreter, no virtual call and no heap allocation per record.
 
 #include <simdjson.h>
+#include <streamc/connector.h>
 #include <streamc/hash_table.h>
 #include <streamc/runtime.h>
 #include <streamc/scalar.h>
@@ -232,13 +233,9 @@ constexpr streamc::ProgramInfo kInfo = {
 
 int main(int argc, char** argv) {
   streamc::Config config;
-  config.set_default("threads", "auto");
-  config.set_default("chunk.bytes", "262144");
-  config.set_default("notes.path", "notes.jsonl");
-  config.set_default("notes.on.error", "fail");
-  config.set_default("notes.dlq.path", "");
-  config.set_default("notes.file.wait.timeout", "");
-  config.set_default("notes.file.retry.interval", "1s");
+  streamc::register_program_properties(config, {"threads"sv, "chunk.bytes"sv});
+  streamc::register_properties(config, streamc::file_connector(), streamc::kStream, "notes"sv,
+                               {{"path"sv, "notes.jsonl"sv}});
 
   if (int rc = config.parse_args(argc, argv, kInfo); rc >= 0) return rc;
 

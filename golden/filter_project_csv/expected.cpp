@@ -6,6 +6,7 @@
 // interpreter, no virtual call and no heap allocation per record.
 
 #include <simdjson.h>
+#include <streamc/connector.h>
 #include <streamc/hash_table.h>
 #include <streamc/runtime.h>
 #include <streamc/scalar.h>
@@ -211,12 +212,10 @@ constexpr streamc::ProgramInfo kInfo = {
 
 int main(int argc, char** argv) {
   streamc::Config config;
-  config.set_default("users.path", "users.csv");
-  config.set_default("users.on.error", "fail");
-  config.set_default("users.dlq.path", "");
-  config.set_default("users.file.wait.timeout", "");
-  config.set_default("users.file.retry.interval", "1s");
-  config.set_default("risky.path", "-");
+  streamc::register_properties(config, streamc::file_connector(), streamc::kStream, "users"sv,
+                               {{"path"sv, "users.csv"sv}});
+  streamc::register_properties(config, streamc::file_connector(), streamc::kSink, "risky"sv,
+                               {{"path"sv, "-"sv}});
 
   if (int rc = config.parse_args(argc, argv, kInfo); rc >= 0) return rc;
 

@@ -6,6 +6,7 @@
 // interpreter, no virtual call and no heap allocation per record.
 
 #include <simdjson.h>
+#include <streamc/connector.h>
 #include <streamc/hash_table.h>
 #include <streamc/runtime.h>
 #include <streamc/scalar.h>
@@ -573,33 +574,17 @@ constexpr streamc::ProgramInfo kInfo = {
 
 int main(int argc, char** argv) {
   streamc::Config config;
-  config.set_default("stats", "false");
-  config.set_default("threads", "auto");
-  config.set_default("chunk.bytes", "262144");
-  config.set_default("limits.path", "./limits.csv");
-  config.set_default("limits.on.error", "fail");
-  config.set_default("limits.dlq.path", "");
-  config.set_default("limits.file.wait.timeout", "");
-  config.set_default("limits.file.retry.interval", "1s");
-  config.set_default("limits.watch", "false");
-  config.set_default("market_data.path", "./market.csv");
-  config.set_default("market_data.on.error", "fail");
-  config.set_default("market_data.dlq.path", "");
-  config.set_default("market_data.file.wait.timeout", "");
-  config.set_default("market_data.file.retry.interval", "1s");
-  config.set_default("market_data.watch", "false");
-  config.set_default("user_profiles.path", "./users.csv");
-  config.set_default("user_profiles.on.error", "fail");
-  config.set_default("user_profiles.dlq.path", "");
-  config.set_default("user_profiles.file.wait.timeout", "");
-  config.set_default("user_profiles.file.retry.interval", "1s");
-  config.set_default("user_profiles.watch", "false");
-  config.set_default("trades.path", "./trades.jsonl");
-  config.set_default("trades.on.error", "fail");
-  config.set_default("trades.dlq.path", "");
-  config.set_default("trades.file.wait.timeout", "");
-  config.set_default("trades.file.retry.interval", "1s");
-  config.set_default("enriched_trades.path", "-");
+  streamc::register_program_properties(config, {"stats"sv, "threads"sv, "chunk.bytes"sv});
+  streamc::register_properties(config, streamc::file_connector(), streamc::kTable, "limits"sv,
+                               {{"path"sv, "./limits.csv"sv}});
+  streamc::register_properties(config, streamc::file_connector(), streamc::kTable, "market_data"sv,
+                               {{"path"sv, "./market.csv"sv}});
+  streamc::register_properties(config, streamc::file_connector(), streamc::kTable,
+                               "user_profiles"sv, {{"path"sv, "./users.csv"sv}});
+  streamc::register_properties(config, streamc::file_connector(), streamc::kStream, "trades"sv,
+                               {{"path"sv, "./trades.jsonl"sv}});
+  streamc::register_properties(config, streamc::file_connector(), streamc::kSink,
+                               "enriched_trades"sv, {{"path"sv, "-"sv}});
 
   if (int rc = config.parse_args(argc, argv, kInfo); rc >= 0) return rc;
 

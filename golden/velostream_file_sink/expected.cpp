@@ -6,6 +6,7 @@
 // interpreter, no virtual call and no heap allocation per record.
 
 #include <simdjson.h>
+#include <streamc/connector.h>
 #include <streamc/hash_table.h>
 #include <streamc/runtime.h>
 #include <streamc/scalar.h>
@@ -242,14 +243,11 @@ constexpr streamc::ProgramInfo kInfo = {
 
 int main(int argc, char** argv) {
   streamc::Config config;
-  config.set_default("threads", "auto");
-  config.set_default("chunk.bytes", "262144");
-  config.set_default("trades.path", "./trades.jsonl");
-  config.set_default("trades.on.error", "fail");
-  config.set_default("trades.dlq.path", "");
-  config.set_default("trades.file.wait.timeout", "");
-  config.set_default("trades.file.retry.interval", "1s");
-  config.set_default("big_trades.path", "./out/big_trades.csv");
+  streamc::register_program_properties(config, {"threads"sv, "chunk.bytes"sv});
+  streamc::register_properties(config, streamc::file_connector(), streamc::kStream, "trades"sv,
+                               {{"path"sv, "./trades.jsonl"sv}});
+  streamc::register_properties(config, streamc::file_connector(), streamc::kSink, "big_trades"sv,
+                               {{"path"sv, "./out/big_trades.csv"sv}});
 
   if (int rc = config.parse_args(argc, argv, kInfo); rc >= 0) return rc;
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "streamc/property.h"
+
 namespace streamc {
 namespace {
 
@@ -10,15 +12,16 @@ const std::string kEmpty;
 
 }  // namespace
 
-void Config::set_default(std::string name, std::string value) {
+void Config::set_default(std::string name, std::string value, const PropertyDef* def) {
   for (Property& p : properties_) {
     if (p.name == name) {
       p.default_value = value;
       p.value = std::move(value);
+      p.def = def;
       return;
     }
   }
-  properties_.push_back(Property{std::move(name), value, value});
+  properties_.push_back(Property{std::move(name), value, value, false, def});
 }
 
 const Config::Property* Config::find(std::string_view name) const {
@@ -45,6 +48,12 @@ bool Config::set(std::string_view name, std::string_view value, std::string& err
   if (p == nullptr) {
     error = unknown_property_message(name);
     return false;
+  }
+  if (p->def != nullptr) {
+    if (std::string why = check_property(*p->def, value); !why.empty()) {
+      error = "'" + p->name + "' " + why + ", not '" + std::string(value) + "'";
+      return false;
+    }
   }
   p->value = std::string(value);
   p->overridden = true;
@@ -80,30 +89,6 @@ std::string Config::unknown_property_message(std::string_view name) const {
   return msg;
 }
 
-std::string_view describe_property(std::string_view name) {
-  static constexpr std::pair<std::string_view, std::string_view> kWhole[] = {
-      {"stats", "true: print each table's rows and the memory it takes, at exit"},
-      {"threads", "threads that parse JSON-lines streams and CSV table files: auto (every core) or a number"},
-      {"chunk.bytes", "the size of the chunks those files are cut into for the threads"},
-  };
-  static constexpr std::pair<std::string_view, std::string_view> kSuffix[] = {
-      {".on.error", "a bad record: fail (stop), skip (count it) or dlq (write it to dlq.path)"},
-      {".dlq.path", "where on.error = dlq writes bad records"},
-      {".file.wait.timeout", "how long to wait for a missing file (30s, 2m); empty: fail at once"},
-      {".file.retry.interval", "how often to look for the file while waiting"},
-      {".watch", "true: rows appended to the table's file apply while the streams run"},
-      // After every longer suffix that ends in it (.dlq.path).
-      {".path", "the file (- is stdin or stdout); a --set path is relative to the working directory"},
-  };
-  for (const auto& [whole, what] : kWhole) {
-    if (name == whole) return what;
-  }
-  for (const auto& [suffix, what] : kSuffix) {
-    if (name.ends_with(suffix)) return what;
-  }
-  return {};
-}
-
 void Config::print_usage(const ProgramInfo& info, FILE* out) const {
   const std::string name(info.name);
   std::fprintf(out, "usage: %s [--set name=value]...\n", name.c_str());
@@ -122,7 +107,7 @@ void Config::print_usage(const ProgramInfo& info, FILE* out) const {
   std::fprintf(out, "\nproperties (defaults):\n");
   for (const Property& p : properties_) {
     std::fprintf(out, "  %s = %s\n", p.name.c_str(), p.default_value.c_str());
-    const std::string_view what = describe_property(p.name);
+    const std::string_view what = p.def != nullptr ? p.def->help : std::string_view();
     if (!what.empty()) std::fprintf(out, "      %.*s\n", static_cast<int>(what.size()), what.data());
   }
 }

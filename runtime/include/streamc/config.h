@@ -12,6 +12,8 @@
 
 namespace streamc {
 
+struct PropertyDef;
+
 struct ProgramInfo {
   std::string_view name;         // e.g. "trade_enrichment"
   std::string_view version;      // from "-- Version:", may be empty
@@ -21,11 +23,14 @@ struct ProgramInfo {
 
 class Config {
  public:
-  // Registers a property (or replaces its default).
-  void set_default(std::string name, std::string value);
+  // Registers a property (or replaces its default). With `def` (its entry in
+  // a property table, streamc/connector.h), --set values are checked against
+  // it and --help shows its help.
+  void set_default(std::string name, std::string value, const PropertyDef* def = nullptr);
 
   // Overrides a registered property; false with a message (listing the
-  // known names and a "did you mean" suggestion) for unknown ones.
+  // known names and a "did you mean" suggestion) for unknown ones, and for a
+  // value the property does not take.
   bool set(std::string_view name, std::string_view value, std::string& error);
 
   // The current value; an empty string for unknown names.
@@ -55,6 +60,7 @@ class Config {
     std::string default_value;
     std::string value;
     bool overridden = false;
+    const PropertyDef* def = nullptr;
   };
 
   const Property* find(std::string_view name) const;
@@ -70,10 +76,6 @@ bool parse_duration_ms(std::string_view text, int64_t& ms);
 // Relative paths are taken relative to base_dir (the query file's
 // directory); absolute paths and "-" (stdin/stdout) are returned unchanged.
 std::string resolve_path(std::string_view base_dir, std::string_view path);
-
-// One line on what a run-time property does, for --help (by its name, or
-// the part after the source's name: trades.on.error); empty if unknown.
-std::string_view describe_property(std::string_view name);
 
 // Levenshtein distance, for "did you mean" suggestions.
 size_t edit_distance(std::string_view a, std::string_view b);

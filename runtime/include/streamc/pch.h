@@ -4,6 +4,7 @@
 #pragma once
 
 #include <simdjson.h>
+#include <streamc/connector.h>
 #include <streamc/hash_table.h>
 #include <streamc/runtime.h>
 #include <streamc/scalar.h>
