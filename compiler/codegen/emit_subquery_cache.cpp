@@ -1,6 +1,8 @@
 // The caches of subqueries not correlated on the table's key: Program
 // members, and the refresh_ functions that compute them again when their
-// table has changed.
+// table has changed. A pass over the table that fails (an overflow) is kept
+// as failed until the table changes: every record asking for it fails, none
+// sees a half-computed value.
 #include <functional>
 #include <optional>
 
@@ -38,6 +40,7 @@ void emit_subquery_members(CodeWriter& w, const Plan& plan) {
       w.line("// {}: an index of {}, built again when the table changes", {comment_text(e.text), table.member});
       w.line("bool refresh_{}();", {s});
       w.line("uint64_t {}_version_ = ~uint64_t(0);", {s});
+      w.line("const char* {}_failed_ = nullptr;", {s});
       w.line("streamc::HashTable<{}, streamc::RowSpan> {}_index_;", {index_key_type(sub, src), s});
       w.line("std::vector<const {}*> {}_rows_;", {table.row_type, s});
       w.line("std::vector<std::pair<{}, const {}*>> {}_entries_;", {index_key_type(sub, src), table.row_type, s});
@@ -46,6 +49,7 @@ void emit_subquery_members(CodeWriter& w, const Plan& plan) {
     w.line("// {}: computed again only when the table changes", {comment_text(e.text)});
     w.line("bool refresh_{}();", {s});
     w.line("uint64_t {}_version_ = ~uint64_t(0);", {s});
+    w.line("const char* {}_failed_ = nullptr;", {s});
     if (e.op == BoundOp::ScalarSubquery) {
       w.line("{} {};", {accumulator_type(*sub.aggregate, e.type), subquery_accumulator(sp)});
       continue;
@@ -64,18 +68,20 @@ void emit_subquery_members(CodeWriter& w, const Plan& plan) {
 namespace {
 
 // One pass over a subquery's table, for a refresh: `row` is the table's row,
-// an error is kept in `failed` (the pass cannot return from the function),
-// rows that fail `filter` are passed over, and `body` emits the rest.
+// an error is kept in <s>_failed_ (the pass cannot return from the
+// function), rows that fail `filter` are passed over, and `body` emits the
+// rest.
 void emit_table_pass(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp, const BoundExpr* filter,
                      const std::function<void(ExprEmitter&)>& body) {
   const Table& table = plan.tables[sp.table];
+  const std::string failed = sp.name + "_failed_";
   auto each = w.block(table.member + ".for_each([&](const auto&, const " + table.row_type + "& row)", "});");
-  w.line("if (failed) return;");
+  w.line("if ({}) return;", {failed});
   int counter = 0;
   ExprEmitter emitter(w, {}, counter);
   emitter.set_plan(&plan);
   emitter.set_row(sp.node->subquery->relation, {"row.", &table});
-  emitter.set_failure("{ failed = {}; return; }");
+  emitter.set_failure("{ " + failed + " = {}; return; }");
   if (filter) {
     std::string cond = emitter.emit_condition(*filter);
     w.line("if (!({})) return;", {cond});
@@ -85,21 +91,22 @@ void emit_table_pass(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp, co
 
 // The frame of a refresh function, open while the object lives: what is
 // written meanwhile runs only when the table has changed since the last
-// time, and an error kept in `failed` fails the record that asked.
+// time, and a failure kept in <s>_failed_ fails the record that asked.
 class RefreshFunction {
  public:
-  RefreshFunction(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp) : w_(w) {
+  RefreshFunction(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp) : w_(w), s_(sp.name) {
     const std::string& version = plan.tables[sp.table].version;
     w.line("// {}", {comment_text(sp.node->text)});
-    function_.emplace(w.block("bool Program::refresh_" + sp.name + "()"));
-    w.line("if ({}_version_ == {}) return true;", {sp.name, version});
-    w.line("{}_version_ = {};", {sp.name, version});
-    w.line("const char* failed = nullptr;");
+    function_.emplace(w.block("bool Program::refresh_" + s_ + "()"));
+    changed_.emplace(w.block("if (" + s_ + "_version_ != " + version + ")"));
+    w.line("{}_version_ = {};", {s_, version});
+    w.line("{}_failed_ = nullptr;", {s_});
   }
   ~RefreshFunction() {
+    changed_.reset();
     {
-      auto failure = w_.block("if (failed)");
-      w_.line("error_ = failed;");
+      auto failed = w_.block("if (" + s_ + "_failed_ != nullptr) [[unlikely]]");
+      w_.line("error_ = {}_failed_;", {s_});
       w_.line("return false;");
     }
     w_.line("return true;");
@@ -107,7 +114,8 @@ class RefreshFunction {
 
  private:
   CodeWriter& w_;
-  std::optional<CodeWriter::Block> function_;
+  std::string s_;
+  std::optional<CodeWriter::Block> function_, changed_;
 };
 
 // Builds the index of an indexed subquery: the rows that pass its filter on
@@ -163,7 +171,8 @@ void emit_aggregate_refresh(CodeWriter& w, const Plan& plan, const SubqueryPlan&
                      .value_type = sub.count_star ? e.type : sub.value->type,
                      .result = e.type,
                      .skip = "return;",
-                     .overflow = "{ failed = " + cpp_c_string("overflow in '" + e.text + "'") + "; return; }"});
+                     .overflow = "{ " + sp.name + "_failed_ = " + cpp_c_string("overflow in '" + e.text + "'") +
+                                 "; return; }"});
   });
 }
 
