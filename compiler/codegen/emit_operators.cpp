@@ -20,8 +20,7 @@ Value ExprEmitter::arithmetic(const BoundExpr& e) {
   if (e.op == BoundOp::Negate) {
     if (t.id == TypeId::Double) return pure(e, "-" + a[0].code, a);
     if (t.id == TypeId::Decimal) return checked(e, a, "streamc::dec_neg(" + a[0].code + ", {})", "", "decimal overflow");
-    return checked(e, a, "!__builtin_sub_overflow(" + t.cpp_type() + "(0), " + a[0].code + ", &{})", "",
-                   "integer overflow");
+    return checked(e, a, "streamc::checked_neg(" + a[0].code + ", {})", "", "integer overflow");
   }
   const std::string& l = a[0].code;
   const std::string& r = a[1].code;
@@ -60,9 +59,9 @@ Value ExprEmitter::arithmetic(const BoundExpr& e) {
   }
   // TIMESTAMP +/- INTERVAL, INT, BIGINT
   switch (e.op) {
-    case BoundOp::Add: return checked(e, a, "!__builtin_add_overflow(" + l + ", " + r + ", &{})", "", "integer overflow");
-    case BoundOp::Sub: return checked(e, a, "!__builtin_sub_overflow(" + l + ", " + r + ", &{})", "", "integer overflow");
-    case BoundOp::Mul: return checked(e, a, "!__builtin_mul_overflow(" + l + ", " + r + ", &{})", "", "integer overflow");
+    case BoundOp::Add: return checked(e, a, "streamc::checked_add(" + l + ", " + r + ", {})", "", "integer overflow");
+    case BoundOp::Sub: return checked(e, a, "streamc::checked_sub(" + l + ", " + r + ", {})", "", "integer overflow");
+    case BoundOp::Mul: return checked(e, a, "streamc::checked_mul(" + l + ", " + r + ", {})", "", "integer overflow");
     case BoundOp::Div:
       // Division by zero is NULL; MIN / -1 is the one quotient that overflows.
       return checked(e, a, "streamc::checked_div(" + l + ", " + r + ", {})", r + " == 0", "integer overflow");

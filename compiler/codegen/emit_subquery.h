@@ -1,6 +1,11 @@
-// The caches of uncorrelated subqueries: Program members, and the functions
-// that compute them again when their table has changed.
+// The caches of subqueries not correlated on the table's key: Program
+// members, and the functions that compute them again when their table has
+// changed (emit_subquery_cache.cpp). The per-record side is ExprEmitter's
+// (emit_subquery.cpp).
 #pragma once
+
+#include <string>
+#include <vector>
 
 #include "codegen/code_writer.h"
 #include "plan/plan.h"
@@ -9,5 +14,11 @@ namespace streamc {
 
 void emit_subquery_members(CodeWriter& w, const Plan& plan);
 void emit_subquery_refresh(CodeWriter& w, const Plan& plan);
+
+// Shared by both sides: the C++ type of an indexed subquery's index key and
+// the key made of values; the member holding a scalar subquery's aggregate.
+std::string index_key_type(const BoundSubquery& sub, const SourceDef& src);
+std::string index_key(const BoundSubquery& sub, const SourceDef& src, const std::vector<std::string>& parts);
+std::string subquery_accumulator(const SubqueryPlan& sp);
 
 }  // namespace streamc

@@ -287,9 +287,9 @@ Value ExprEmitter::predicate(const BoundExpr& e) {
     if (!high_null.empty()) high.null = "(" + high_null + ")";
     std::string v = fresh(), n = "n" + v.substr(1);
     if (!low.nullable() && !high.nullable()) {
-      w_.line("const bool {} = {}{} && {};", {v, e.op == BoundOp::NotBetween ? "!" : "", low.code, high.code});
-      if (e.op == BoundOp::NotBetween) w_.line("// NOT BETWEEN is NOT (x >= lo AND x <= hi)");
-      return {e.op == BoundOp::NotBetween ? "!(" + low.code + " && " + high.code + ")" : v, ""};
+      std::string both = low.code + " && " + high.code;
+      w_.line("const bool {} = {};", {v, e.op == BoundOp::NotBetween ? "!(" + both + ")" : both});
+      return {v, ""};
     }
     std::string maybe = fresh("t");
     w_.line("const bool {} = ({} || {}) && ({} || {});",

@@ -1,3 +1,4 @@
+// `streamc test`: runs golden cases (see golden_runner.h).
 #include "driver/golden_runner.h"
 
 #include <sys/wait.h>
@@ -13,6 +14,7 @@
 #include "codegen/generate.h"
 #include "driver/build.h"
 #include "driver/frontend.h"
+#include "driver/hotpath.h"
 
 namespace streamc {
 namespace {
@@ -124,6 +126,7 @@ class CaseRunner {
     }
     bool ok = true;
     if (fs::exists(dir_ / "expected.cpp")) ok = expect("expected.cpp", cpp) && ok;
+    if (!options_.hotpath_check.empty()) ok = check_hot_path(cpp, scratch) && ok;
 
     BuildRequest request;
     request.cpp = cpp;
@@ -154,6 +157,18 @@ class CaseRunner {
     }
     if (r.status != 0) actual += "==> exit " + std::to_string(r.status) + " <==\n";
     return expect("expected.out", actual) && ok;
+  }
+
+  // No virtual call, heap allocation, string-keyed map or throw per record.
+  bool check_hot_path(const std::string& cpp, const fs::path& scratch) {
+    fs::path file = scratch / (dir_.filename().string() + ".cpp");
+    std::ofstream(file, std::ios::binary) << cpp;
+    std::string found;
+    if (run_hotpath_check(options_.hotpath_check, file.string(), found)) return true;
+    report_ += "  the hot-path check failed (lines of `streamc emit query.sql`):\n";
+    std::istringstream lines(found);
+    for (std::string line; std::getline(lines, line);) report_ += "    " + line + "\n";
+    return false;
   }
 
   fs::path dir_;

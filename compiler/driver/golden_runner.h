@@ -6,7 +6,8 @@
 //   expected.out  the program's run: its stdout, then `==> stderr <==` and
 //                 `==> out/<file> <==` sections, then `==> exit N <==` if N != 0
 //   args          arguments for the program, one per line
-// With --update the expectations are rewritten from what happens now.
+// With --update the expectations are rewritten from what happens now. Every
+// generated program also passes the hot-path check when a tool is given.
 #pragma once
 
 #include <string>
@@ -16,6 +17,7 @@ namespace streamc {
 struct GoldenOptions {
   bool update = false;
   bool verbose = false;
+  std::string hotpath_check;  // the hot-path check tool; empty: not run
 };
 
 // Runs the case in `dir`, or every case in its subfolders. Returns the

@@ -15,6 +15,7 @@
 #include "driver/build_config.h"
 #include "driver/frontend.h"
 #include "driver/golden_runner.h"
+#include "driver/hotpath.h"
 
 namespace streamc {
 namespace {
@@ -97,7 +98,7 @@ pipeline as Scan -> Filter -> Project -> Limit -> Sink.
 
   --dot   print the plan as a Graphviz graph: streamc explain q.sql --dot | dot -Tsvg
 )"},
-    {"test", R"(usage: streamc test <DIR> [--update] [-v]
+    {"test", R"(usage: streamc test <DIR> [--update] [-v] [--hotpath-check FILE]
 
 Runs golden-file regression cases. A case is a folder holding query.sql, its
 input files and what it expects; DIR is one case or a folder of cases.
@@ -112,6 +113,12 @@ input files and what it expects; DIR is one case or a folder of cases.
 
   --update   rewrite the expectations from what happens now; review the diff
   -v         list every case, not only the failing ones
+  --hotpath-check FILE
+             the hot-path check to run on each case's generated C++ (no
+             virtual call, heap allocation, string-keyed map or throw per
+             record); default: $STREAMC_HOTPATH_CHECK, else hotpath-check
+             beside streamc, built when Clang's libtooling is installed.
+             Without one, the cases run unchecked and a note says so.
 
 Exit status 0 when every case passes, 1 otherwise.
 )"},
@@ -129,6 +136,7 @@ struct Options {
   std::string depfile;  // emit: a Makefile-style list of the files the output depends on
   bool no_format = false;
   bool update = false;  // test
+  std::string hotpath_check;  // test: the hot-path check tool
   bool dot = false;     // explain
   bool verbose = false;
   std::vector<std::string> program_args;  // for `run`
@@ -174,6 +182,15 @@ int run_command(const Options& opt) {
     GoldenOptions options;
     options.update = opt.update;
     options.verbose = opt.verbose;
+    HotpathCheck check = find_hotpath_check(opt.hotpath_check);
+    if (!check.error.empty()) return usage_error(check.error);
+    if (check.tool.empty()) {
+      std::fprintf(stderr, "streamc: note: the hot-path check is not available, so generated code is not checked "
+                           "for allocations, virtual calls and throws per record: %s\n", check.missing.c_str());
+    } else if (opt.verbose) {
+      std::fprintf(stderr, "streamc: hot-path check: %s\n", check.tool.c_str());
+    }
+    options.hotpath_check = check.tool;
     return run_golden(opt.query, options) == 0 ? 0 : 1;
   }
   Compilation c = compile_query(opt.query);
@@ -265,6 +282,9 @@ int main_impl(int argc, char** argv) {
       opt.dot = true;
     } else if (a == "--update" && opt.command == "test") {
       opt.update = true;
+    } else if (a == "--hotpath-check" && opt.command == "test") {
+      if (i + 1 >= argc) return usage_error("--hotpath-check needs a file name");
+      opt.hotpath_check = argv[++i];
     } else if (a == "-v" && (opt.command == "build" || opt.command == "run" || opt.command == "test")) {
       opt.verbose = true;
     } else if (a == "--set" && opt.command == "run") {

@@ -7,13 +7,6 @@
 #include "util/strings.h"
 
 namespace streamc {
-namespace {
-
-bool is_aggregate(const std::string& name) {
-  return name == "count" || name == "min" || name == "max" || name == "sum" || name == "avg";
-}
-
-}  // namespace
 
 std::shared_ptr<BoundSubquery> ExpressionBinder::bind_subquery_body(const ast::Query& q, bool wants_value,
                                                                     bool scalar) {
@@ -102,24 +95,27 @@ std::shared_ptr<BoundSubquery> ExpressionBinder::bind_subquery_body(const ast::Q
   }
   if (!wants_value) return sub;
   const ast::ParsedExpr& item = *q.items[0].expr;
-  if (item.kind == ast::ExprKind::Function && is_aggregate(item.as<ast::FunctionExpr>().name)) {
+  std::optional<AggKind> kind;
+  if (item.kind == ast::ExprKind::Function) kind = agg_kind_of(item.as<ast::FunctionExpr>().name);
+  if (kind) {
     const auto& f = item.as<ast::FunctionExpr>();
+    const std::string name = to_string(*kind);
     if (!scalar || sub->keyed) {
       return unsupported(f.range, "an aggregate here (it is supported in a scalar subquery not on the table's key)");
     }
-    sub->aggregate = f.name;
+    sub->aggregate = kind;
     sub->count_star = f.star;
     if (!f.star) {
-      if (f.args.size() != 1 || f.distinct) return unsupported(f.range, "this form of " + to_upper(f.name));
+      if (f.args.size() != 1 || f.distinct) return unsupported(f.range, "this form of " + name);
       sub->value = bind(*f.args[0]);
       if (!sub->value) return nullptr;
-      if (f.name != "count" && f.name != "min" && f.name != "max" && !sub->value->type.is_numeric()) {
-        diags_.report(DiagId::type_mismatch, f.range, {to_upper(f.name) + " needs a number, not " +
-                                                       sub->value->type.to_string()});
+      bool numeric = *kind == AggKind::Sum || *kind == AggKind::Avg;
+      if (numeric && !sub->value->type.is_numeric()) {
+        diags_.report(DiagId::type_mismatch, f.range, {name + " needs a number, not " + sub->value->type.to_string()});
         return nullptr;
       }
-    } else if (f.name != "count") {
-      return unsupported(f.range, to_upper(f.name) + "(*)");
+    } else if (*kind != AggKind::Count) {
+      return unsupported(f.range, name + "(*)");
     }
     return sub;
   }
@@ -145,17 +141,17 @@ BoundPtr ExpressionBinder::bind_subquery(const ast::ParsedExpr& e) {
     auto sub = bind_subquery_body(*e.as<ast::SubqueryExpr>().query, true, true);
     if (!sub) return nullptr;
     SqlType type = sub->value ? sub->value->type : SqlType::bigint();
-    if (sub->aggregate == "count") {
+    if (sub->aggregate == AggKind::Count) {
       type = SqlType::bigint();
-    } else if (sub->aggregate == "avg") {
+    } else if (sub->aggregate == AggKind::Avg) {
       type = SqlType::float64();
-    } else if (sub->aggregate == "sum") {
+    } else if (sub->aggregate == AggKind::Sum) {
       type = type.id == TypeId::Decimal ? SqlType::decimal(38, type.scale)
              : type.is_integer()        ? SqlType::bigint()
                                         : SqlType::float64();
     }
     if (type.id == TypeId::Null) type = SqlType::varchar();
-    auto out = make_node(BoundOp::ScalarSubquery, type, sub->aggregate != "count", e.range);
+    auto out = make_node(BoundOp::ScalarSubquery, type, sub->aggregate != AggKind::Count, e.range);
     out->subquery = std::move(sub);
     return out;
   }

@@ -5,11 +5,13 @@
 
 #include <memory>
 #include <functional>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "diag/source_file.h"
+#include "sema/agg_kind.h"
 #include "sema/types.h"
 
 namespace streamc {
@@ -58,7 +60,7 @@ struct BoundSubquery {
   std::unique_ptr<BoundExpr> build_filter;
   std::unique_ptr<BoundExpr> condition;       // the rest of WHERE; null when none
   std::unique_ptr<BoundExpr> value;           // the selected expression (IN, scalar, ANY/ALL)
-  std::string aggregate;                      // uncorrelated scalar: count, min, max, sum, avg
+  std::optional<AggKind> aggregate;           // a scalar subquery's aggregate, if it has one
   bool count_star = false;                    // COUNT(*)
   int id = 0;                                 // numbers the subqueries of a query
 };

@@ -166,7 +166,7 @@ Step Program::on_users_0(const UsersRow& r) {
   int64_t v3 = int64_t(0);
   bool n3 = (r.nulls & UsersRow::kRiskScoreNull);
   if (!n3) {
-    if (!!__builtin_mul_overflow(r.risk_score, INT64_C(2), &v3))
+    if (!streamc::checked_mul(r.risk_score, INT64_C(2), v3))
       return fail("integer overflow in 'risk_score * 2'");
   }
   streamc::Writer& out = out_risky_;

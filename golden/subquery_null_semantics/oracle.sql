@@ -14,5 +14,7 @@ SELECT e.id,
        (SELECT c.code FROM codes c WHERE c.id = e.id) AS code_by_id,
        (SELECT MIN(c.code) FROM codes c) AS min_code,
        (SELECT SUM(c.id) FROM codes c WHERE c.grp = 'none') AS sum_empty,
-       (SELECT AVG(c.id) FROM codes c) AS avg_id
+       (SELECT AVG(c.id) FROM codes c) AS avg_id,
+       (SELECT COUNT(c.code) FROM codes c) AS count_code,
+       (SELECT COUNT(*) FROM codes c) AS count_rows
 FROM events e;

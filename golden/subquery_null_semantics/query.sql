@@ -1,5 +1,5 @@
 -- name: subquery_null_semantics
--- description: IN / NOT IN / ANY / ALL over subqueries holding NULL, empty subqueries, and a NULL probe follow SQL's three-valued logic, checked against DuckDB
+-- description: IN / NOT IN / ANY / ALL over subqueries holding NULL, empty subqueries, and a NULL probe follow SQL's three-valued logic; COUNT(x) leaves out NULLs, checked against DuckDB
 CREATE TABLE codes (id INT PRIMARY KEY, code VARCHAR, grp VARCHAR)
     WITH ('connector' = 'file', 'path' = 'codes.csv', 'format' = 'csv');
 CREATE STREAM events (id INT, code VARCHAR, n INT)
@@ -18,5 +18,7 @@ SELECT e.id,
        (SELECT c.code FROM codes c WHERE c.id = e.id) AS code_by_id,
        (SELECT MIN(c.code) FROM codes c) AS min_code,
        (SELECT SUM(c.id) FROM codes c WHERE c.grp = 'none') AS sum_empty,
-       (SELECT AVG(c.id) FROM codes c) AS avg_id
+       (SELECT AVG(c.id) FROM codes c) AS avg_id,
+       (SELECT COUNT(c.code) FROM codes c) AS count_code,
+       (SELECT COUNT(*) FROM codes c) AS count_rows
 FROM events e;

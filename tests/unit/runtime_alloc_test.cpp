@@ -45,6 +45,19 @@ struct CountAllocations {
   ~CountAllocations() { counting = false; }
 };
 
+// The counter itself sees an allocation, so a zero below is a measurement.
+std::string* kept = nullptr;
+TEST(Allocation, CounterSeesAllocations) {
+  uint64_t seen = 0;
+  {
+    CountAllocations scope;
+    kept = new std::string(100, 'x');
+    seen = allocations;
+  }
+  delete kept;
+  EXPECT_GE(seen, 1u);
+}
+
 TEST(Allocation, CsvToJsonPipelineSteadyState) {
   testing_util::TempDir dir;
   std::string csv;
@@ -91,14 +104,15 @@ TEST(Allocation, CsvToJsonPipelineSteadyState) {
   };
 
   for (int i = 0; i < 500; ++i) ASSERT_TRUE(process());  // warm-up
-  uint64_t steady = 0;
+  // Every record of the steady state is processed: a loop that left early
+  // would have measured nothing.
+  uint64_t steady = 0, checked = 0;
   {
     CountAllocations scope;
-    for (int i = 0; i < 2500; ++i) {
-      if (!process()) break;
-    }
+    while (checked < 2500 && process()) ++checked;
     steady = allocations;
   }
+  EXPECT_EQ(checked, 2500u);
   EXPECT_EQ(steady, 0u);
   EXPECT_EQ(counters.written, 3000u);
   out.close();
@@ -136,17 +150,17 @@ TEST(Allocation, JsonLinesSteadyState) {
     return true;
   };
 
-  for (int i = 0; i < 100; ++i) ASSERT_TRUE(process());
-  uint64_t steady = 0;
+  for (int i = 0; i < 100; ++i) ASSERT_TRUE(process());  // warm-up
+  const int64_t warm_total = total;
+  uint64_t steady = 0, checked = 0;
   {
     CountAllocations scope;
-    for (int i = 0; i < 2900; ++i) {
-      if (!process()) break;
-    }
+    while (checked < 2900 && process()) ++checked;
     steady = allocations;
   }
+  EXPECT_EQ(checked, 2900u);
   EXPECT_EQ(steady, 0u);
-  EXPECT_GT(total, 0);
+  EXPECT_GT(total, warm_total);  // the steady state read the values, too
 }
 
 }  // namespace

@@ -11,6 +11,26 @@
 namespace streamc {
 namespace {
 
+TEST(Scalar, CheckedIntegerArithmetic) {
+  int64_t out = 0;
+  EXPECT_TRUE(checked_add<int64_t>(INT64_MAX - 1, 1, out));
+  EXPECT_EQ(out, INT64_MAX);
+  EXPECT_FALSE(checked_add<int64_t>(INT64_MAX, 1, out));
+  EXPECT_TRUE(checked_sub<int64_t>(INT64_MIN + 1, 1, out));
+  EXPECT_EQ(out, INT64_MIN);
+  EXPECT_FALSE(checked_sub<int64_t>(INT64_MIN, 1, out));
+  EXPECT_TRUE(checked_mul<int64_t>(INT64_MIN / 2, 2, out));
+  EXPECT_FALSE(checked_mul<int64_t>(INT64_MAX / 2 + 1, 2, out));
+  EXPECT_TRUE(checked_neg(INT64_MIN + 1, out));
+  EXPECT_EQ(out, INT64_MAX);
+  EXPECT_FALSE(checked_neg(INT64_MIN, out));
+  // The result's type decides: INT * INT beyond 32 bits fails.
+  int32_t small = 0;
+  EXPECT_FALSE(checked_mul(int32_t{65536}, int32_t{32768}, small));
+  EXPECT_TRUE(checked_mul(int32_t{65536}, int32_t{32767}, small));
+  EXPECT_EQ(small, 2147418112);
+}
+
 TEST(Scalar, CheckedIntegerDivision) {
   int64_t out = 0;
   EXPECT_TRUE(checked_div<int64_t>(7, -2, out));

@@ -1,6 +1,7 @@
 // Everything a generated pipeline needs: it includes this and <simdjson.h>.
 #pragma once
 
+#include "streamc/accumulators.h"
 #include "streamc/arena.h"
 #include "streamc/chunk_pipeline.h"
 #include "streamc/config.h"

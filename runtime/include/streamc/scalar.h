@@ -1,5 +1,5 @@
 // Checked scalar operations that generated expressions call: integer
-// division and absolute value, conversions between numeric types, rounding,
+// arithmetic and absolute value, conversions between numeric types, rounding,
 // and DATE text. Each returns false instead of overflowing or wrapping.
 #pragma once
 
@@ -12,6 +12,24 @@
 #include "streamc/decimal.h"
 
 namespace streamc {
+
+// Integer +, -, * and negation: false when the exact result does not fit `out`.
+template <class A, class B, class T>
+inline bool checked_add(A a, B b, T& out) {
+  return !__builtin_add_overflow(a, b, &out);
+}
+template <class A, class B, class T>
+inline bool checked_sub(A a, B b, T& out) {
+  return !__builtin_sub_overflow(a, b, &out);
+}
+template <class A, class B, class T>
+inline bool checked_mul(A a, B b, T& out) {
+  return !__builtin_mul_overflow(a, b, &out);
+}
+template <class A, class T>
+inline bool checked_neg(A a, T& out) {
+  return !__builtin_sub_overflow(T(0), a, &out);
+}
 
 template <class T>
 inline bool checked_div(T a, T b, T& out) {

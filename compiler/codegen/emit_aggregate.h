@@ -1,0 +1,33 @@
+// Aggregates in generated code, written once for every place that
+// aggregates: the accumulator a kind keeps (streamc/accumulators.h), the
+// statement that adds one row to it and the C++ of its result.
+#pragma once
+
+#include <string>
+
+#include "codegen/code_writer.h"
+#include "codegen/expression_emitter.h"
+#include "sema/agg_kind.h"
+#include "sema/types.h"
+
+namespace streamc {
+
+// streamc::Sum<int64_t>, streamc::Count, ...: an aggregate whose result has
+// type `result` (for MIN and MAX, the type of the values too).
+std::string accumulator_type(AggKind kind, const SqlType& result);
+
+// One row's contribution to the accumulator `acc`.
+struct AggregateInput {
+  AggKind kind;
+  const Value* value = nullptr;   // the row's value; null for COUNT(*)
+  SqlType value_type;             // its SQL type (AVG converts decimals to double)
+  SqlType result;                 // the aggregate's result type (SUM of DOUBLE adds nothing to check)
+  std::string skip;               // leaves the row when the value is NULL: "continue;", "return;"
+  std::string overflow;           // the statement that fails the record when a SUM overflows
+};
+void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput& in);
+
+// The aggregate's value and NULL flag (COUNT is never NULL).
+Value accumulator_result(AggKind kind, const std::string& acc);
+
+}  // namespace streamc

@@ -1,0 +1,111 @@
+// name: runtime accumulators
+// description: COUNT, SUM, MIN, MAX and AVG as generated code keeps them
+// (accumulators.h): an empty aggregate is NULL (COUNT is 0), exact sums fail
+// instead of overflowing, AVG divides once at the end
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <limits>
+#include <string_view>
+#include <type_traits>
+
+#include "streamc/accumulators.h"
+
+namespace streamc {
+namespace {
+
+TEST(Accumulators, EmptyIsNullExceptCount) {
+  EXPECT_FALSE(Count{}.is_null());
+  EXPECT_EQ(Count{}.result(), 0);
+  EXPECT_TRUE(Sum<int64_t>{}.is_null());
+  EXPECT_TRUE(Sum<i128>{}.is_null());
+  EXPECT_TRUE(Sum<double>{}.is_null());
+  EXPECT_TRUE(Min<int32_t>{}.is_null());
+  EXPECT_TRUE(Max<std::string_view>{}.is_null());
+  EXPECT_TRUE(Avg{}.is_null());
+}
+
+TEST(Accumulators, Count) {
+  Count c;
+  for (int i = 0; i < 3; ++i) c.add();
+  EXPECT_EQ(c.result(), 3);
+}
+
+TEST(Accumulators, MinAndMax) {
+  Min<int64_t> lo;
+  Max<int64_t> hi;
+  for (int64_t v : {5, -2, 9, -2, 0}) {
+    lo.add(v);
+    hi.add(v);
+  }
+  EXPECT_FALSE(lo.is_null());
+  EXPECT_EQ(lo.result(), -2);
+  EXPECT_EQ(hi.result(), 9);
+  // The first value is kept even when it equals the default of the type.
+  Max<int32_t> negative;
+  negative.add(-7);
+  EXPECT_EQ(negative.result(), -7);
+  Min<std::string_view> word;
+  for (std::string_view v : {"pear", "apple", "plum"}) word.add(v);
+  EXPECT_EQ(word.result(), "apple");
+}
+
+TEST(Accumulators, IntegerSumFailsOnOverflow) {
+  Sum<int64_t> s;
+  EXPECT_TRUE(s.add(std::numeric_limits<int64_t>::max() - 1));
+  EXPECT_TRUE(s.add(1));
+  EXPECT_EQ(s.result(), std::numeric_limits<int64_t>::max());
+  EXPECT_FALSE(s.add(1));
+  Sum<int64_t> down;
+  EXPECT_TRUE(down.add(std::numeric_limits<int64_t>::min()));
+  EXPECT_FALSE(down.add(-1));
+}
+
+TEST(Accumulators, DecimalSumKeepsWithin38Digits) {
+  const i128 max38 = dec_pow10<i128>(38) - 1;  // 99..9, the largest DECIMAL(38, s)
+  Sum<i128> s;
+  EXPECT_TRUE(s.add(max38 - 5));
+  EXPECT_TRUE(s.add(5));
+  EXPECT_EQ(s.result(), max38);
+  EXPECT_FALSE(s.add(1));  // 10^38 fits an i128 but not 38 digits
+  Sum<i128> negative;
+  EXPECT_TRUE(negative.add(-max38));
+  EXPECT_FALSE(negative.add(-1));
+  // Past the i128 range, too.
+  Sum<i128> wide;
+  EXPECT_FALSE(wide.add(std::numeric_limits<i128>::max()));
+}
+
+TEST(Accumulators, DoubleSumIsPlainAddition) {
+  Sum<double> s;
+  s.add(0.1);
+  s.add(0.2);
+  EXPECT_FALSE(s.is_null());
+  EXPECT_EQ(s.result(), 0.1 + 0.2);
+  s.add(std::numeric_limits<double>::max());
+  s.add(std::numeric_limits<double>::max());
+  EXPECT_EQ(s.result(), std::numeric_limits<double>::infinity());
+  static_assert(std::is_void_v<decltype(s.add(1.0))>, "a double sum cannot fail");
+}
+
+TEST(Accumulators, AvgDividesTheSumOnce) {
+  Avg a;
+  for (double v : {1.0, 2.0, 4.0}) a.add(v);
+  EXPECT_FALSE(a.is_null());
+  EXPECT_EQ(a.result(), 7.0 / 3.0);
+  Avg decimals;
+  decimals.add(dec_to_double<int64_t>(105, 2));  // 1.05
+  decimals.add(dec_to_double<int64_t>(110, 2));  // 1.10
+  EXPECT_EQ(decimals.result(), (1.05 + 1.10) / 2.0);
+}
+
+TEST(Accumulators, ResetByAssigningEmpty) {
+  Sum<int64_t> s;
+  EXPECT_TRUE(s.add(4));
+  s = {};
+  EXPECT_TRUE(s.is_null());
+  EXPECT_EQ(s.result(), 0);
+}
+
+}  // namespace
+}  // namespace streamc
