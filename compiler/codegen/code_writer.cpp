@@ -1,3 +1,4 @@
+// The CodeWriter: lines with the indentation of their block, and fmt's {} substitution.
 #include "codegen/code_writer.h"
 
 namespace streamc {

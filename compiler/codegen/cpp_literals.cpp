@@ -1,3 +1,4 @@
+// C++ spellings of SQL values: string and 128-bit literals, text safe inside a comment.
 #include "codegen/cpp_literals.h"
 
 #include <charconv>

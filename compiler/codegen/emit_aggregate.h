@@ -7,8 +7,8 @@
 
 #include "codegen/code_writer.h"
 #include "codegen/expression_emitter.h"
-#include "sema/agg_kind.h"
-#include "sema/types.h"
+#include "ir/agg_kind.h"
+#include "ir/types.h"
 
 namespace streamc {
 

@@ -13,11 +13,11 @@ std::string storage(const SqlType& t) { return t.is_wide_decimal() ? "streamc::i
 
 }  // namespace
 
-Value ExprEmitter::arithmetic(const BoundExpr& e) {
+Value ExprEmitter::arithmetic(const Expr& e) {
   std::vector<Value> a = emit_args(e);
   const SqlType& t = e.type;
-  if (e.op == BoundOp::Pow) return pure(e, "std::pow(" + a[0].code + ", " + a[1].code + ")", a);
-  if (e.op == BoundOp::Negate) {
+  if (e.op == ExprOp::Pow) return pure(e, "std::pow(" + a[0].code + ", " + a[1].code + ")", a);
+  if (e.op == ExprOp::Negate) {
     if (t.id == TypeId::Double) return pure(e, "-" + a[0].code, a);
     if (t.id == TypeId::Decimal) return checked(e, a, "streamc::dec_neg(" + a[0].code + ", {})", "", "decimal overflow");
     return checked(e, a, "streamc::checked_neg(" + a[0].code + ", {})", "", "integer overflow");
@@ -26,26 +26,26 @@ Value ExprEmitter::arithmetic(const BoundExpr& e) {
   const std::string& r = a[1].code;
   if (t.id == TypeId::Double) {
     // Division and modulo by zero are NULL, as for the exact types.
-    if (e.op == BoundOp::Mod) return null_when(e, a, "std::fmod(" + l + ", " + r + ")", r + " == 0");
-    if (e.op == BoundOp::Div) return null_when(e, a, l + " / " + r, r + " == 0");
-    const char* op = e.op == BoundOp::Add ? " + " : e.op == BoundOp::Sub ? " - " : " * ";
+    if (e.op == ExprOp::Mod) return null_when(e, a, "std::fmod(" + l + ", " + r + ")", r + " == 0");
+    if (e.op == ExprOp::Div) return null_when(e, a, l + " / " + r, r + " == 0");
+    const char* op = e.op == ExprOp::Add ? " + " : e.op == ExprOp::Sub ? " - " : " * ";
     return pure(e, l + op + r, a);
   }
   if (t.id == TypeId::Decimal) {
     std::string p = str(t.precision);
     switch (e.op) {
-      case BoundOp::Add:
+      case ExprOp::Add:
         return checked(e, a, "(streamc::dec_add(" + l + ", " + r + ", {}) && streamc::dec_fits({}, " + p + "))",
                        "", "decimal overflow");
-      case BoundOp::Sub:
+      case ExprOp::Sub:
         return checked(e, a, "(streamc::dec_sub(" + l + ", " + r + ", {}) && streamc::dec_fits({}, " + p + "))",
                        "", "decimal overflow");
-      case BoundOp::Mul:
+      case ExprOp::Mul:
         return checked(e, a,
                        "(streamc::dec_mul(" + storage(t) + "(" + l + "), " + storage(t) + "(" + r +
                            "), {}) && streamc::dec_fits({}, " + p + "))",
                        "", "decimal overflow");
-      case BoundOp::Div: {
+      case ExprOp::Div: {
         const SqlType& lt = e.args[0]->type;
         const SqlType& rt = e.args[1]->type;
         return checked(e, a,
@@ -59,10 +59,10 @@ Value ExprEmitter::arithmetic(const BoundExpr& e) {
   }
   // TIMESTAMP +/- INTERVAL, INT, BIGINT
   switch (e.op) {
-    case BoundOp::Add: return checked(e, a, "streamc::checked_add(" + l + ", " + r + ", {})", "", "integer overflow");
-    case BoundOp::Sub: return checked(e, a, "streamc::checked_sub(" + l + ", " + r + ", {})", "", "integer overflow");
-    case BoundOp::Mul: return checked(e, a, "streamc::checked_mul(" + l + ", " + r + ", {})", "", "integer overflow");
-    case BoundOp::Div:
+    case ExprOp::Add: return checked(e, a, "streamc::checked_add(" + l + ", " + r + ", {})", "", "integer overflow");
+    case ExprOp::Sub: return checked(e, a, "streamc::checked_sub(" + l + ", " + r + ", {})", "", "integer overflow");
+    case ExprOp::Mul: return checked(e, a, "streamc::checked_mul(" + l + ", " + r + ", {})", "", "integer overflow");
+    case ExprOp::Div:
       // Division by zero is NULL; MIN / -1 is the one quotient that overflows.
       return checked(e, a, "streamc::checked_div(" + l + ", " + r + ", {})", r + " == 0", "integer overflow");
     default:
@@ -70,12 +70,12 @@ Value ExprEmitter::arithmetic(const BoundExpr& e) {
   }
 }
 
-Value ExprEmitter::cast(const BoundExpr& e) {
+Value ExprEmitter::cast(const Expr& e) {
   std::vector<Value> a = emit_args(e);
   const SqlType& from = e.args[0]->type;
   const SqlType& to = e.type;
   const std::string& x = a[0].code;
-  bool try_cast = e.op == BoundOp::TryCast;
+  bool try_cast = e.op == ExprOp::TryCast;
   std::string bad = "cannot cast to " + to.to_string();
   auto check = [&](const std::string& call) { return checked(e, a, call, "", bad, try_cast); };
   if (from.id == TypeId::Null) return {default_value(to), "true"};
@@ -140,7 +140,7 @@ Value ExprEmitter::cast(const BoundExpr& e) {
   return pure(e, to.cpp_type() + "(" + x + ")", a);
 }
 
-Value ExprEmitter::function(const BoundExpr& e) {
+Value ExprEmitter::function(const Expr& e) {
   std::vector<Value> a = emit_args(e);
   const SqlType& t = e.type;
   auto arg_list = [&](size_t from) {
@@ -149,15 +149,15 @@ Value ExprEmitter::function(const BoundExpr& e) {
     return out;
   };
   switch (e.op) {
-    case BoundOp::Upper: return pure(e, "streamc::utf8_upper(arena_, " + a[0].code + ")", a);
-    case BoundOp::Lower: return pure(e, "streamc::utf8_lower(arena_, " + a[0].code + ")", a);
-    case BoundOp::Length: return pure(e, "streamc::utf8_length(" + a[0].code + ")", a);
-    case BoundOp::Substring: return pure(e, "streamc::utf8_substring(" + a[0].code + arg_list(1) + ")", a);
-    case BoundOp::Trim: return pure(e, "streamc::trim(" + a[0].code + arg_list(1) + ")", a);
-    case BoundOp::LTrim: return pure(e, "streamc::ltrim(" + a[0].code + arg_list(1) + ")", a);
-    case BoundOp::RTrim: return pure(e, "streamc::rtrim(" + a[0].code + arg_list(1) + ")", a);
-    case BoundOp::Concat: return pure(e, "streamc::concat(arena_, {" + a[0].code + ", " + a[1].code + "})", a);
-    case BoundOp::ConcatFn: {
+    case ExprOp::Upper: return pure(e, "streamc::utf8_upper(arena_, " + a[0].code + ")", a);
+    case ExprOp::Lower: return pure(e, "streamc::utf8_lower(arena_, " + a[0].code + ")", a);
+    case ExprOp::Length: return pure(e, "streamc::utf8_length(" + a[0].code + ")", a);
+    case ExprOp::Substring: return pure(e, "streamc::utf8_substring(" + a[0].code + arg_list(1) + ")", a);
+    case ExprOp::Trim: return pure(e, "streamc::trim(" + a[0].code + arg_list(1) + ")", a);
+    case ExprOp::LTrim: return pure(e, "streamc::ltrim(" + a[0].code + arg_list(1) + ")", a);
+    case ExprOp::RTrim: return pure(e, "streamc::rtrim(" + a[0].code + arg_list(1) + ")", a);
+    case ExprOp::Concat: return pure(e, "streamc::concat(arena_, {" + a[0].code + ", " + a[1].code + "})", a);
+    case ExprOp::ConcatFn: {
       // CONCAT skips NULLs.
       std::string parts;
       for (const Value& v : a) {
@@ -166,11 +166,11 @@ Value ExprEmitter::function(const BoundExpr& e) {
       }
       return pure(e, "streamc::concat(arena_, {" + parts + "})", {});
     }
-    case BoundOp::Abs:
+    case ExprOp::Abs:
       if (t.id == TypeId::Double) return pure(e, "std::fabs(" + a[0].code + ")", a);
       if (t.id == TypeId::Decimal) return checked(e, a, "streamc::dec_abs(" + a[0].code + ", {})", "", "decimal overflow");
       return checked(e, a, "streamc::checked_abs(" + a[0].code + ", {})", "", "integer overflow");
-    case BoundOp::Round: {
+    case ExprOp::Round: {
       int64_t digits = a.size() > 1 ? std::get<int64_t>(e.args[1]->literal) : 0;
       const SqlType& in = e.args[0]->type;
       if (in.id == TypeId::Double) return pure(e, "streamc::round_double(" + a[0].code + ", " + std::to_string(digits) + ")", {a[0]});
@@ -179,10 +179,10 @@ Value ExprEmitter::function(const BoundExpr& e) {
                   "streamc::dec_round_to_scale(" + a[0].code + ", " + str(in.scale) + ", " + str(t.scale) + ")",
                   {a[0]});
     }
-    case BoundOp::Floor:
-    case BoundOp::Ceil: {
+    case ExprOp::Floor:
+    case ExprOp::Ceil: {
       const SqlType& in = e.args[0]->type;
-      bool floor = e.op == BoundOp::Floor;
+      bool floor = e.op == ExprOp::Floor;
       if (in.id == TypeId::Double) return pure(e, std::string(floor ? "std::floor(" : "std::ceil(") + a[0].code + ")", a);
       if (in.id != TypeId::Decimal) return a[0];
       return pure(e,
@@ -190,7 +190,7 @@ Value ExprEmitter::function(const BoundExpr& e) {
                       ", " + str(in.scale) + ")",
                   a);
     }
-    case BoundOp::NullIf: {
+    case ExprOp::NullIf: {
       std::string v = fresh(), n = "n" + v.substr(1);
       w_.line("const {} {} = {};", {t.cpp_type(), v, a[0].code});
       std::string equal = a[1].nullable() ? "(!" + a[1].null + " && " + a[0].code + " == " + a[1].code + ")"

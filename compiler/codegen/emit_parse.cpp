@@ -60,16 +60,16 @@ struct JsonReading {
 };
 
 // A reason literal for a column that does not convert.
-std::string bad_value_reason(const Column& c) {
+std::string bad_value_reason(const PlanColumn& c) {
   return cpp_c_string("column '" + c.name + "' is not a valid " + c.type.to_string());
 }
 
 // After parsing: a NOT NULL column must have had a value. A table's key
 // columns are checked by its loader, which skips rows without a key.
 // `with_reason`: the record is bad (else the flat reader only gives up).
-void emit_not_null_check(CodeWriter& w, const SourceDef& src, const Scan& scan, bool with_reason) {
+void emit_not_null_check(CodeWriter& w, const SourcePlan& src, const Scan& scan, bool with_reason) {
   for (const ScanField& f : scan.fields) {
-    const Column& c = src.columns[f.column];
+    const PlanColumn& c = src.columns[f.column];
     if (c.nullable || (scan.table >= 0 && c.key)) continue;
     auto check = w.block("if (r." + null_word(scan, scan.slot_of(f.column)) + " & " + mask_name(scan, f) + ")");
     if (with_reason) w.line("reason = {};", {cpp_c_string("column '" + c.name + "' is NOT NULL but has no value")});
@@ -78,7 +78,7 @@ void emit_not_null_check(CodeWriter& w, const SourceDef& src, const Scan& scan, 
 }
 
 // The body of the loop over an object's fields: the key picks the column.
-void emit_field_dispatch(CodeWriter& w, const SourceDef& src, const Scan& scan, const JsonReading& reading) {
+void emit_field_dispatch(CodeWriter& w, const SourcePlan& src, const Scan& scan, const JsonReading& reading) {
   const bool table = scan.table >= 0;
   bool first = true;
   auto branch = [&](const std::string& condition) {
@@ -89,7 +89,7 @@ void emit_field_dispatch(CodeWriter& w, const SourceDef& src, const Scan& scan, 
   };
   for (size_t i = 0; i < scan.fields.size(); ++i) {
     const ScanField& f = scan.fields[i];
-    const Column& c = src.columns[f.column];
+    const PlanColumn& c = src.columns[f.column];
     branch("key == " + cpp_string_literal(c.name));
     w.line("if ({}) continue;", {reading.is_null()});
     if (reading.flat) {
@@ -140,7 +140,7 @@ void emit_field_dispatch(CodeWriter& w, const SourceDef& src, const Scan& scan, 
 
 std::string flat_function(const Scan& scan) { return scan.parse_function + "_flat"; }
 
-void emit_flat_json_parse(CodeWriter& w, const SourceDef& src, const Scan& scan) {
+void emit_flat_json_parse(CodeWriter& w, const SourcePlan& src, const Scan& scan) {
   const bool table = scan.table >= 0;
   w.line("// {} read without simdjson, when it is a flat object of plain values; false", {comment_text(src.name)});
   w.line("// when not sure (then simdjson reads the line and decides).");
@@ -159,7 +159,7 @@ void emit_flat_json_parse(CodeWriter& w, const SourceDef& src, const Scan& scan)
   w.line("return true;");
 }
 
-void emit_json_parse(CodeWriter& w, const SourceDef& src, const Scan& scan) {
+void emit_json_parse(CodeWriter& w, const SourcePlan& src, const Scan& scan) {
   const bool table = scan.table >= 0;
   emit_flat_json_parse(w, src, scan);
   w.blank();
@@ -197,7 +197,7 @@ void emit_json_parse(CodeWriter& w, const SourceDef& src, const Scan& scan) {
   w.line("return true;");
 }
 
-void emit_csv_parse(CodeWriter& w, const SourceDef& src, const Scan& scan) {
+void emit_csv_parse(CodeWriter& w, const SourcePlan& src, const Scan& scan) {
   w.line("// Parses one CSV record of {} into a {}; `pos` maps each column read to its field.",
          {comment_text(src.name), scan.row_type});
   auto fn = w.block("bool " + scan.parse_function + "(const std::vector<streamc::CsvField>& fields, const int* pos, " +
@@ -206,7 +206,7 @@ void emit_csv_parse(CodeWriter& w, const SourceDef& src, const Scan& scan) {
   emit_null_reset(w, scan);
   for (size_t i = 0; i < scan.fields.size(); ++i) {
     const ScanField& f = scan.fields[i];
-    const Column& c = src.columns[f.column];
+    const PlanColumn& c = src.columns[f.column];
     auto field = w.block("");
     w.line("const streamc::CsvField& field = fields[pos[{}]];  // {}", {str(i), comment_text(c.name)});
     w.line("if (!streamc::csv_is_null(field)) {");
@@ -229,7 +229,7 @@ void emit_csv_parse(CodeWriter& w, const SourceDef& src, const Scan& scan) {
 }  // namespace
 
 void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan) {
-  const SourceDef& src = source_of(plan, scan.source);
+  const SourcePlan& src = source_of(plan, scan.source);
   if (src.format == Format::Json) {
     emit_json_parse(w, src, scan);
   } else {

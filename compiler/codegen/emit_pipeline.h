@@ -13,11 +13,10 @@ namespace streamc {
 // One Writer per distinct sink; pipelines writing to stdout share one.
 struct SinkSlot {
   std::string member;  // out_stdout_
-  const SinkDef* sink;
+  const SinkPlan* sink;
 };
 
 std::vector<SinkSlot> sink_slots(const Plan& plan);
-std::string sink_member(const SinkDef& sink);
 
 void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline);
 void emit_unmatched_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline);

@@ -13,7 +13,7 @@ std::string str(size_t n) { return std::to_string(n); }
 
 }  // namespace
 
-const SourceDef& source_of(const Plan& plan, int index) { return plan.program->catalog.sources()[index]; }
+const SourcePlan& source_of(const Plan& plan, int index) { return plan.sources[index]; }
 
 std::string mask_name(const RowLayout& row, const ScanField& f) {
   return row.row_type + "::" + row_null_constant(f.field);
@@ -27,12 +27,12 @@ void emit_null_reset(CodeWriter& w, const RowLayout& row) {
   }
 }
 
-std::string property_name(const SourceDef& source, const std::string& property) {
+std::string property_name(const SourcePlan& source, const std::string& property) {
   return source.name + "." + property;
 }
 
 std::string key_type(const Plan& plan, const Table& table) {
-  const SourceDef& src = source_of(plan, table.source);
+  const SourcePlan& src = source_of(plan, table.source);
   if (table.key.size() == 1) return src.columns[table.key[0]].type.cpp_type();
   std::vector<std::string> types;
   for (int k : table.key) types.push_back(src.columns[k].type.cpp_type());
@@ -47,7 +47,7 @@ std::string key_of_row(const Plan& plan, const Table& table, const std::string& 
 }
 
 void emit_row_struct(CodeWriter& w, const Plan& plan, const RowLayout& row, int source, bool table) {
-  const SourceDef& src = source_of(plan, source);
+  const SourcePlan& src = source_of(plan, source);
   if (table) {
     w.line("// A row of the table {}: the {} of its {} columns the queries use.",
            {comment_text(src.name), str(row.fields.size()), str(src.columns.size())});
@@ -58,7 +58,7 @@ void emit_row_struct(CodeWriter& w, const Plan& plan, const RowLayout& row, int 
   {
     auto body = w.block("struct " + row.row_type, "};");
     for (const ScanField& f : row.fields) {
-      const Column& c = src.columns[f.column];
+      const PlanColumn& c = src.columns[f.column];
       std::string init = c.type.id == TypeId::Varchar ? "" : " = " + default_value(c.type);
       std::string note = c.type.to_string() + (c.key && table ? " KEY" : c.nullable ? "" : " NOT NULL");
       w.line("{} {}{};  // {}", {c.type.cpp_type(), f.field, init, note});

@@ -33,14 +33,14 @@ void emit_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan);
 // What main calls to run a scan.
 std::string scan_call(const Plan& plan, const Scan& scan);
 
-const SourceDef& source_of(const Plan& plan, int index);
+const SourcePlan& source_of(const Plan& plan, int index);
 // The constant of a row struct that marks a field NULL: `TradesRow::kPriceNull`.
 std::string mask_name(const RowLayout& row, const ScanField& f);
 // Every column of `r` starts NULL; parsing a value clears its bit.
 void emit_null_reset(CodeWriter& w, const RowLayout& row);
 
 // The name of a source's run-time property, as `--set` spells it.
-std::string property_name(const SourceDef& source, const std::string& property);
+std::string property_name(const SourcePlan& source, const std::string& property);
 
 // The C++ key type of a table, and the key of a row held in `row` (`r.` or `row->`).
 std::string key_type(const Plan& plan, const Table& table);

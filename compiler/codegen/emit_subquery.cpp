@@ -13,13 +13,13 @@
 namespace streamc {
 namespace {
 
-const char* compare_op(BoundOp op) {
+const char* compare_op(ExprOp op) {
   switch (op) {
-    case BoundOp::Eq: return " == ";
-    case BoundOp::Ne: return " != ";
-    case BoundOp::Lt: return " < ";
-    case BoundOp::Le: return " <= ";
-    case BoundOp::Gt: return " > ";
+    case ExprOp::Eq: return " == ";
+    case ExprOp::Ne: return " != ";
+    case ExprOp::Lt: return " < ";
+    case ExprOp::Le: return " <= ";
+    case ExprOp::Gt: return " > ";
     default: return " >= ";
   }
 }
@@ -28,7 +28,7 @@ std::string or_false(const Value& v) { return v.nullable() ? v.null : "false"; }
 
 }  // namespace
 
-Value ExprEmitter::subquery(const BoundExpr& e) {
+Value ExprEmitter::subquery(const Expr& e) {
   const SubqueryPlan* plan = plan_ ? plan_->subquery_of(&e) : nullptr;
   if (!plan) return {"false", "true"};  // not reached: the planner knows every subquery
   w_.line("// {}", {comment_text(e.text)});
@@ -36,8 +36,8 @@ Value ExprEmitter::subquery(const BoundExpr& e) {
   return e.subquery->indexed ? indexed_subquery(e, *plan) : cached_subquery(e, *plan);
 }
 
-Value ExprEmitter::keyed_subquery(const BoundExpr& e, const SubqueryPlan& plan) {
-  const BoundSubquery& sub = *e.subquery;
+Value ExprEmitter::keyed_subquery(const Expr& e, const SubqueryPlan& plan) {
+  const Subquery& sub = *e.subquery;
   const Table& table = plan_->tables[plan.table];
   Value x;
   if (!e.args.empty()) x = emit(*e.args[0]);
@@ -59,9 +59,9 @@ Value ExprEmitter::keyed_subquery(const BoundExpr& e, const SubqueryPlan& plan) 
     std::string cond = emit_condition(*sub.condition);
     w_.line("if (!({})) {} = nullptr;", {cond, var});
   }
-  if (e.op == BoundOp::Exists) return {"(" + var + " != nullptr)", ""};
+  if (e.op == ExprOp::Exists) return {"(" + var + " != nullptr)", ""};
   std::string v = fresh(), n = "n" + v.substr(1);
-  if (e.op == BoundOp::ScalarSubquery) {
+  if (e.op == ExprOp::ScalarSubquery) {
     w_.line("{} {} = {};", {e.type.cpp_type(), v, default_value(e.type)});
     w_.line("bool {} = true;  // no row: NULL", {n});
     auto found = w_.block("if (" + var + " != nullptr)");
@@ -71,8 +71,8 @@ Value ExprEmitter::keyed_subquery(const BoundExpr& e, const SubqueryPlan& plan) 
     return {v, n};
   }
   // x IN (one row) and x <op> ANY/ALL (one row): no row gives FALSE (IN, ANY) or TRUE (ALL).
-  bool empty_result = e.op == BoundOp::Quantified && e.all;
-  const char* op = e.op == BoundOp::InSubquery ? " == " : compare_op(e.compare);
+  bool empty_result = e.op == ExprOp::Quantified && e.all;
+  const char* op = e.op == ExprOp::InSubquery ? " == " : compare_op(e.compare);
   w_.line("bool {} = {};", {v, empty_result ? "true" : "false"});
   w_.line("bool {} = false;", {n});
   auto found = w_.block("if (" + var + " != nullptr)");
@@ -84,20 +84,20 @@ Value ExprEmitter::keyed_subquery(const BoundExpr& e, const SubqueryPlan& plan) 
   return {v, n};
 }
 
-Value ExprEmitter::cached_subquery(const BoundExpr& e, const SubqueryPlan& plan) {
+Value ExprEmitter::cached_subquery(const Expr& e, const SubqueryPlan& plan) {
   const std::string& s = plan.name;
   w_.line("if (!refresh_{}()) {}", {s, fmt(failure_, {"error_"})});
-  if (e.op == BoundOp::Exists) return {"(" + s + "_rows_ > 0)", ""};
-  if (e.op == BoundOp::ScalarSubquery) return accumulator_result(*e.subquery->aggregate, subquery_accumulator(plan));
+  if (e.op == ExprOp::Exists) return {"(" + s + "_rows_ > 0)", ""};
+  if (e.op == ExprOp::ScalarSubquery) return accumulator_result(*e.subquery->aggregate, subquery_accumulator(plan));
   Value x = emit(*e.args[0]);
   std::string v = fresh(), n = "n" + v.substr(1);
   std::string x_null = or_false(x);
   std::string empty = s + "_rows_ == 0";
   auto in_set = [&] { return "(!" + x_null + " && " + s + "_set_.find(" + x.code + ") != nullptr)"; };
-  if (e.op == BoundOp::InSubquery || (e.compare == BoundOp::Eq && !e.all) || (e.compare == BoundOp::Ne && e.all)) {
+  if (e.op == ExprOp::InSubquery || (e.compare == ExprOp::Eq && !e.all) || (e.compare == ExprOp::Ne && e.all)) {
     // x IN S (= ANY): TRUE on a match; FALSE for an empty S; else NULL if x or some value of S is NULL.
     // x <> ALL S is NOT (x IN S).
-    bool negate = e.op == BoundOp::Quantified && e.all;
+    bool negate = e.op == ExprOp::Quantified && e.all;
     w_.line("const bool {} = {};", {v + "_in", in_set()});
     w_.line("const bool {} = !{}_in && !({}) && ({} || {}_has_null_);", {n, v, empty, x_null, s});
     w_.line("const bool {} = {}{}_in;", {v, negate ? "!" : "", v});
@@ -108,11 +108,11 @@ Value ExprEmitter::cached_subquery(const BoundExpr& e, const SubqueryPlan& plan)
   const std::string lo = s + "_min_", hi = s + "_max_", values = s + "_values_";
   std::string some_true, some_false;
   switch (e.compare) {
-    case BoundOp::Lt: some_true = hi + " > " + x.code; some_false = lo + " <= " + x.code; break;
-    case BoundOp::Le: some_true = hi + " >= " + x.code; some_false = lo + " < " + x.code; break;
-    case BoundOp::Gt: some_true = lo + " < " + x.code; some_false = hi + " >= " + x.code; break;
-    case BoundOp::Ge: some_true = lo + " <= " + x.code; some_false = hi + " > " + x.code; break;
-    case BoundOp::Ne: some_true = "(" + lo + " != " + x.code + " || " + hi + " != " + x.code + ")"; some_false = ""; break;
+    case ExprOp::Lt: some_true = hi + " > " + x.code; some_false = lo + " <= " + x.code; break;
+    case ExprOp::Le: some_true = hi + " >= " + x.code; some_false = lo + " < " + x.code; break;
+    case ExprOp::Gt: some_true = lo + " < " + x.code; some_false = hi + " >= " + x.code; break;
+    case ExprOp::Ge: some_true = lo + " <= " + x.code; some_false = hi + " > " + x.code; break;
+    case ExprOp::Ne: some_true = "(" + lo + " != " + x.code + " || " + hi + " != " + x.code + ")"; some_false = ""; break;
     default: some_true = ""; some_false = "(" + lo + " != " + x.code + " || " + hi + " != " + x.code + ")"; break;
   }
   std::string decided = e.all ? some_false : some_true;
@@ -130,10 +130,10 @@ Value ExprEmitter::cached_subquery(const BoundExpr& e, const SubqueryPlan& plan)
 
 // Correlated on columns other than the key: the rows of the index key the
 // outer row gives, each checked against the rest of the subquery's WHERE.
-Value ExprEmitter::indexed_subquery(const BoundExpr& e, const SubqueryPlan& plan) {
-  const BoundSubquery& sub = *e.subquery;
+Value ExprEmitter::indexed_subquery(const Expr& e, const SubqueryPlan& plan) {
+  const Subquery& sub = *e.subquery;
   const Table& table = plan_->tables[plan.table];
-  const SourceDef& src = plan_->program->catalog.sources()[table.source];
+  const SourcePlan& src = plan_->sources[table.source];
   const std::string& s = plan.name;
   w_.line("if (!refresh_{}()) {}", {s, fmt(failure_, {"error_"})});
   Value x;
@@ -152,10 +152,10 @@ Value ExprEmitter::indexed_subquery(const BoundExpr& e, const SubqueryPlan& plan
   // ALL: a FALSE one; scalar: the aggregate, or the value of the one row.
   const std::optional<AggKind> agg = sub.aggregate;
   std::string v = fresh(agg ? "agg" : "v"), n = agg ? "" : "n" + v.substr(1);
-  bool all = e.op == BoundOp::Quantified && e.all;
+  bool all = e.op == ExprOp::Quantified && e.all;
   if (agg) {
     w_.line("{} {};", {accumulator_type(*agg, e.type), v});
-  } else if (e.op == BoundOp::ScalarSubquery) {
+  } else if (e.op == ExprOp::ScalarSubquery) {
     w_.line("{} {} = {};", {e.type.cpp_type(), v, default_value(e.type)});
     w_.line("bool {} = true;", {n});
     w_.line("bool {}_seen = false;", {v});
@@ -173,7 +173,7 @@ Value ExprEmitter::indexed_subquery(const BoundExpr& e, const SubqueryPlan& plan
       std::string cond = emit_condition(*sub.condition);
       w_.line("if (!({})) continue;", {cond});
     }
-    if (e.op == BoundOp::Exists) {
+    if (e.op == ExprOp::Exists) {
       w_.line("{} = true;", {v});
       w_.line("break;");
     } else if (agg) {
@@ -186,7 +186,7 @@ Value ExprEmitter::indexed_subquery(const BoundExpr& e, const SubqueryPlan& plan
                        .result = e.type,
                        .skip = "continue;",
                        .overflow = fmt(failure_, {cpp_c_string("overflow in '" + e.text + "'")})});
-    } else if (e.op == BoundOp::ScalarSubquery) {
+    } else if (e.op == ExprOp::ScalarSubquery) {
       Value val = emit(*sub.value);
       if (val.nullable()) w_.line("if ({}) { {} = true; {}_seen = true; continue; }", {val.null, n, v});
       w_.line("if ({}_seen) {}", {v, fmt(failure_, {cpp_c_string("more than one row in the subquery '" + e.text + "'")})});
@@ -196,7 +196,7 @@ Value ExprEmitter::indexed_subquery(const BoundExpr& e, const SubqueryPlan& plan
     } else {
       // x IN / <op> ANY / <op> ALL: three-valued, over the rows found.
       Value val = emit(*sub.value);
-      const char* op = e.op == BoundOp::InSubquery ? " == " : compare_op(e.compare);
+      const char* op = e.op == ExprOp::InSubquery ? " == " : compare_op(e.compare);
       std::vector<Value> both = {x, val};
       std::string both_null = null_of(both);
       if (!both_null.empty()) {
@@ -217,9 +217,9 @@ Value ExprEmitter::indexed_subquery(const BoundExpr& e, const SubqueryPlan& plan
       }
     }
   }
-  if (e.op == BoundOp::Exists) return {v, ""};
+  if (e.op == ExprOp::Exists) return {v, ""};
   if (agg) return accumulator_result(*agg, v);
-  if (e.op == BoundOp::ScalarSubquery) return {v, n};
+  if (e.op == ExprOp::ScalarSubquery) return {v, n};
   // A decided result (TRUE for IN / ANY, FALSE for ALL) is never NULL.
   std::string decided = all ? "!" + v : v;
   w_.line("{} = {} && !{};", {n, n, decided});

@@ -17,8 +17,8 @@ void emit_subquery_refresh(CodeWriter& w, const Plan& plan);
 
 // Shared by both sides: the C++ type of an indexed subquery's index key and
 // the key made of values; the member holding a scalar subquery's aggregate.
-std::string index_key_type(const BoundSubquery& sub, const SourceDef& src);
-std::string index_key(const BoundSubquery& sub, const SourceDef& src, const std::vector<std::string>& parts);
+std::string index_key_type(const Subquery& sub, const SourcePlan& src);
+std::string index_key(const Subquery& sub, const SourcePlan& src, const std::vector<std::string>& parts);
 std::string subquery_accumulator(const SubqueryPlan& sp);
 
 }  // namespace streamc

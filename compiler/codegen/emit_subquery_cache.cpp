@@ -14,14 +14,14 @@
 
 namespace streamc {
 
-std::string index_key_type(const BoundSubquery& sub, const SourceDef& src) {
+std::string index_key_type(const Subquery& sub, const SourcePlan& src) {
   if (sub.index_columns.size() == 1) return src.columns[sub.index_columns[0]].type.cpp_type();
   std::vector<std::string> types;
   for (int c : sub.index_columns) types.push_back(src.columns[c].type.cpp_type());
   return "std::tuple<" + join(types, ", ") + ">";
 }
 
-std::string index_key(const BoundSubquery& sub, const SourceDef& src, const std::vector<std::string>& parts) {
+std::string index_key(const Subquery& sub, const SourcePlan& src, const std::vector<std::string>& parts) {
   if (parts.size() == 1) return parts[0];
   return index_key_type(sub, src) + "(" + join(parts, ", ") + ")";
 }
@@ -30,13 +30,13 @@ std::string subquery_accumulator(const SubqueryPlan& sp) { return sp.name + "_ag
 
 void emit_subquery_members(CodeWriter& w, const Plan& plan) {
   for (const SubqueryPlan& sp : plan.subqueries) {
-    const BoundExpr& e = *sp.node;
-    const BoundSubquery& sub = *e.subquery;
+    const Expr& e = *sp.node;
+    const Subquery& sub = *e.subquery;
     if (sub.keyed) continue;
     const std::string& s = sp.name;
     if (sub.indexed) {
       const Table& table = plan.tables[sp.table];
-      const SourceDef& src = plan.program->catalog.sources()[table.source];
+      const SourcePlan& src = plan.sources[table.source];
       w.line("// {}: an index of {}, built again when the table changes", {comment_text(e.text), table.member});
       w.line("bool refresh_{}();", {s});
       w.line("uint64_t {}_version_ = ~uint64_t(0);", {s});
@@ -50,12 +50,12 @@ void emit_subquery_members(CodeWriter& w, const Plan& plan) {
     w.line("bool refresh_{}();", {s});
     w.line("uint64_t {}_version_ = ~uint64_t(0);", {s});
     w.line("const char* {}_failed_ = nullptr;", {s});
-    if (e.op == BoundOp::ScalarSubquery) {
+    if (e.op == ExprOp::ScalarSubquery) {
       w.line("{} {};", {accumulator_type(*sub.aggregate, e.type), subquery_accumulator(sp)});
       continue;
     }
     w.line("uint64_t {}_rows_ = 0;", {s});
-    if (e.op == BoundOp::Exists) continue;
+    if (e.op == ExprOp::Exists) continue;
     std::string t = sub.value->type.cpp_type();
     w.line("bool {}_has_null_ = false;", {s});
     w.line("uint64_t {}_values_ = 0;", {s});
@@ -71,7 +71,7 @@ namespace {
 // an error is kept in <s>_failed_ (the pass cannot return from the
 // function), rows that fail `filter` are passed over, and `body` emits the
 // rest.
-void emit_table_pass(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp, const BoundExpr* filter,
+void emit_table_pass(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp, const Expr* filter,
                      const std::function<void(ExprEmitter&)>& body) {
   const Table& table = plan.tables[sp.table];
   const std::string failed = sp.name + "_failed_";
@@ -122,9 +122,9 @@ class RefreshFunction {
 // the table alone, grouped by the index columns (a row with a NULL there can
 // match nothing and is left out).
 void emit_index_refresh(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp) {
-  const BoundSubquery& sub = *sp.node->subquery;
+  const Subquery& sub = *sp.node->subquery;
   const Table& table = plan.tables[sp.table];
-  const SourceDef& src = plan.program->catalog.sources()[table.source];
+  const SourcePlan& src = plan.sources[table.source];
   const std::string& s = sp.name;
   RefreshFunction refresh(w, plan, sp);
   w.line("{}_index_.clear();", {s});
@@ -157,8 +157,8 @@ void emit_index_refresh(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp)
 
 // A scalar subquery's aggregate over the rows that pass its WHERE.
 void emit_aggregate_refresh(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp) {
-  const BoundExpr& e = *sp.node;
-  const BoundSubquery& sub = *e.subquery;
+  const Expr& e = *sp.node;
+  const Subquery& sub = *e.subquery;
   const std::string acc = subquery_accumulator(sp);
   RefreshFunction refresh(w, plan, sp);
   w.line("{} = {};", {acc, "{}"});
@@ -179,10 +179,10 @@ void emit_aggregate_refresh(CodeWriter& w, const Plan& plan, const SubqueryPlan&
 // EXISTS, and the values of IN / ANY / ALL: the rows, the set of values,
 // whether one is NULL, and their MIN and MAX.
 void emit_values_refresh(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp) {
-  const BoundExpr& e = *sp.node;
-  const BoundSubquery& sub = *e.subquery;
+  const Expr& e = *sp.node;
+  const Subquery& sub = *e.subquery;
   const std::string& s = sp.name;
-  bool values = e.op != BoundOp::Exists;
+  bool values = e.op != ExprOp::Exists;
   RefreshFunction refresh(w, plan, sp);
   w.line("{}_rows_ = 0;", {s});
   if (values) {
@@ -210,11 +210,11 @@ void emit_values_refresh(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp
 
 void emit_subquery_refresh(CodeWriter& w, const Plan& plan) {
   for (const SubqueryPlan& sp : plan.subqueries) {
-    const BoundSubquery& sub = *sp.node->subquery;
+    const Subquery& sub = *sp.node->subquery;
     if (sub.keyed) continue;
     if (sub.indexed) {
       emit_index_refresh(w, plan, sp);
-    } else if (sp.node->op == BoundOp::ScalarSubquery) {
+    } else if (sp.node->op == ExprOp::ScalarSubquery) {
       emit_aggregate_refresh(w, plan, sp);
     } else {
       emit_values_refresh(w, plan, sp);

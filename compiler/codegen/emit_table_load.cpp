@@ -30,10 +30,10 @@ std::string loader_type(const Plan& plan, const Scan& scan) {
 }
 
 void emit_table_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
-  const SourceDef& src = source_of(plan, scan.source);
+  const SourcePlan& src = source_of(plan, scan.source);
   const Table& table = plan.tables[scan.table];
   bool key_only = true;
-  for (const Column& c : src.columns) key_only = key_only && c.key;
+  for (const PlanColumn& c : src.columns) key_only = key_only && c.key;
   w.line("// How the table {} is read from its file (streamc::{}).",
          {comment_text(src.name), src.format == Format::Json ? "JsonTableLoader" : "CsvTableLoader"});
   auto spec = w.block("struct " + table_spec_type(plan, scan), "};");
@@ -45,7 +45,7 @@ void emit_table_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
   if (src.format == Format::Csv) {
     std::vector<std::string> read, values;
     for (const ScanField& f : scan.fields) read.push_back(src.columns[f.column].name);
-    for (const Column& c : src.columns) {
+    for (const PlanColumn& c : src.columns) {
       if (!c.key) values.push_back(c.name);
     }
     w.line("// The columns read, and every non-key one (a record without a value deletes its key).");

@@ -1,9 +1,12 @@
+// Expressions to C++: leaves, logic, comparisons, predicates and conditionals; values computed once
+// are shared.
 #include "codegen/expression_emitter.h"
 
 #include <algorithm>
 #include <variant>
 
 #include "codegen/cpp_literals.h"
+#include "ir/expr_fields.h"
 #include "plan/plan.h"
 
 namespace streamc {
@@ -38,13 +41,13 @@ std::string null_word(const RowLayout& row, int slot) {
 
 std::string ExprEmitter::fresh(const char* prefix) { return prefix + std::to_string(counter_++); }
 
-std::vector<Value> ExprEmitter::emit_args(const BoundExpr& e) {
+std::vector<Value> ExprEmitter::emit_args(const Expr& e) {
   std::vector<Value> out;
   for (const auto& a : e.args) out.push_back(emit(*a));
   return out;
 }
 
-Value ExprEmitter::pure(const BoundExpr& e, const std::string& code, const std::vector<Value>& args) {
+Value ExprEmitter::pure(const Expr& e, const std::string& code, const std::vector<Value>& args) {
   std::string v = fresh();
   w_.line("const {} {} = {};", {e.type.cpp_type(), v, code});
   std::string nulls = null_of(args);
@@ -54,7 +57,7 @@ Value ExprEmitter::pure(const BoundExpr& e, const std::string& code, const std::
   return {v, n};
 }
 
-Value ExprEmitter::null_when(const BoundExpr& e, const std::vector<Value>& args, const std::string& code,
+Value ExprEmitter::null_when(const Expr& e, const std::vector<Value>& args, const std::string& code,
                              const std::string& condition) {
   std::string v = fresh();
   std::string n = "n" + v.substr(1);
@@ -64,7 +67,7 @@ Value ExprEmitter::null_when(const BoundExpr& e, const std::vector<Value>& args,
   return {v, n};
 }
 
-std::string ExprEmitter::fail(const std::string& what, const BoundExpr& e) {
+std::string ExprEmitter::fail(const std::string& what, const Expr& e) {
   return fmt(failure_, {cpp_c_string(what + " in '" + e.text + "'")});
 }
 
@@ -73,7 +76,7 @@ void ExprEmitter::set_row(int relation, RowRef row) {
   rows_[relation] = std::move(row);
 }
 
-Value ExprEmitter::checked(const BoundExpr& e, const std::vector<Value>& args, const std::string& check,
+Value ExprEmitter::checked(const Expr& e, const std::vector<Value>& args, const std::string& check,
                            const std::string& null_when, const std::string& what, bool failure_is_null) {
   std::string v = fresh();
   std::string n = "n" + v.substr(1);
@@ -102,41 +105,12 @@ namespace {
 
 // A key that is equal for structurally equal expressions; empty for one that
 // must not be shared (it holds a subquery, whose rows change as it is emitted).
-std::string structure(const BoundExpr& e) {
-  if (e.subquery) return "";
-  std::string key = std::to_string(static_cast<int>(e.op)) + ":" + e.type.to_string() + (e.nullable ? "?" : "") + ":" +
-                    std::to_string(e.source) + "." + std::to_string(e.column) + ":" +
-                    std::to_string(static_cast<int>(e.compare)) + (e.all ? "A" : "") + (e.has_else ? "E" : "");
-  std::visit(
-      [&](const auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::string>) {
-          key += "s" + std::to_string(v.size()) + ":" + v;
-        } else if constexpr (std::is_same_v<T, __int128>) {
-          key += "w" + std::to_string(static_cast<long long>(v >> 64)) + "," +
-                 std::to_string(static_cast<unsigned long long>(v));
-        } else if constexpr (std::is_same_v<T, double>) {
-          key += "d" + std::to_string(v);
-        } else if constexpr (!std::is_same_v<T, std::monostate>) {
-          key += "i" + std::to_string(v);
-        }
-      },
-      e.literal);
-  key += "(";
-  for (const auto& a : e.args) {
-    std::string child = structure(*a);
-    if (child.empty()) return "";
-    key += child + ",";
-  }
-  return key + ")";
-}
-
 }  // namespace
 
-Value ExprEmitter::emit(const BoundExpr& e) {
+Value ExprEmitter::emit(const Expr& e) {
   // Leaves are cheap and spelled in place; a computed value is shared.
-  bool shareable = e.op != BoundOp::Literal && e.op != BoundOp::Column;
-  std::string key = shareable ? structure(e) : "";
+  bool shareable = e.op != ExprOp::Literal && e.op != ExprOp::Column;
+  std::string key = shareable ? structural_key(e) : "";
   if (!key.empty()) {
     auto it = computed_.find(key);
     if (it != computed_.end()) return it->second;
@@ -147,56 +121,56 @@ Value ExprEmitter::emit(const BoundExpr& e) {
   return v;
 }
 
-Value ExprEmitter::emit_uncached(const BoundExpr& e) {
+Value ExprEmitter::emit_uncached(const Expr& e) {
   switch (e.op) {
-    case BoundOp::Literal: return literal(e);
-    case BoundOp::Column: return column(e);
-    case BoundOp::And:
-    case BoundOp::Or:
-    case BoundOp::Not:
-    case BoundOp::IsNull:
-    case BoundOp::IsNotNull:
-    case BoundOp::IsTrue:
-    case BoundOp::IsNotTrue:
-    case BoundOp::IsFalse:
-    case BoundOp::IsNotFalse: return logical(e);
-    case BoundOp::Eq:
-    case BoundOp::Ne:
-    case BoundOp::Lt:
-    case BoundOp::Le:
-    case BoundOp::Gt:
-    case BoundOp::Ge: return comparison(e);
-    case BoundOp::InList:
-    case BoundOp::NotInList:
-    case BoundOp::Between:
-    case BoundOp::NotBetween:
-    case BoundOp::Like:
-    case BoundOp::NotLike: return predicate(e);
-    case BoundOp::Case: return conditional(e);
-    case BoundOp::Coalesce: return coalesce(e);
-    case BoundOp::Negate:
-    case BoundOp::Add:
-    case BoundOp::Sub:
-    case BoundOp::Mul:
-    case BoundOp::Div:
-    case BoundOp::Mod:
-    case BoundOp::Pow: return arithmetic(e);
-    case BoundOp::Cast:
-    case BoundOp::TryCast: return cast(e);
-    case BoundOp::Exists:
-    case BoundOp::InSubquery:
-    case BoundOp::ScalarSubquery:
-    case BoundOp::Quantified: return subquery(e);
+    case ExprOp::Literal: return literal(e);
+    case ExprOp::Column: return column(e);
+    case ExprOp::And:
+    case ExprOp::Or:
+    case ExprOp::Not:
+    case ExprOp::IsNull:
+    case ExprOp::IsNotNull:
+    case ExprOp::IsTrue:
+    case ExprOp::IsNotTrue:
+    case ExprOp::IsFalse:
+    case ExprOp::IsNotFalse: return logical(e);
+    case ExprOp::Eq:
+    case ExprOp::Ne:
+    case ExprOp::Lt:
+    case ExprOp::Le:
+    case ExprOp::Gt:
+    case ExprOp::Ge: return comparison(e);
+    case ExprOp::InList:
+    case ExprOp::NotInList:
+    case ExprOp::Between:
+    case ExprOp::NotBetween:
+    case ExprOp::Like:
+    case ExprOp::NotLike: return predicate(e);
+    case ExprOp::Case: return conditional(e);
+    case ExprOp::Coalesce: return coalesce(e);
+    case ExprOp::Negate:
+    case ExprOp::Add:
+    case ExprOp::Sub:
+    case ExprOp::Mul:
+    case ExprOp::Div:
+    case ExprOp::Mod:
+    case ExprOp::Pow: return arithmetic(e);
+    case ExprOp::Cast:
+    case ExprOp::TryCast: return cast(e);
+    case ExprOp::Exists:
+    case ExprOp::InSubquery:
+    case ExprOp::ScalarSubquery:
+    case ExprOp::Quantified: return subquery(e);
     default: return function(e);
   }
 }
 
-std::string ExprEmitter::emit_condition(const BoundExpr& e) {
+std::string ExprEmitter::emit_condition(const Expr& e) {
   Value v = emit(e);
   return v.nullable() ? "!" + v.null + " && " + v.code : v.code;
 }
 
-Value ExprEmitter::literal(const BoundExpr& e) {
+Value ExprEmitter::literal(const Expr& e) {
   const SqlType& t = e.type;
   if (std::holds_alternative<std::monostate>(e.literal)) return {default_value(t), "true"};
   if (auto* b = std::get_if<bool>(&e.literal)) return {*b ? "true" : "false", ""};
@@ -210,7 +184,7 @@ Value ExprEmitter::literal(const BoundExpr& e) {
   return {"INT64_C(" + std::to_string(n) + ")", ""};
 }
 
-Value ExprEmitter::column(const BoundExpr& e) {
+Value ExprEmitter::column(const Expr& e) {
   const RowRef& row = rows_.at(e.source);
   const ScanField* f = row.layout->field_of(e.column);
   std::string code = row.access + f->field;
@@ -219,7 +193,7 @@ Value ExprEmitter::column(const BoundExpr& e) {
                     row.layout->row_type + "::" + row_null_constant(f->field) + ")"};
 }
 
-Value ExprEmitter::logical(const BoundExpr& e) {
+Value ExprEmitter::logical(const Expr& e) {
   std::vector<Value> a = emit_args(e);
   auto bool_const = [&](const std::string& code) {
     std::string v = fresh();
@@ -227,18 +201,18 @@ Value ExprEmitter::logical(const BoundExpr& e) {
     return v;
   };
   switch (e.op) {
-    case BoundOp::Not: return pure(e, "!" + a[0].code, a);
-    case BoundOp::IsNull: return {a[0].nullable() ? "static_cast<bool>(" + a[0].null + ")" : "false", ""};
-    case BoundOp::IsNotNull: return {a[0].nullable() ? "!" + a[0].null : "true", ""};
-    case BoundOp::IsTrue: return {bool_const(a[0].nullable() ? "!" + a[0].null + " && " + a[0].code : a[0].code), ""};
-    case BoundOp::IsNotTrue: return {bool_const(a[0].nullable() ? a[0].null + " || !" + a[0].code : "!" + a[0].code), ""};
-    case BoundOp::IsFalse: return {bool_const(a[0].nullable() ? "!" + a[0].null + " && !" + a[0].code : "!" + a[0].code), ""};
-    case BoundOp::IsNotFalse: return {bool_const(a[0].nullable() ? a[0].null + " || " + a[0].code : a[0].code), ""};
+    case ExprOp::Not: return pure(e, "!" + a[0].code, a);
+    case ExprOp::IsNull: return {a[0].nullable() ? "static_cast<bool>(" + a[0].null + ")" : "false", ""};
+    case ExprOp::IsNotNull: return {a[0].nullable() ? "!" + a[0].null : "true", ""};
+    case ExprOp::IsTrue: return {bool_const(a[0].nullable() ? "!" + a[0].null + " && " + a[0].code : a[0].code), ""};
+    case ExprOp::IsNotTrue: return {bool_const(a[0].nullable() ? a[0].null + " || !" + a[0].code : "!" + a[0].code), ""};
+    case ExprOp::IsFalse: return {bool_const(a[0].nullable() ? "!" + a[0].null + " && !" + a[0].code : "!" + a[0].code), ""};
+    case ExprOp::IsNotFalse: return {bool_const(a[0].nullable() ? a[0].null + " || " + a[0].code : a[0].code), ""};
     default: break;
   }
   const Value& l = a[0];
   const Value& r = a[1];
-  bool is_and = e.op == BoundOp::And;
+  bool is_and = e.op == ExprOp::And;
   if (!l.nullable() && !r.nullable()) return pure(e, l.code + (is_and ? " && " : " || ") + r.code, a);
   // Three-valued logic: FALSE AND NULL is FALSE, TRUE OR NULL is TRUE.
   auto operand = [](const Value& x, bool for_and) {
@@ -260,22 +234,22 @@ Value ExprEmitter::logical(const BoundExpr& e) {
   return {v, n};
 }
 
-Value ExprEmitter::comparison(const BoundExpr& e) {
+Value ExprEmitter::comparison(const Expr& e) {
   std::vector<Value> a = emit_args(e);
-  const char* op = e.op == BoundOp::Eq ? " == " : e.op == BoundOp::Ne ? " != " : e.op == BoundOp::Lt ? " < "
-                 : e.op == BoundOp::Le ? " <= " : e.op == BoundOp::Gt ? " > " : " >= ";
+  const char* op = e.op == ExprOp::Eq ? " == " : e.op == ExprOp::Ne ? " != " : e.op == ExprOp::Lt ? " < "
+                 : e.op == ExprOp::Le ? " <= " : e.op == ExprOp::Gt ? " > " : " >= ";
   return pure(e, a[0].code + op + a[1].code, a);
 }
 
-Value ExprEmitter::predicate(const BoundExpr& e) {
+Value ExprEmitter::predicate(const Expr& e) {
   std::vector<Value> a = emit_args(e);
-  if (e.op == BoundOp::Like || e.op == BoundOp::NotLike) {
+  if (e.op == ExprOp::Like || e.op == ExprOp::NotLike) {
     std::string call = "streamc::like_match(" + a[0].code + ", " + a[1].code;
     if (a.size() > 2) call += ", " + cpp_char_literal(std::get<std::string>(e.args[2]->literal)[0]);
     call += ")";
-    return pure(e, (e.op == BoundOp::NotLike ? "!" : "") + call, a);
+    return pure(e, (e.op == ExprOp::NotLike ? "!" : "") + call, a);
   }
-  if (e.op == BoundOp::Between || e.op == BoundOp::NotBetween) {
+  if (e.op == ExprOp::Between || e.op == ExprOp::NotBetween) {
     // x BETWEEN lo AND hi is (x >= lo) AND (x <= hi), in three-valued logic.
     const Value& x = a[0];
     std::vector<Value> low_args{x, a[1]}, high_args{x, a[2]};
@@ -288,14 +262,14 @@ Value ExprEmitter::predicate(const BoundExpr& e) {
     std::string v = fresh(), n = "n" + v.substr(1);
     if (!low.nullable() && !high.nullable()) {
       std::string both = low.code + " && " + high.code;
-      w_.line("const bool {} = {};", {v, e.op == BoundOp::NotBetween ? "!(" + both + ")" : both});
+      w_.line("const bool {} = {};", {v, e.op == ExprOp::NotBetween ? "!(" + both + ")" : both});
       return {v, ""};
     }
     std::string maybe = fresh("t");
     w_.line("const bool {} = ({} || {}) && ({} || {});",
             {maybe, low.nullable() ? low.null : "false", low.code, high.nullable() ? high.null : "false", high.code});
     w_.line("const bool {} = {} && ({});", {n, maybe, null_of({low, high})});
-    w_.line("const bool {} = {}({} && !{});", {v, e.op == BoundOp::NotBetween ? "!" : "", maybe, n});
+    w_.line("const bool {} = {}({} && !{});", {v, e.op == ExprOp::NotBetween ? "!" : "", maybe, n});
     return {v, n};
   }
   // x IN (a, b, ..): TRUE on a match; otherwise NULL if x or an item is NULL.
@@ -309,7 +283,7 @@ Value ExprEmitter::predicate(const BoundExpr& e) {
   }
   std::string f = fresh("f");
   w_.line("const bool {} = {};", {f, found});
-  bool negated = e.op == BoundOp::NotInList;
+  bool negated = e.op == ExprOp::NotInList;
   std::string item_nulls = null_of(items);
   if (!x.nullable() && item_nulls.empty()) return {negated ? "!" + f : f, ""};
   std::string v = fresh(), n = "n" + v.substr(1);
@@ -320,7 +294,7 @@ Value ExprEmitter::predicate(const BoundExpr& e) {
   return {v, n};
 }
 
-Value ExprEmitter::conditional(const BoundExpr& e) {
+Value ExprEmitter::conditional(const Expr& e) {
   // Branches are evaluated lazily: only the chosen result runs, so an error
   // (an overflow, a bad cast) in a branch not taken never fires.
   std::string v = fresh(), n = "n" + v.substr(1);
@@ -347,7 +321,7 @@ Value ExprEmitter::conditional(const BoundExpr& e) {
   return {v, e.nullable ? n : ""};
 }
 
-Value ExprEmitter::coalesce(const BoundExpr& e) {
+Value ExprEmitter::coalesce(const Expr& e) {
   std::string v = fresh(), n = "n" + v.substr(1);
   w_.line("{} {} = {};", {e.type.cpp_type(), v, default_value(e.type)});
   w_.line("bool {} = true;", {n});

@@ -10,7 +10,7 @@
 
 #include "codegen/code_writer.h"
 #include "plan/plan.h"
-#include "sema/bound_expression.h"
+#include "ir/expr.h"
 
 namespace streamc {
 
@@ -34,7 +34,7 @@ class ExprEmitter {
   ExprEmitter(CodeWriter& w, std::vector<RowRef> rows, int& counter)
       : w_(w), rows_(std::move(rows)), counter_(counter), base_depth_(w.depth()) {}
 
-  Value emit(const BoundExpr& e);
+  Value emit(const Expr& e);
 
   // Subqueries need the plan (their tables and caches); the pipeline's
   // relations beyond `rows` are the subqueries' tables.
@@ -43,41 +43,41 @@ class ExprEmitter {
   void set_failure(std::string pattern) { failure_ = std::move(pattern); }
   void set_row(int relation, RowRef row);
   // A C++ condition that holds when `e` is TRUE (not FALSE, not NULL).
-  std::string emit_condition(const BoundExpr& e);
+  std::string emit_condition(const Expr& e);
 
  private:
   // expression_emitter.cpp
-  Value emit_uncached(const BoundExpr& e);
-  Value literal(const BoundExpr& e);
-  Value column(const BoundExpr& e);
-  Value logical(const BoundExpr& e);
-  Value comparison(const BoundExpr& e);
-  Value predicate(const BoundExpr& e);
-  Value conditional(const BoundExpr& e);
-  Value coalesce(const BoundExpr& e);
+  Value emit_uncached(const Expr& e);
+  Value literal(const Expr& e);
+  Value column(const Expr& e);
+  Value logical(const Expr& e);
+  Value comparison(const Expr& e);
+  Value predicate(const Expr& e);
+  Value conditional(const Expr& e);
+  Value coalesce(const Expr& e);
   // emit_operators.cpp
-  Value arithmetic(const BoundExpr& e);
-  Value cast(const BoundExpr& e);
-  Value function(const BoundExpr& e);
+  Value arithmetic(const Expr& e);
+  Value cast(const Expr& e);
+  Value function(const Expr& e);
   // emit_subquery.cpp
-  Value subquery(const BoundExpr& e);
-  Value keyed_subquery(const BoundExpr& e, const SubqueryPlan& plan);
-  Value cached_subquery(const BoundExpr& e, const SubqueryPlan& plan);
-  Value indexed_subquery(const BoundExpr& e, const SubqueryPlan& plan);
+  Value subquery(const Expr& e);
+  Value keyed_subquery(const Expr& e, const SubqueryPlan& plan);
+  Value cached_subquery(const Expr& e, const SubqueryPlan& plan);
+  Value indexed_subquery(const Expr& e, const SubqueryPlan& plan);
 
-  std::vector<Value> emit_args(const BoundExpr& e);
+  std::vector<Value> emit_args(const Expr& e);
   std::string fresh(const char* prefix = "v");
   // const T v = code; with n = null-of-args when nullable.
-  Value pure(const BoundExpr& e, const std::string& code, const std::vector<Value>& args);
+  Value pure(const Expr& e, const std::string& code, const std::vector<Value>& args);
   // A result computed by `check` (a call that assigns `{out}` and returns
   // false on overflow / bad input). `null_when` (may be empty) makes the result
   // NULL instead of computing it, e.g. division by zero. try_cast: failure is NULL.
-  Value checked(const BoundExpr& e, const std::vector<Value>& args, const std::string& check,
+  Value checked(const Expr& e, const std::vector<Value>& args, const std::string& check,
                 const std::string& null_when, const std::string& what, bool failure_is_null = false);
   // A value that cannot fail but is NULL when `condition` holds (x / 0).
-  Value null_when(const BoundExpr& e, const std::vector<Value>& args, const std::string& code,
+  Value null_when(const Expr& e, const std::vector<Value>& args, const std::string& code,
                   const std::string& condition);
-  std::string fail(const std::string& what, const BoundExpr& e);
+  std::string fail(const std::string& what, const Expr& e);
 
   CodeWriter& w_;
   std::vector<RowRef> rows_;

@@ -1,3 +1,5 @@
+// Plan to C++: the Program class, the run-time properties and main's wiring, filled into
+// templates/program.cpp.mustache.
 #include "codegen/generate.h"
 
 #include <kainjow/mustache.hpp>
@@ -44,7 +46,7 @@ void emit_property_registration(CodeWriter& w, const Plan& plan) {
 void emit_program_class(CodeWriter& w, const Plan& plan) {
   std::vector<SinkSlot> slots = sink_slots(plan);
   int with_limit = 0;
-  for (const Pipeline& p : plan.pipelines) with_limit += p.query->limit ? 1 : 0;
+  for (const Pipeline& p : plan.pipelines) with_limit += p.limit ? 1 : 0;
   bool all_limited = with_limit == static_cast<int>(plan.pipelines.size());
   w.line("// The state of the program: its sinks, counters and per-record scratch space.");
   auto cls = w.block("class Program", "};");
@@ -82,7 +84,7 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     w.line("// --set stats=true: what each table holds and the memory it takes.");
     auto stats = w.block("void print_table_stats() const");
     for (const Table& t : plan.tables) {
-      const std::string& name = plan.program->catalog.sources()[t.source].name;
+      const std::string& name = plan.sources[t.source].name;
       w.line("streamc::print_table_stats(stderr, {}, {}.size(), {}.memory_bytes());",
              {cpp_c_string(name), t.member, t.member});
     }
@@ -162,13 +164,11 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     }
   }
   for (const Pipeline& p : plan.pipelines) {
-    if (!p.query->limit) continue;
-    std::string index = p.function.substr(p.function.rfind('_') + 1);
-    w.line("uint64_t emitted_{}_ = 0;  // records written, for LIMIT {}", {index, std::to_string(*p.query->limit)});
+    if (p.limit) w.line("uint64_t {} = 0;  // records written, for LIMIT {}", {p.limit_counter, std::to_string(*p.limit)});
   }
   if (with_limit) {
     int zero_limits = 0;
-    for (const Pipeline& p : plan.pipelines) zero_limits += p.query->limit && *p.query->limit == 0;
+    for (const Pipeline& p : plan.pipelines) zero_limits += p.limit && *p.limit == 0;
     w.line("int done_ = {};  // pipelines whose LIMIT is reached", {std::to_string(zero_limits)});
   }
   w.line("const char* error_ = \"\";");
@@ -183,7 +183,6 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
 }  // namespace
 
 std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
-  const BoundProgram& program = *plan.program;
   CodeWriter rows, parsers, program_class, pipelines, scans, defaults;
   for (const Table& table : plan.tables) {
     emit_row_struct(rows, plan, table, table.source, true);
@@ -203,7 +202,7 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
     if (scan.table >= 0) {
       emit_table_spec(parsers, plan, scan);
       parsers.blank();
-    } else if (program.catalog.sources()[scan.source].format == Format::Json) {
+    } else if (plan.sources[scan.source].format == Format::Json) {
       emit_found_struct(parsers, plan, scan);
       parsers.blank();
     }
@@ -232,22 +231,15 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
     if (!scan_calls.empty()) scan_calls += " &&\n                  ";
     scan_calls += scan_call(plan, scan);
   }
-  std::vector<std::string> source_names;
-  for (const Scan& scan : plan.scans) source_names.push_back(program.catalog.sources()[scan.source].name);
-  std::sort(source_names.begin(), source_names.end());
-  source_names.erase(std::unique(source_names.begin(), source_names.end()), source_names.end());
-  std::string description = "reads " + join(source_names, ", ") + "; " + std::to_string(plan.pipelines.size()) +
-                            (plan.pipelines.size() == 1 ? " query" : " queries");
-
   kainjow::mustache::mustache tmpl{std::string(kProgramTemplate)};
   kainjow::mustache::data data;
   // The banner is a comment: only printable text goes there.
   std::string file = comment_text(base_name(options.query_file));
   data.set("query_file", file.substr(1, file.size() - 2));
-  std::string name = comment_text(program.name);
+  std::string name = comment_text(plan.name);
   data.set("name", name.substr(1, name.size() - 2));
-  if (!program.version.empty()) {
-    std::string version = comment_text(program.version);
+  if (!plan.version.empty()) {
+    std::string version = comment_text(plan.version);
     data.set("version", version.substr(1, version.size() - 2));
   }
   data.set("rows", rows.str());
@@ -258,10 +250,10 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   data.set("config_defaults", defaults.str());
   data.set("scan_calls", scan_calls);
   if (!plan.tables.empty()) data.set("table_stats", std::string("true"));
-  data.set("info_name", cpp_string_literal(program.name));
-  data.set("info_version", cpp_string_literal(program.version));
+  data.set("info_name", cpp_string_literal(plan.name));
+  data.set("info_version", cpp_string_literal(plan.version));
   data.set("info_query_file", cpp_string_literal(base_name(options.query_file)));
-  data.set("info_description", cpp_string_literal(description));
+  data.set("info_description", cpp_string_literal(plan.description));
   std::string code = tmpl.render(data);
   if (!tmpl.is_valid()) throw std::runtime_error("program template: " + tmpl.error_message());
   return options.format ? format_cpp(code) : code;

@@ -1,3 +1,4 @@
+// Diagnostics rendered as clang renders them: file:line:col, the source line, a caret and a hint.
 #include "diag/diagnostics.h"
 
 #include <algorithm>

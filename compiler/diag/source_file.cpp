@@ -1,3 +1,4 @@
+// A query file's text, and byte offsets to lines and columns.
 #include "diag/source_file.h"
 
 #include <algorithm>

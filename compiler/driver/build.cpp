@@ -1,3 +1,4 @@
+// streamc build: the content-hashed cache of generated programs and the call of the C++ compiler.
 #include "driver/build.h"
 
 #include <sys/stat.h>

@@ -1,3 +1,4 @@
+// One query file through every stage: parse, bind, plan; diagnostics on the way.
 #include "driver/frontend.h"
 
 #include <cerrno>

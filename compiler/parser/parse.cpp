@@ -1,3 +1,5 @@
+// Runs the ANTLR parser (SLL first, LL on failure) and turns the first syntax error into a
+// diagnostic.
 #include "parser/parse.h"
 
 #include <antlr4-runtime.h>

@@ -1,17 +1,65 @@
-// The logical plan: per query, Scan → Filter → LookupJoin… → Filter → Project
-// → Limit → Sink, with the rules of DESIGN §3 applied: filters pushed to the
-// earliest point (a predicate on the stream alone runs before any lookup),
-// unused columns pruned (a scan reads, and a table keeps, only what some query
-// uses), and every column reference bound to a field of a generated struct.
+// The physical plan, the only input of code generation, held by value: the
+// sources, scans and tables; per query a pipeline of operators (Scan, Limit,
+// Filter, LookupJoin, Project, Sink); the state objects the program keeps,
+// each with its trigger; the run-time properties. The planner decides every
+// name, order, flag and default: filters pushed to the earliest point (a
+// predicate on the stream alone runs before any lookup), unused columns
+// pruned (a scan reads, and a table keeps, only what some query uses), every
+// column reference bound to a field of a generated struct.
+// docs/architecture.md draws the model.
 #pragma once
 
 #include <map>
 #include <string>
 #include <vector>
 
-#include "sema/bound_program.h"
+#include <optional>
+#include <utility>
+
+#include "ir/expr.h"
+#include "ir/kinds.h"
+#include "ir/types.h"
 
 namespace streamc {
+
+struct BoundProgram;
+
+// A column of a source's schema.
+struct PlanColumn {
+  std::string name;
+  SqlType type;
+  bool nullable = true;
+  bool key = false;
+};
+
+// A source as the program reads it: indexed like the catalog it came from.
+struct SourcePlan {
+  std::string name;
+  SourceKind kind = SourceKind::Stream;
+  Connector connector = Connector::File;
+  Format format = Format::Json;
+  std::string path;                 // as written; relative to the query file
+  bool schema_discovered = false;   // from the file at compile time
+  bool made_by_query = false;       // CREATE TABLE AS: filled by a pipeline, no file of its own
+  std::vector<PlanColumn> columns;
+};
+
+// Where a pipeline's records go.
+struct SinkPlan {
+  std::string name;               // empty for the stdout of a bare SELECT
+  SinkKind kind = SinkKind::Stdout;
+  Format format = Format::Json;
+  std::string path;
+  int table = -1;                 // SinkKind::Table: the table filled (index in Plan::sources)
+  std::string member;             // out_big_trades_: the Program member writing it (not for a table)
+};
+
+// A column of a pipeline's output.
+struct OutputPlan {
+  std::string name;
+  ExprPtr expr;
+  bool key = false;               // PRIMARY KEY in the select list
+};
 
 struct ScanField {
   int column;          // index in the source's schema
@@ -51,7 +99,10 @@ struct Table : RowLayout {
 
 // A stream-table join in a pipeline: probe `table` by the join's key.
 struct Lookup {
-  const BoundJoin* join;
+  JoinKind kind = JoinKind::Inner;
+  std::vector<ExprPtr> key;       // probe values, one per key column of the table, in key order
+  ExprPtr residual;               // the rest of ON, checked after the probe; null when none
+  std::string alias;              // the table's alias in the query
   int table;                      // index in Plan::tables
   std::string var;                // row_u: the C++ pointer to the row found
   // Its key is columns of the stream record alone: the scan probes it for a
@@ -60,9 +111,29 @@ struct Lookup {
   bool batched = false;
 };
 
+// One step of a pipeline. A pipeline runs its operators in order on each
+// record; what an operator works on is in the pipeline (filters[index],
+// lookups[index], columns, sink).
+enum class OpKind {
+  Scan,     // the record arrives (Plan::scans[scan])
+  Limit,    // a LIMIT already reached skips the record before any work
+  Filter,   // one WHERE conjunct: filters[index]
+  Lookup,   // probe a table: lookups[index]
+  Project,  // compute the select list
+  Sink,     // write the row (to a file, stdout, or upsert into a table)
+  // Next: Aggregate, WindowAssign, Watermark, Emit.
+};
+
+struct Operator {
+  OpKind kind;
+  int index = -1;                 // Filter, Lookup: which one
+};
+
+const char* to_string(OpKind kind);
+
 struct Pipeline {
   int index = -1;                 // in Plan::pipelines
-  const BoundQuery* query;
+  int source = -1;                // the stream (or table) read: index in Plan::sources
   int scan;                       // index in Plan::scans
   std::string name;               // the sink's name, or stdout
   std::string function;           // on_trades_0: the fused per-record function
@@ -71,19 +142,54 @@ struct Pipeline {
   // RIGHT / FULL JOIN of two tables: the right table's rows nothing matched
   // come out of a second function, `function` + "_unmatched".
   bool unmatched_pass = false;
-  // WHERE conjuncts by the point where all they read is known: [0] before any
-  // lookup, [i] right after lookup i.
-  std::vector<std::vector<const BoundExpr*>> filters;
+  std::vector<Operator> operators;
+  // The WHERE conjuncts. Pushed down: each Filter runs as soon as what it
+  // reads is known (before any lookup when it reads the record alone).
+  std::vector<ExprPtr> filters;
+  std::vector<OutputPlan> columns;
+  std::optional<int64_t> limit;
+  std::string limit_counter;      // emitted_0_: the records written so far, with a LIMIT
+  SinkPlan sink;
 };
 
 // A subquery of a pipeline against a table: a keyed lookup per record, or
 // (uncorrelated) a result cached until the table changes.
 struct SubqueryPlan {
-  const BoundExpr* node;          // the Exists / InSubquery / ScalarSubquery / Quantified node
+  const Expr* node;               // the Exists / InSubquery / ScalarSubquery / Quantified node, in the pipeline
   int pipeline;
   int table;                      // index in Plan::tables
   std::string name;               // sub0_1: names its cache and refresh function
 };
+
+// When a state object changes or acts.
+enum class Trigger {
+  PerRecord,    // each record of the pipeline updates it
+  TableChange,  // a change of its table (the load, a watched file's new rows) rebuilds it
+  EndOfInput,   // it acts once every stream has ended
+  // Next: OnWatermark.
+};
+
+enum class StateKind {
+  LookupTable,    // a table held in memory, keyed: Plan::tables[table]
+  SubqueryCache,  // an uncorrelated subquery's result over a table
+  SubqueryIndex,  // a table's rows indexed by the columns a subquery correlates on
+  MatchedKeys,    // RIGHT / FULL JOIN: the keys of the right table a row matched
+  LimitCounter,   // the records a pipeline with a LIMIT has written
+  // Next: GroupState, WindowState, RowBuffer.
+};
+
+// What the program keeps between records.
+struct StateObject {
+  StateKind kind;
+  std::string member;             // the Program member holding it
+  Trigger trigger;
+  int pipeline = -1;              // the pipeline it serves (-1: a table, shared)
+  int table = -1;                 // the table it is built from: index in Plan::tables
+  std::string note;               // for explain: what it holds
+};
+
+const char* to_string(Trigger trigger);
+const char* to_string(StateKind kind);
 
 // The run-time properties of one source or sink: the program registers every
 // run-time property the connector's table (streamc/connector.h) has for the
@@ -96,7 +202,10 @@ struct PropertySet {
 };
 
 struct Plan {
-  const BoundProgram* program;
+  std::string name;               // from `-- SQL Application:`, else the file's stem
+  std::string version;            // from `-- Version:`
+  std::string description;        // a line for --help: what the program reads
+  std::vector<SourcePlan> sources;  // every source of the script, as the catalog numbers them
   // The program's own properties that apply (stats, threads, chunk.bytes),
   // then each source's and sink's, in the order the program reads them.
   std::vector<std::string> program_properties;
@@ -105,8 +214,9 @@ struct Plan {
   std::vector<Scan> scans;        // load-phase scans first
   std::vector<Table> tables;
   std::vector<Pipeline> pipelines;
+  std::vector<StateObject> states;
   int table_of(int source) const;  // Plan::tables index of a catalog source, -1 if none
-  const SubqueryPlan* subquery_of(const BoundExpr* node) const;
+  const SubqueryPlan* subquery_of(const Expr* node) const;
 };
 
 Plan make_plan(const BoundProgram& program);

@@ -1,7 +1,11 @@
+// The planner: bound program to plan, deciding every scan, table, operator, state object, name and
+// property.
 #include <algorithm>
 #include <set>
 
+#include "ir/expr_fields.h"
 #include "plan/plan.h"
+#include "sema/bound_program.h"
 #include "util/strings.h"
 
 #include <streamc/connector.h>
@@ -9,30 +13,16 @@
 namespace streamc {
 namespace {
 
-// Calls f on e and every expression inside it, subqueries included.
-template <class F>
-void visit(const BoundExpr& e, F&& f) {
-  f(e);
-  for (const auto& a : e.args) visit(*a, f);
-  if (const BoundSubquery* sub = e.subquery.get()) {
-    for (const auto& k : sub->key) visit(*k, f);
-    for (const auto& k : sub->index_probe) visit(*k, f);
-    if (sub->build_filter) visit(*sub->build_filter, f);
-    if (sub->condition) visit(*sub->condition, f);
-    if (sub->value) visit(*sub->value, f);
-  }
-}
-
 // Columns of relation `relation` an expression reads.
-void collect_columns(const BoundExpr& e, int relation, std::set<int>& out) {
-  visit(e, [&](const BoundExpr& x) {
-    if (x.op == BoundOp::Column && x.source == relation) out.insert(x.column);
+void collect_columns(const Expr& e, int relation, std::set<int>& out) {
+  for_each_expr(e, [&](const Expr& x) {
+    if (x.op == ExprOp::Column && x.source == relation) out.insert(x.column);
   });
 }
 
 // The columns a subquery's index is keyed by are read from the table too.
-void collect_index_columns(const BoundExpr& e, int relation, std::set<int>& out) {
-  visit(e, [&](const BoundExpr& x) {
+void collect_index_columns(const Expr& e, int relation, std::set<int>& out) {
+  for_each_expr(e, [&](const Expr& x) {
     if (x.subquery && x.subquery->relation == relation) {
       for (int c : x.subquery->index_columns) out.insert(c);
     }
@@ -51,16 +41,22 @@ void collect_query_columns(const BoundQuery& q, int relation, std::set<int>& out
 }
 
 // The last of the query's own relations (stream and joins, not subqueries) an expression reads.
-int highest_relation(const BoundExpr& e, int relations) {
+int highest_relation(const Expr& e, int relations) {
   int out = 0;
-  visit(e, [&](const BoundExpr& x) {
-    if (x.op == BoundOp::Column && x.source < relations) out = std::max(out, x.source);
+  for_each_expr(e, [&](const Expr& x) {
+    if (x.op == ExprOp::Column && x.source < relations) out = std::max(out, x.source);
   });
   return out;
 }
 
-void conjuncts(const BoundExpr* e, std::vector<const BoundExpr*>& out) {
-  if (e->op == BoundOp::And) {
+// The Program member writing a sink; pipelines writing to stdout share one.
+std::string sink_member(const SinkDef& sink) {
+  if (sink.kind == SinkKind::Table) return "";
+  return sink.kind == SinkKind::Stdout ? "out_stdout_" : "out_" + cpp_identifier(to_lower(sink.name)) + "_";
+}
+
+void conjuncts(const Expr* e, std::vector<const Expr*>& out) {
+  if (e->op == ExprOp::And) {
     for (const auto& a : e->args) conjuncts(a.get(), out);
   } else {
     out.push_back(e);
@@ -96,20 +92,41 @@ std::vector<ScanField> fields_for(const SourceDef& src, const std::set<int>& use
 
 class Planner {
  public:
-  explicit Planner(const BoundProgram& program) : program_(program) { plan_.program = &program; }
+  explicit Planner(const BoundProgram& program) : program_(program) {}
 
   Plan run() {
+    plan_sources();
     plan_tables();
     plan_pipelines();
     // Load-phase scans come first: every table is loaded before any stream record is read.
     std::stable_partition(plan_.scans.begin(), plan_.scans.end(), [](const Scan& s) { return s.load_phase; });
     renumber_scans();
     plan_properties();
+    plan_states();
     return std::move(plan_);
   }
 
  private:
   const SourceDef& source(int index) const { return program_.catalog.sources()[index]; }
+
+  // The plan keeps its own copy of every source's description: codegen reads
+  // the plan, never the catalog.
+  void plan_sources() {
+    plan_.name = program_.name;
+    plan_.version = program_.version;
+    for (const SourceDef& src : program_.catalog.sources()) {
+      SourcePlan s;
+      s.name = src.name;
+      s.kind = src.kind;
+      s.connector = src.connector;
+      s.format = src.format;
+      s.path = src.path;
+      s.schema_discovered = src.schema_discovered;
+      s.made_by_query = src.producer >= 0;
+      for (const Column& c : src.columns) s.columns.push_back({c.name, c.type, c.nullable, c.key});
+      plan_.sources.push_back(std::move(s));
+    }
+  }
 
   // Every table some query joins, or some query fills, keeps the columns used.
   void plan_tables() {
@@ -193,47 +210,76 @@ class Planner {
       int scan_index = q.from_table ? table_scan(q.source) : stream_scan(q.source, fills_table);
       Pipeline p;
       p.index = static_cast<int>(plan_.pipelines.size());
-      p.query = &q;
+      p.source = q.source;
       p.scan = scan_index;
       p.name = q.sink.kind == SinkKind::Stdout ? "stdout" : q.sink.name;
-      p.function = "on_" + cpp_identifier(to_lower(source(q.source).name)) + "_" + std::to_string(plan_.pipelines.size());
+      p.function = "on_" + cpp_identifier(to_lower(source(q.source).name)) + "_" + std::to_string(p.index);
       for (const BoundJoin& j : q.joins) {
         const BoundRelation& rel = q.relations[j.relation];
+        Lookup l;
+        l.kind = j.kind;
+        for (const auto& k : j.key) l.key.push_back(clone(*k));
+        if (j.residual) l.residual = clone(*j.residual);
+        l.alias = rel.alias;
+        l.table = plan_.table_of(rel.source);
+        l.var = "row_" + cpp_identifier(to_lower(rel.alias));
         // Batched when the key is plain columns of a JSON stream record (their text lives in the
         // record's own parser) and the pipeline is fed by a stream scan.
-        bool batched = !q.from_table && source(q.source).format == Format::Json;
-        for (const auto& k : j.key) batched = batched && k->op == BoundOp::Column && k->source == 0;
-        p.lookups.push_back({&j, plan_.table_of(rel.source), "row_" + cpp_identifier(to_lower(rel.alias)), batched});
+        l.batched = !q.from_table && source(q.source).format == Format::Json;
+        for (const auto& k : j.key) l.batched = l.batched && k->op == ExprOp::Column && k->source == 0;
         p.unmatched_pass = p.unmatched_pass || j.kind == JoinKind::Right || j.kind == JoinKind::Full;
+        p.lookups.push_back(std::move(l));
       }
       // Filter pushdown: each conjunct runs as soon as what it reads is known.
-      p.filters.resize(q.joins.size() + 1);
+      std::vector<std::vector<const Expr*>> stages(q.joins.size() + 1);
       if (q.where) {
-        std::vector<const BoundExpr*> parts;
+        std::vector<const Expr*> parts;
         conjuncts(q.where.get(), parts);
         int own = static_cast<int>(q.joins.size()) + 1;
-        for (const BoundExpr* c : parts) p.filters[highest_relation(*c, own)].push_back(c);
+        for (const Expr* c : parts) stages[highest_relation(*c, own)].push_back(c);
       }
-      int index = static_cast<int>(plan_.pipelines.size());
+      p.operators.push_back({OpKind::Scan});
+      if (q.limit) p.operators.push_back({OpKind::Limit});
+      for (size_t stage = 0; stage < stages.size(); ++stage) {
+        if (stage > 0) p.operators.push_back({OpKind::Lookup, static_cast<int>(stage - 1)});
+        for (const Expr* c : stages[stage]) {
+          p.operators.push_back({OpKind::Filter, static_cast<int>(p.filters.size())});
+          p.filters.push_back(clone(*c));
+        }
+      }
+      p.operators.push_back({OpKind::Project});
+      p.operators.push_back({OpKind::Sink});
+      for (const OutputColumn& c : q.columns) p.columns.push_back({c.name, clone(*c.expr), c.key});
+      p.limit = q.limit;
+      if (q.limit) p.limit_counter = "emitted_" + std::to_string(p.index) + "_";
+      p.sink = {q.sink.name, q.sink.kind, q.sink.format, q.sink.path, q.sink.table, sink_member(q.sink)};
+      int index = p.index;
       plan_.scans[scan_index].pipelines.push_back(index);
-      auto find_subqueries = [&](const BoundExpr& e) {
-        visit(e, [&](const BoundExpr& x) {
+      // The subqueries of the pipeline's own expressions (the plan's copies).
+      auto find_subqueries = [&](const Expr& e) {
+        for_each_expr(e, [&](const Expr& x) {
           if (!x.subquery) return;
           const BoundRelation& rel = q.relations[x.subquery->relation];
           plan_.subqueries.push_back({&x, index, plan_.table_of(rel.source),
                                       "sub" + std::to_string(index) + "_" + std::to_string(x.subquery->id)});
         });
       };
-      if (q.where) find_subqueries(*q.where);
-      for (const auto& c : q.columns) find_subqueries(*c.expr);
+      for (const auto& f : p.filters) find_subqueries(*f);
+      for (const auto& c : p.columns) find_subqueries(*c.expr);
       if (fills_table) plan_.tables[plan_.table_of(q.sink.table)].producer = index;
       plan_.pipelines.push_back(std::move(p));
     }
+    std::vector<std::string> names;
+    for (const Scan& scan : plan_.scans) names.push_back(source(scan.source).name);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    plan_.description = "reads " + join(names, ", ") + "; " + std::to_string(plan_.pipelines.size()) +
+                        (plan_.pipelines.size() == 1 ? " query" : " queries");
     // Column pruning: a stream scan reads only what its pipelines use.
     for (Scan& scan : plan_.scans) {
       if (scan.table >= 0 || scan.reads_table >= 0) continue;
       std::set<int> used;
-      for (int p : scan.pipelines) collect_query_columns(*plan_.pipelines[p].query, 0, used);
+      for (int p : scan.pipelines) collect_query_columns(program_.queries[p], 0, used);
       scan.fields = fields_for(source(scan.source), used);
     }
   }
@@ -275,9 +321,46 @@ class Planner {
       const SourceDef& src = source(scan.source);
       add(src.connector, scan.table >= 0 ? kTable : kStream, src.name, src.properties, src.path);
     }
-    for (const Pipeline& p : plan_.pipelines) {
-      const SinkDef& sink = p.query->sink;
+    for (const BoundQuery& q : program_.queries) {
+      const SinkDef& sink = q.sink;
       if (sink.kind == SinkKind::File) add(sink.connector, kSink, sink.name, sink.properties, sink.path);
+    }
+  }
+
+  // What the program keeps between records, and what makes it change.
+  void plan_states() {
+    for (size_t i = 0; i < plan_.tables.size(); ++i) {
+      const Table& t = plan_.tables[i];
+      const SourceDef& src = source(t.source);
+      std::string note = src.name + ", keyed by ";
+      for (size_t k = 0; k < t.key.size(); ++k) note += (k ? ", " : "") + src.columns[t.key[k]].name;
+      note += src.producer >= 0 ? "; filled by " + plan_.pipelines[src.producer].function
+                                : "; loaded before the streams, a watched file's rows apply as they come";
+      plan_.states.push_back({StateKind::LookupTable, t.member, Trigger::TableChange, -1, static_cast<int>(i), note});
+    }
+    for (const SubqueryPlan& s : plan_.subqueries) {
+      const Subquery& sub = *s.node->subquery;
+      if (sub.keyed) continue;  // a keyed lookup per record: nothing kept
+      const std::string& table = source(plan_.tables[s.table].source).name;
+      if (sub.indexed) {
+        plan_.states.push_back({StateKind::SubqueryIndex, s.name + "_index_", Trigger::TableChange, s.pipeline, s.table,
+                                "the rows of " + table + " by the columns the subquery correlates on"});
+      } else {
+        plan_.states.push_back({StateKind::SubqueryCache, s.name + "_", Trigger::TableChange, s.pipeline, s.table,
+                                "the subquery's result over " + table});
+      }
+    }
+    for (const Pipeline& p : plan_.pipelines) {
+      if (p.unmatched_pass) {
+        const int right = p.lookups[0].table;
+        plan_.states.push_back({StateKind::MatchedKeys, p.function + "_matched_", Trigger::EndOfInput, p.index, right,
+                                "the keys of " + source(plan_.tables[right].source).name +
+                                    " a row matched; the others come out after the scan"});
+      }
+      if (p.limit) {
+        plan_.states.push_back({StateKind::LimitCounter, p.limit_counter, Trigger::PerRecord, p.index, -1,
+                                "records written, for LIMIT " + std::to_string(*p.limit)});
+      }
     }
   }
 
@@ -308,6 +391,38 @@ int RowLayout::slot_of(int column) const {
   return -1;
 }
 
+const char* to_string(OpKind kind) {
+  switch (kind) {
+    case OpKind::Scan: return "Scan";
+    case OpKind::Limit: return "Limit";
+    case OpKind::Filter: return "Filter";
+    case OpKind::Lookup: return "LookupJoin";
+    case OpKind::Project: return "Project";
+    case OpKind::Sink: return "Sink";
+  }
+  return "?";
+}
+
+const char* to_string(Trigger trigger) {
+  switch (trigger) {
+    case Trigger::PerRecord: return "per record";
+    case Trigger::TableChange: return "on table change";
+    case Trigger::EndOfInput: return "at end of input";
+  }
+  return "?";
+}
+
+const char* to_string(StateKind kind) {
+  switch (kind) {
+    case StateKind::LookupTable: return "lookup table";
+    case StateKind::SubqueryCache: return "subquery cache";
+    case StateKind::SubqueryIndex: return "subquery index";
+    case StateKind::MatchedKeys: return "matched keys";
+    case StateKind::LimitCounter: return "limit counter";
+  }
+  return "?";
+}
+
 bool Pipeline::batched() const {
   for (const auto& l : lookups) {
     if (l.batched) return true;
@@ -315,7 +430,7 @@ bool Pipeline::batched() const {
   return false;
 }
 
-const SubqueryPlan* Plan::subquery_of(const BoundExpr* node) const {
+const SubqueryPlan* Plan::subquery_of(const Expr* node) const {
   for (const auto& s : subqueries) {
     if (s.node == node) return &s;
   }

@@ -13,7 +13,7 @@ const std::vector<std::string> kFunctionNames = {
 
 struct Call {
   const ast::FunctionExpr& f;
-  std::vector<BoundPtr> args;
+  std::vector<ExprPtr> args;
   Diagnostics& diags;
 
   bool arity(size_t min, size_t max, const char* described) {
@@ -30,9 +30,9 @@ struct Call {
     return false;
   }
   bool any_nullable() const {
-    return std::any_of(args.begin(), args.end(), [](const BoundPtr& a) { return a->nullable; });
+    return std::any_of(args.begin(), args.end(), [](const ExprPtr& a) { return a->nullable; });
   }
-  BoundPtr make(BoundOp op, SqlType type, bool nullable) {
+  ExprPtr make(ExprOp op, SqlType type, bool nullable) {
     auto out = make_node(op, type, nullable, f.range);
     out->args = std::move(args);
     return out;
@@ -43,12 +43,12 @@ struct Call {
   }
 };
 
-bool is_text(const BoundPtr& a) { return a->type.id == TypeId::Varchar; }
-bool is_number(const BoundPtr& a) { return a->type.is_numeric(); }
+bool is_text(const ExprPtr& a) { return a->type.id == TypeId::Varchar; }
+bool is_number(const ExprPtr& a) { return a->type.is_numeric(); }
 
 }  // namespace
 
-BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Diagnostics& diags) {
+ExprPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Diagnostics& diags) {
   const std::string& name = f.name;
   if (std::find(kFunctionNames.begin(), kFunctionNames.end(), name) == kFunctionNames.end()) {
     static const std::vector<std::string> aggregates = {"count", "sum", "avg", "min", "max", "stddev", "variance",
@@ -67,7 +67,7 @@ BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Dia
   }
   Call call{f, {}, diags};
   for (const auto& a : f.args) {
-    BoundPtr b = binder.bind(*a);
+    ExprPtr b = binder.bind(*a);
     if (!b) return nullptr;
     call.args.push_back(std::move(b));
   }
@@ -77,13 +77,13 @@ BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Dia
     if (!call.arity(1, 1, "one argument")) return nullptr;
     call.type_nulls(SqlType::varchar());
     if (!call.expect(0, is_text(args[0]), "VARCHAR")) return nullptr;
-    return call.make(name == "upper" ? BoundOp::Upper : BoundOp::Lower, SqlType::varchar(), call.any_nullable());
+    return call.make(name == "upper" ? ExprOp::Upper : ExprOp::Lower, SqlType::varchar(), call.any_nullable());
   }
   if (name == "length" || name == "char_length") {
     if (!call.arity(1, 1, "one argument")) return nullptr;
     call.type_nulls(SqlType::varchar());
     if (!call.expect(0, is_text(args[0]), "VARCHAR")) return nullptr;
-    return call.make(BoundOp::Length, SqlType::bigint(), call.any_nullable());
+    return call.make(ExprOp::Length, SqlType::bigint(), call.any_nullable());
   }
   if (name == "substring" || name == "substr") {
     if (!call.arity(2, 3, "two or three arguments")) return nullptr;
@@ -93,7 +93,7 @@ BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Dia
       if (!call.expect(i, args[i]->type.is_integer(), "an integer")) return nullptr;
       args[i] = make_cast(std::move(args[i]), SqlType::bigint());
     }
-    return call.make(BoundOp::Substring, SqlType::varchar(), call.any_nullable());
+    return call.make(ExprOp::Substring, SqlType::varchar(), call.any_nullable());
   }
   if (name == "concat") {
     if (!call.arity(1, 64, "at least one argument")) return nullptr;
@@ -102,13 +102,13 @@ BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Dia
       args[i] = make_cast(std::move(args[i]), SqlType::varchar());
     }
     // CONCAT skips NULL arguments (DuckDB, PostgreSQL), so it is never NULL.
-    return call.make(BoundOp::ConcatFn, SqlType::varchar(), false);
+    return call.make(ExprOp::ConcatFn, SqlType::varchar(), false);
   }
   if (name == "trim" || name == "ltrim" || name == "rtrim") {
     if (!call.arity(1, 2, "one or two arguments")) return nullptr;
     call.type_nulls(SqlType::varchar());
     for (size_t i = 0; i < args.size(); ++i) if (!call.expect(i, is_text(args[i]), "VARCHAR")) return nullptr;
-    BoundOp op = name == "trim" ? BoundOp::Trim : name == "ltrim" ? BoundOp::LTrim : BoundOp::RTrim;
+    ExprOp op = name == "trim" ? ExprOp::Trim : name == "ltrim" ? ExprOp::LTrim : ExprOp::RTrim;
     return call.make(op, SqlType::varchar(), call.any_nullable());
   }
   if (name == "abs") {
@@ -116,7 +116,7 @@ BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Dia
     call.type_nulls(SqlType::integer());
     if (!call.expect(0, is_number(args[0]), "numeric")) return nullptr;
     SqlType t = args[0]->type;
-    return call.make(BoundOp::Abs, t, call.any_nullable());
+    return call.make(ExprOp::Abs, t, call.any_nullable());
   }
   if (name == "round") {
     if (!call.arity(1, 2, "one or two arguments")) return nullptr;
@@ -124,7 +124,7 @@ BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Dia
     if (!call.expect(0, is_number(args[0]), "numeric")) return nullptr;
     int64_t digits = 0;
     if (args.size() == 2) {
-      const BoundPtr& d = args[1];
+      const ExprPtr& d = args[1];
       if (!d->is_literal() || !d->type.is_integer()) {
         diags.report(DiagId::type_mismatch, d->range, {"the digits of ROUND must be an integer literal"});
         return nullptr;
@@ -137,7 +137,7 @@ BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Dia
       int scale = static_cast<int>(std::clamp<int64_t>(digits, 0, t.scale));
       t = SqlType::decimal(t.precision, scale);
     }
-    return call.make(BoundOp::Round, t, call.any_nullable());
+    return call.make(ExprOp::Round, t, call.any_nullable());
   }
   if (name == "floor" || name == "ceil" || name == "ceiling") {
     if (!call.arity(1, 1, "one argument")) return nullptr;
@@ -145,7 +145,7 @@ BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Dia
     if (!call.expect(0, is_number(args[0]), "numeric")) return nullptr;
     SqlType t = args[0]->type;
     if (t.id == TypeId::Decimal) t = SqlType::decimal(t.precision, 0);
-    return call.make(name == "floor" ? BoundOp::Floor : BoundOp::Ceil, t, call.any_nullable());
+    return call.make(name == "floor" ? ExprOp::Floor : ExprOp::Ceil, t, call.any_nullable());
   }
   if (name == "coalesce") {
     if (!call.arity(1, 64, "at least one argument")) return nullptr;
@@ -162,7 +162,7 @@ BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Dia
       a = binder.convert(std::move(a), type);
       if (!a) return nullptr;
     }
-    return call.make(BoundOp::Coalesce, type, nullable);
+    return call.make(ExprOp::Coalesce, type, nullable);
   }
   if (name == "nullif") {
     if (!call.arity(2, 2, "two arguments")) return nullptr;
@@ -173,7 +173,7 @@ BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Dia
       a = binder.convert(std::move(a), type);
       if (!a) return nullptr;
     }
-    return call.make(BoundOp::NullIf, type, true);
+    return call.make(ExprOp::NullIf, type, true);
   }
   // mod(a, b) is a % b
   if (!call.arity(2, 2, "two arguments")) return nullptr;
@@ -186,7 +186,7 @@ BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Dia
     type = SqlType::decimal(std::min(std::max(a.precision - a.scale, b.precision - b.scale) + scale, 38), scale);
   }
   for (auto& a : args) a = binder.convert(std::move(a), type);
-  return call.make(BoundOp::Mod, type, true);
+  return call.make(ExprOp::Mod, type, true);
 }
 
 }  // namespace streamc

@@ -76,13 +76,13 @@ bool ScriptBinder::bind_join(const ast::Join& clause, int relation, BoundQuery& 
     scope.push_back({bq.relations[i].source, bq.relations[i].alias, outer});
   }
   ExpressionBinder binder(program_.catalog, scope, diags_);
-  BoundPtr on = binder.bind(*clause.on);
+  ExprPtr on = binder.bind(*clause.on);
   if (!on) return false;
   if (on->type.id != TypeId::Boolean) {
     diags_.report(DiagId::where_not_boolean, on->range, {"ON", on->type.to_string()});
     return false;
   }
-  std::vector<BoundPtr> conjuncts;
+  std::vector<ExprPtr> conjuncts;
   split_conjuncts(std::move(on), conjuncts);
   KeyMatch match = match_key(std::move(conjuncts), table, relation);
   if (match.missing >= 0) {

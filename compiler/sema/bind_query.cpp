@@ -141,7 +141,7 @@ BoundQuery* ScriptBinder::bind_query(const ast::Query& q, const std::string& tar
   binder.allow_subqueries([this, uri_properties](const ast::Relation& rel) { return resolve_relation(rel, uri_properties); });
   bind_items(q, binder, bq);
   if (q.where) {
-    BoundPtr where = binder.bind(*q.where);
+    ExprPtr where = binder.bind(*q.where);
     if (where && where->type.id != TypeId::Boolean && where->type.id != TypeId::Null) {
       diags_.report(DiagId::where_not_boolean, where->range, {"WHERE", where->type.to_string()});
     } else if (where) {
@@ -168,7 +168,7 @@ void ScriptBinder::bind_items(const ast::Query& q, ExpressionBinder& binder, Bou
     const BoundRelation* star;  // the relation a * brought the column from, or null
   };
   std::map<std::string, Origin> names;
-  auto add = [&](std::string name, BoundPtr expr, bool key, SourceRange range, const BoundRelation* star) {
+  auto add = [&](std::string name, ExprPtr expr, bool key, SourceRange range, const BoundRelation* star) {
     if (!expr) return;
     std::string lower = to_lower(name);
     if (auto it = names.find(lower); it != names.end()) {
@@ -215,10 +215,10 @@ void ScriptBinder::bind_items(const ast::Query& q, ExpressionBinder& binder, Bou
       expand(*found, item.range);
       continue;
     }
-    BoundPtr e = binder.bind(*item.expr);
+    ExprPtr e = binder.bind(*item.expr);
     if (!e) continue;
     std::string name = item.alias;
-    if (name.empty()) name = e->op == BoundOp::Column ? e->column_name : e->text;
+    if (name.empty()) name = e->op == ExprOp::Column ? e->column_name : e->text;
     if (e->type.id == TypeId::Null) e = make_cast(std::move(e), SqlType::varchar());
     add(name, std::move(e), item.primary_key, item.range, nullptr);
   }

@@ -8,7 +8,7 @@
 
 namespace streamc {
 
-std::shared_ptr<BoundSubquery> ExpressionBinder::bind_subquery_body(const ast::Query& q, bool wants_value,
+std::shared_ptr<Subquery> ExpressionBinder::bind_subquery_body(const ast::Query& q, bool wants_value,
                                                                     bool scalar) {
   auto unsupported = [&](SourceRange r, const std::string& what) {
     diags_.report(DiagId::not_supported, r, {what});
@@ -35,7 +35,7 @@ std::shared_ptr<BoundSubquery> ExpressionBinder::bind_subquery_body(const ast::Q
     return unsupported(q.from->range, "a subquery over the stream '" + table.name +
                                           "' (a subquery reads a table: declare it with a key)");
   }
-  auto sub = std::make_shared<BoundSubquery>();
+  auto sub = std::make_shared<Subquery>();
   sub->relation = static_cast<int>(scope_.size());
   sub->source = *source;
   sub->id = subqueries_++;
@@ -47,15 +47,15 @@ std::shared_ptr<BoundSubquery> ExpressionBinder::bind_subquery_body(const ast::Q
   } restore{inner_};
 
   const uint64_t inner_bit = uint64_t(1) << sub->relation;
-  std::vector<BoundPtr> conjuncts;
+  std::vector<ExprPtr> conjuncts;
   if (q.where) {
-    BoundPtr where = require_boolean(bind(*q.where), "WHERE");
+    ExprPtr where = require_boolean(bind(*q.where), "WHERE");
     if (!where) return nullptr;
     split_conjuncts(std::move(where), conjuncts);
   }
   bool correlated = false;
   for (const auto& c : conjuncts) correlated = correlated || (relations_used(*c) & ~inner_bit) != 0;
-  std::vector<BoundPtr> originals;
+  std::vector<ExprPtr> originals;
   for (const auto& c : conjuncts) originals.push_back(clone(*c));
   KeyMatch match = match_key(std::move(conjuncts), table, sub->relation);
   if (match.missing < 0) {
@@ -69,16 +69,16 @@ std::shared_ptr<BoundSubquery> ExpressionBinder::bind_subquery_body(const ast::Q
     // outer row index the table; conditions on the table alone choose the
     // rows indexed; the rest is checked on each row found.
     sub->indexed = true;
-    std::vector<BoundPtr> table_only, residual;
+    std::vector<ExprPtr> table_only, residual;
     for (auto& c : originals) {
       uint64_t uses = relations_used(*c);
-      if (c->op == BoundOp::Eq) {
+      if (c->op == ExprOp::Eq) {
         bool used = false;
         for (int side = 0; side < 2 && !used; ++side) {
-          const BoundExpr* col = c->args[side].get();
-          if (col->op == BoundOp::Cast && col->args.size() == 1) col = col->args[0].get();
-          const BoundExpr& other = *c->args[1 - side];
-          if (col->op != BoundOp::Column || col->source != sub->relation) continue;
+          const Expr* col = c->args[side].get();
+          if (col->op == ExprOp::Cast && col->args.size() == 1) col = col->args[0].get();
+          const Expr& other = *c->args[1 - side];
+          if (col->op != ExprOp::Column || col->source != sub->relation) continue;
           if (relations_used(other) & inner_bit) continue;
           if (col->type != other.type) continue;  // a conversion could round: keep it as a residual
           sub->index_columns.push_back(col->column);
@@ -128,12 +128,12 @@ std::shared_ptr<BoundSubquery> ExpressionBinder::bind_subquery_body(const ast::Q
   return sub;
 }
 
-BoundPtr ExpressionBinder::bind_subquery(const ast::ParsedExpr& e) {
+ExprPtr ExpressionBinder::bind_subquery(const ast::ParsedExpr& e) {
   using K = ast::ExprKind;
   if (e.kind == K::Exists) {
     auto sub = bind_subquery_body(*e.as<ast::ExistsExpr>().query, false, false);
     if (!sub) return nullptr;
-    auto out = make_node(BoundOp::Exists, SqlType::boolean(), false, e.range);
+    auto out = make_node(ExprOp::Exists, SqlType::boolean(), false, e.range);
     out->subquery = std::move(sub);
     return out;
   }
@@ -151,7 +151,7 @@ BoundPtr ExpressionBinder::bind_subquery(const ast::ParsedExpr& e) {
                                         : SqlType::float64();
     }
     if (type.id == TypeId::Null) type = SqlType::varchar();
-    auto out = make_node(BoundOp::ScalarSubquery, type, sub->aggregate != AggKind::Count, e.range);
+    auto out = make_node(ExprOp::ScalarSubquery, type, sub->aggregate != AggKind::Count, e.range);
     out->subquery = std::move(sub);
     return out;
   }
@@ -169,7 +169,7 @@ BoundPtr ExpressionBinder::bind_subquery(const ast::ParsedExpr& e) {
     query = qe.query.get();
     child = qe.child.get();
   }
-  BoundPtr x = bind(*child);
+  ExprPtr x = bind(*child);
   if (!x) return nullptr;
   auto sub = bind_subquery_body(*query, true, false);
   if (!sub) return nullptr;
@@ -182,22 +182,22 @@ BoundPtr ExpressionBinder::bind_subquery(const ast::ParsedExpr& e) {
   x = convert(std::move(x), *common);
   sub->value = convert(std::move(sub->value), *common);
   if (!x || !sub->value) return nullptr;
-  BoundPtr out;
+  ExprPtr out;
   if (e.kind == K::InSubquery) {
-    out = make_node(BoundOp::InSubquery, SqlType::boolean(), true, e.range);
+    out = make_node(ExprOp::InSubquery, SqlType::boolean(), true, e.range);
   } else {
     const auto& qe = e.as<ast::QuantifiedExpr>();
-    out = make_node(BoundOp::Quantified, SqlType::boolean(), true, e.range);
+    out = make_node(ExprOp::Quantified, SqlType::boolean(), true, e.range);
     using B = ast::BinaryOp;
-    out->compare = qe.op == B::Eq ? BoundOp::Eq : qe.op == B::Ne ? BoundOp::Ne : qe.op == B::Lt ? BoundOp::Lt
-                 : qe.op == B::Le ? BoundOp::Le : qe.op == B::Gt ? BoundOp::Gt : BoundOp::Ge;
+    out->compare = qe.op == B::Eq ? ExprOp::Eq : qe.op == B::Ne ? ExprOp::Ne : qe.op == B::Lt ? ExprOp::Lt
+                 : qe.op == B::Le ? ExprOp::Le : qe.op == B::Gt ? ExprOp::Gt : ExprOp::Ge;
     out->all = qe.quantifier == ast::Quantifier::All;
   }
   out->args.push_back(std::move(x));
   out->subquery = std::move(sub);
   out->text = text_of(e.range);
   if (!negated) return out;
-  auto inverted = make_node(BoundOp::Not, SqlType::boolean(), true, e.range);
+  auto inverted = make_node(ExprOp::Not, SqlType::boolean(), true, e.range);
   inverted->args.push_back(std::move(out));
   return inverted;
 }

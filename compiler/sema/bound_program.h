@@ -6,34 +6,30 @@
 #include <string>
 #include <vector>
 
-#include "sema/bound_expression.h"
+#include "ir/expr.h"
 #include "sema/catalog.h"
 
 namespace streamc {
 
 struct OutputColumn {
   std::string name;
-  BoundPtr expr;
+  ExprPtr expr;
   bool key = false;
 };
 
-enum class Emit { Changes, Final };
-
 // A source as one query sees it: FROM trades t, JOIN users u. Column
-// references (BoundExpr::source) are positions in BoundQuery::relations.
+// references (Expr::source) are positions in BoundQuery::relations.
 struct BoundRelation {
   int source = -1;     // index in the catalog
   std::string alias;   // the alias, or the source's name
 };
 
-enum class JoinKind { Inner, Left, Right, Full };
-
 // A stream-table join: each record probes the table by its key.
 struct BoundJoin {
   int relation = -1;                  // the table's position in BoundQuery::relations
   JoinKind kind = JoinKind::Inner;
-  std::vector<BoundPtr> key;          // probe values, one per key column of the table, in key order
-  BoundPtr residual;                  // the rest of ON, checked after the probe; null when none
+  std::vector<ExprPtr> key;          // probe values, one per key column of the table, in key order
+  ExprPtr residual;                  // the rest of ON, checked after the probe; null when none
   SourceRange range;
 };
 
@@ -43,7 +39,7 @@ struct BoundQuery {
   int source = -1;                 // the stream it reads (index into catalog) = relations[0].source
   bool from_table = false;         // FROM a table: it reads the table as it is once loaded
   std::string alias;               // FROM trades t: "t"
-  BoundPtr where;                  // null when there is no WHERE
+  ExprPtr where;                  // null when there is no WHERE
   std::vector<OutputColumn> columns;
   std::optional<int64_t> limit;
   Emit emit = Emit::Changes;

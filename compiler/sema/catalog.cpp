@@ -1,3 +1,4 @@
+// The catalog: sources and sinks by name, and their key columns.
 #include "sema/catalog.h"
 
 #include "util/strings.h"

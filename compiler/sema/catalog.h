@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "diag/source_file.h"
-#include "sema/types.h"
+#include "ir/kinds.h"
+#include "ir/types.h"
 
 namespace streamc {
 
@@ -18,15 +19,6 @@ struct Column {
   bool nullable = true;
   bool key = false;
 };
-
-// What a source or sink is read or written through (its properties are the
-// connector's table in streamc/connector.h), and the format of its records.
-enum class Connector { File };
-enum class Format { Json, Csv };
-
-// The connector's name as 'connector' = '...' spells it and its property table is named.
-inline const char* connector_name(Connector c) { return c == Connector::File ? "file" : "?"; }
-enum class SourceKind { Stream, Table };
 
 // A property as written, with where it was written for diagnostics.
 struct PropertyValue {
@@ -52,8 +44,6 @@ struct SourceDef {
   int index_of(const std::string& column) const;  // case-insensitive, -1 if absent
   std::vector<int> key_columns() const;            // indices of the key columns, in order
 };
-
-enum class SinkKind { Stdout, File, Table };
 
 struct SinkDef {
   std::string name;  // empty for the stdout of a bare SELECT

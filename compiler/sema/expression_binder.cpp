@@ -1,3 +1,4 @@
+// Binds parsed expressions: names to columns, types checked and made explicit, functions resolved.
 #include "sema/expression_binder.h"
 
 #include <algorithm>
@@ -8,32 +9,13 @@
 
 namespace streamc {
 
-BoundPtr make_node(BoundOp op, SqlType type, bool nullable, SourceRange range) {
-  auto e = std::make_unique<BoundExpr>();
+ExprPtr make_node(ExprOp op, SqlType type, bool nullable, SourceRange range) {
+  auto e = std::make_unique<Expr>();
   e->op = op;
   e->type = type;
   e->nullable = nullable;
   e->range = range;
   return e;
-}
-
-BoundPtr clone(const BoundExpr& e) {
-  auto out = std::make_unique<BoundExpr>();
-  out->op = e.op;
-  out->type = e.type;
-  out->nullable = e.nullable;
-  out->range = e.range;
-  out->literal = e.literal;
-  out->source = e.source;
-  out->column = e.column;
-  out->column_name = e.column_name;
-  out->has_else = e.has_else;
-  out->text = e.text;
-  out->subquery = e.subquery;
-  out->compare = e.compare;
-  out->all = e.all;
-  for (const auto& a : e.args) out->args.push_back(clone(*a));
-  return out;
 }
 
 bool castable(SqlType from, SqlType to) {
@@ -51,7 +33,7 @@ namespace {
 
 // Converts a numeric literal at compile time when the value fits the target
 // exactly; false leaves the conversion to run time (where it reports).
-bool fold_numeric_literal(BoundExpr& e, SqlType to) {
+bool fold_numeric_literal(Expr& e, SqlType to) {
   const SqlType from = e.type;
   if (!e.is_literal() || !from.is_numeric() || !to.is_numeric()) return false;
   if (std::holds_alternative<double>(e.literal)) return false;
@@ -82,7 +64,7 @@ bool fold_numeric_literal(BoundExpr& e, SqlType to) {
 
 }  // namespace
 
-BoundPtr make_cast(BoundPtr e, SqlType to, bool try_cast) {
+ExprPtr make_cast(ExprPtr e, SqlType to, bool try_cast) {
   if (e->type == to) return e;
   if (e->is_null_literal()) {
     e->type = to;
@@ -90,7 +72,7 @@ BoundPtr make_cast(BoundPtr e, SqlType to, bool try_cast) {
   }
   if (fold_numeric_literal(*e, to)) return e;
   // Text to anything else can fail at run time; TRY_CAST makes that NULL.
-  auto cast = make_node(try_cast ? BoundOp::TryCast : BoundOp::Cast, to,
+  auto cast = make_node(try_cast ? ExprOp::TryCast : ExprOp::Cast, to,
                         e->nullable || try_cast, e->range);
   cast->text = e->text;
   cast->args.push_back(std::move(e));
@@ -110,9 +92,9 @@ std::string ExpressionBinder::text_of(SourceRange r) const {
   return out;
 }
 
-BoundPtr ExpressionBinder::bind(const ast::ParsedExpr& expr) {
+ExprPtr ExpressionBinder::bind(const ast::ParsedExpr& expr) {
   using K = ast::ExprKind;
-  BoundPtr out;
+  ExprPtr out;
   switch (expr.kind) {
     case K::Literal: out = bind_literal(expr.as<ast::LiteralExpr>()); break;
     case K::ColumnRef: out = bind_column(expr.as<ast::ColumnRefExpr>()); break;
@@ -120,18 +102,18 @@ BoundPtr ExpressionBinder::bind(const ast::ParsedExpr& expr) {
     case K::Binary: out = bind_binary(expr.as<ast::BinaryExpr>()); break;
     case K::IsNull: {
       const auto& e = expr.as<ast::IsNullExpr>();
-      BoundPtr child = bind(*e.child);
+      ExprPtr child = bind(*e.child);
       if (!child) return nullptr;
-      out = make_node(e.negated ? BoundOp::IsNotNull : BoundOp::IsNull, SqlType::boolean(), false, e.range);
+      out = make_node(e.negated ? ExprOp::IsNotNull : ExprOp::IsNull, SqlType::boolean(), false, e.range);
       out->args.push_back(std::move(child));
       break;
     }
     case K::IsTruth: {
       const auto& e = expr.as<ast::IsTruthExpr>();
-      BoundPtr child = require_boolean(bind(*e.child), "the operand of IS TRUE / IS FALSE");
+      ExprPtr child = require_boolean(bind(*e.child), "the operand of IS TRUE / IS FALSE");
       if (!child) return nullptr;
-      BoundOp op = e.value ? (e.negated ? BoundOp::IsNotTrue : BoundOp::IsTrue)
-                           : (e.negated ? BoundOp::IsNotFalse : BoundOp::IsFalse);
+      ExprOp op = e.value ? (e.negated ? ExprOp::IsNotTrue : ExprOp::IsTrue)
+                           : (e.negated ? ExprOp::IsNotFalse : ExprOp::IsFalse);
       out = make_node(op, SqlType::boolean(), false, e.range);
       out->args.push_back(std::move(child));
       break;
@@ -160,21 +142,21 @@ BoundPtr ExpressionBinder::bind(const ast::ParsedExpr& expr) {
   return out;
 }
 
-BoundPtr ExpressionBinder::bind_literal(const ast::LiteralExpr& lit) {
+ExprPtr ExpressionBinder::bind_literal(const ast::LiteralExpr& lit) {
   using K = ast::LiteralKind;
   const std::string& v = lit.value;
   switch (lit.literal) {
     case K::Null: {
-      auto e = make_node(BoundOp::Literal, SqlType::null(), true, lit.range);
+      auto e = make_node(ExprOp::Literal, SqlType::null(), true, lit.range);
       return e;
     }
     case K::Boolean: {
-      auto e = make_node(BoundOp::Literal, SqlType::boolean(), false, lit.range);
+      auto e = make_node(ExprOp::Literal, SqlType::boolean(), false, lit.range);
       e->literal = v == "true";
       return e;
     }
     case K::String: {
-      auto e = make_node(BoundOp::Literal, SqlType::varchar(), false, lit.range);
+      auto e = make_node(ExprOp::Literal, SqlType::varchar(), false, lit.range);
       e->literal = v;
       return e;
     }
@@ -182,7 +164,7 @@ BoundPtr ExpressionBinder::bind_literal(const ast::LiteralExpr& lit) {
       int64_t n = 0;
       if (to_int64(v, n)) {
         bool small = n >= INT32_MIN && n <= INT32_MAX;
-        auto e = make_node(BoundOp::Literal, small ? SqlType::integer() : SqlType::bigint(), false, lit.range);
+        auto e = make_node(ExprOp::Literal, small ? SqlType::integer() : SqlType::bigint(), false, lit.range);
         e->literal = n;
         return e;
       }
@@ -209,7 +191,7 @@ BoundPtr ExpressionBinder::bind_literal(const ast::LiteralExpr& lit) {
       __int128 value = 0;
       for (char c : digits) value = value * 10 + (c - '0');
       if (negative) value = -value;
-      auto e = make_node(BoundOp::Literal, SqlType::decimal(precision, scale), false, lit.range);
+      auto e = make_node(ExprOp::Literal, SqlType::decimal(precision, scale), false, lit.range);
       if (precision <= 18) e->literal = static_cast<int64_t>(value);
       else e->literal = value;
       return e;
@@ -221,7 +203,7 @@ BoundPtr ExpressionBinder::bind_literal(const ast::LiteralExpr& lit) {
         diags_.report(DiagId::bad_literal, lit.range, {"the number " + v + " is out of range for DOUBLE"});
         return nullptr;
       }
-      auto e = make_node(BoundOp::Literal, SqlType::float64(), false, lit.range);
+      auto e = make_node(ExprOp::Literal, SqlType::float64(), false, lit.range);
       e->literal = d;
       return e;
     }
@@ -235,16 +217,16 @@ BoundPtr ExpressionBinder::bind_literal(const ast::LiteralExpr& lit) {
         return nullptr;
       }
       if (lit.literal == K::Date) {
-        auto e = make_node(BoundOp::Literal, SqlType::date(), false, lit.range);
+        auto e = make_node(ExprOp::Literal, SqlType::date(), false, lit.range);
         e->literal = static_cast<int64_t>(ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000));
         return e;
       }
-      auto e = make_node(BoundOp::Literal, SqlType::timestamp(), false, lit.range);
+      auto e = make_node(ExprOp::Literal, SqlType::timestamp(), false, lit.range);
       e->literal = ms;
       return e;
     }
     case K::Interval: {
-      auto e = make_node(BoundOp::Literal, SqlType::interval(), false, lit.range);
+      auto e = make_node(ExprOp::Literal, SqlType::interval(), false, lit.range);
       e->literal = lit.interval_ms;
       return e;
     }
@@ -252,11 +234,11 @@ BoundPtr ExpressionBinder::bind_literal(const ast::LiteralExpr& lit) {
   return nullptr;
 }
 
-BoundPtr ExpressionBinder::bind_column(const ast::ColumnRefExpr& ref) {
+ExprPtr ExpressionBinder::bind_column(const ast::ColumnRefExpr& ref) {
   auto make = [&](const ScopeEntry& entry, int index) {
     const SourceDef& src = catalog_.sources()[entry.source];
     const Column& col = src.columns[index];
-    auto e = make_node(BoundOp::Column, col.type, col.nullable || entry.outer, ref.range);
+    auto e = make_node(ExprOp::Column, col.type, col.nullable || entry.outer, ref.range);
     e->source = static_cast<int>(&entry - scope_.data());  // the relation's position in the query
     e->column = index;
     e->column_name = col.name;
@@ -324,7 +306,7 @@ BoundPtr ExpressionBinder::bind_column(const ast::ColumnRefExpr& ref) {
   return nullptr;
 }
 
-BoundPtr ExpressionBinder::convert(BoundPtr expr, SqlType target) {
+ExprPtr ExpressionBinder::convert(ExprPtr expr, SqlType target) {
   if (!expr) return nullptr;
   if (expr->type == target) return expr;
   SqlType from = expr->type;
@@ -350,7 +332,7 @@ BoundPtr ExpressionBinder::convert(BoundPtr expr, SqlType target) {
   return make_cast(std::move(expr), target);
 }
 
-BoundPtr ExpressionBinder::require_boolean(BoundPtr e, const char* what) {
+ExprPtr ExpressionBinder::require_boolean(ExprPtr e, const char* what) {
   if (!e) return nullptr;
   if (e->type.id == TypeId::Null) return make_cast(std::move(e), SqlType::boolean());
   if (e->type.id != TypeId::Boolean) {
@@ -360,13 +342,13 @@ BoundPtr ExpressionBinder::require_boolean(BoundPtr e, const char* what) {
   return e;
 }
 
-BoundPtr ExpressionBinder::bind_unary(const ast::UnaryExpr& e) {
-  BoundPtr child = bind(*e.child);
+ExprPtr ExpressionBinder::bind_unary(const ast::UnaryExpr& e) {
+  ExprPtr child = bind(*e.child);
   if (!child) return nullptr;
   if (e.op == ast::UnaryOp::Not) {
     child = require_boolean(std::move(child), "the operand of NOT");
     if (!child) return nullptr;
-    auto out = make_node(BoundOp::Not, SqlType::boolean(), child->nullable, e.range);
+    auto out = make_node(ExprOp::Not, SqlType::boolean(), child->nullable, e.range);
     out->args.push_back(std::move(child));
     return out;
   }
@@ -374,27 +356,27 @@ BoundPtr ExpressionBinder::bind_unary(const ast::UnaryExpr& e) {
     diags_.report(DiagId::type_mismatch, e.range, {"cannot negate " + child->type.to_string()});
     return nullptr;
   }
-  auto out = make_node(BoundOp::Negate, child->type, child->nullable, e.range);
+  auto out = make_node(ExprOp::Negate, child->type, child->nullable, e.range);
   out->args.push_back(std::move(child));
   return out;
 }
 
-BoundPtr ExpressionBinder::bind_binary(const ast::BinaryExpr& e) {
-  BoundPtr l = bind(*e.left);
-  BoundPtr r = bind(*e.right);
+ExprPtr ExpressionBinder::bind_binary(const ast::BinaryExpr& e) {
+  ExprPtr l = bind(*e.left);
+  ExprPtr r = bind(*e.right);
   if (!l || !r) return nullptr;
   using B = ast::BinaryOp;
   switch (e.op) {
-    case B::And: return bind_logical(BoundOp::And, e.range, std::move(l), std::move(r));
-    case B::Or: return bind_logical(BoundOp::Or, e.range, std::move(l), std::move(r));
-    case B::Eq: return bind_comparison(BoundOp::Eq, e.range, e.op_range, std::move(l), std::move(r));
-    case B::Ne: return bind_comparison(BoundOp::Ne, e.range, e.op_range, std::move(l), std::move(r));
-    case B::Lt: return bind_comparison(BoundOp::Lt, e.range, e.op_range, std::move(l), std::move(r));
-    case B::Le: return bind_comparison(BoundOp::Le, e.range, e.op_range, std::move(l), std::move(r));
-    case B::Gt: return bind_comparison(BoundOp::Gt, e.range, e.op_range, std::move(l), std::move(r));
-    case B::Ge: return bind_comparison(BoundOp::Ge, e.range, e.op_range, std::move(l), std::move(r));
+    case B::And: return bind_logical(ExprOp::And, e.range, std::move(l), std::move(r));
+    case B::Or: return bind_logical(ExprOp::Or, e.range, std::move(l), std::move(r));
+    case B::Eq: return bind_comparison(ExprOp::Eq, e.range, e.op_range, std::move(l), std::move(r));
+    case B::Ne: return bind_comparison(ExprOp::Ne, e.range, e.op_range, std::move(l), std::move(r));
+    case B::Lt: return bind_comparison(ExprOp::Lt, e.range, e.op_range, std::move(l), std::move(r));
+    case B::Le: return bind_comparison(ExprOp::Le, e.range, e.op_range, std::move(l), std::move(r));
+    case B::Gt: return bind_comparison(ExprOp::Gt, e.range, e.op_range, std::move(l), std::move(r));
+    case B::Ge: return bind_comparison(ExprOp::Ge, e.range, e.op_range, std::move(l), std::move(r));
     case B::Concat: {
-      for (BoundPtr* side : {&l, &r}) {
+      for (ExprPtr* side : {&l, &r}) {
         if ((*side)->type.id != TypeId::Varchar) {
           if (!castable((*side)->type, SqlType::varchar())) {
             diags_.report(DiagId::type_mismatch, (*side)->range,
@@ -404,7 +386,7 @@ BoundPtr ExpressionBinder::bind_binary(const ast::BinaryExpr& e) {
           *side = make_cast(std::move(*side), SqlType::varchar());
         }
       }
-      auto out = make_node(BoundOp::Concat, SqlType::varchar(), l->nullable || r->nullable, e.range);
+      auto out = make_node(ExprOp::Concat, SqlType::varchar(), l->nullable || r->nullable, e.range);
       out->args.push_back(std::move(l));
       out->args.push_back(std::move(r));
       return out;
@@ -413,8 +395,8 @@ BoundPtr ExpressionBinder::bind_binary(const ast::BinaryExpr& e) {
   }
 }
 
-BoundPtr ExpressionBinder::bind_logical(BoundOp op, SourceRange range, BoundPtr l, BoundPtr r) {
-  const char* what = op == BoundOp::And ? "an operand of AND" : "an operand of OR";
+ExprPtr ExpressionBinder::bind_logical(ExprOp op, SourceRange range, ExprPtr l, ExprPtr r) {
+  const char* what = op == ExprOp::And ? "an operand of AND" : "an operand of OR";
   l = require_boolean(std::move(l), what);
   r = require_boolean(std::move(r), what);
   if (!l || !r) return nullptr;
@@ -424,8 +406,8 @@ BoundPtr ExpressionBinder::bind_logical(BoundOp op, SourceRange range, BoundPtr 
   return out;
 }
 
-BoundPtr ExpressionBinder::bind_comparison(BoundOp op, SourceRange range, SourceRange op_range, BoundPtr l,
-                                           BoundPtr r) {
+ExprPtr ExpressionBinder::bind_comparison(ExprOp op, SourceRange range, SourceRange op_range, ExprPtr l,
+                                           ExprPtr r) {
   std::optional<SqlType> common = common_type(l->type, r->type);
   // A string literal beside a timestamp is read as a timestamp.
   if (!common && l->type.id == TypeId::Timestamp && r->is_literal() && r->type.id == TypeId::Varchar) common = l->type;
@@ -446,11 +428,11 @@ BoundPtr ExpressionBinder::bind_comparison(BoundOp op, SourceRange range, Source
   return out;
 }
 
-BoundPtr ExpressionBinder::bind_arithmetic(const ast::BinaryExpr& e, BoundPtr l, BoundPtr r) {
+ExprPtr ExpressionBinder::bind_arithmetic(const ast::BinaryExpr& e, ExprPtr l, ExprPtr r) {
   using B = ast::BinaryOp;
   const char* op_text = ast::binary_op_text(e.op);
-  BoundOp op = e.op == B::Add ? BoundOp::Add : e.op == B::Sub ? BoundOp::Sub : e.op == B::Mul ? BoundOp::Mul
-             : e.op == B::Div ? BoundOp::Div : e.op == B::Mod ? BoundOp::Mod : BoundOp::Pow;
+  ExprOp op = e.op == B::Add ? ExprOp::Add : e.op == B::Sub ? ExprOp::Sub : e.op == B::Mul ? ExprOp::Mul
+             : e.op == B::Div ? ExprOp::Div : e.op == B::Mod ? ExprOp::Mod : ExprOp::Pow;
   bool nullable = l->nullable || r->nullable;
   auto finish = [&](SqlType type, bool result_nullable) {
     auto out = make_node(op, type, result_nullable, e.range);
@@ -459,10 +441,10 @@ BoundPtr ExpressionBinder::bind_arithmetic(const ast::BinaryExpr& e, BoundPtr l,
     return out;
   };
   // TIMESTAMP +/- INTERVAL
-  if ((op == BoundOp::Add || op == BoundOp::Sub) && l->type.id == TypeId::Timestamp && r->type.id == TypeId::Interval) {
+  if ((op == ExprOp::Add || op == ExprOp::Sub) && l->type.id == TypeId::Timestamp && r->type.id == TypeId::Interval) {
     return finish(SqlType::timestamp(), nullable);
   }
-  if (op == BoundOp::Add && l->type.id == TypeId::Interval && r->type.id == TypeId::Timestamp) {
+  if (op == ExprOp::Add && l->type.id == TypeId::Interval && r->type.id == TypeId::Timestamp) {
     std::swap(l, r);
     return finish(SqlType::timestamp(), nullable);
   }
@@ -475,13 +457,13 @@ BoundPtr ExpressionBinder::bind_arithmetic(const ast::BinaryExpr& e, BoundPtr l,
     return nullptr;
   }
   if (common->id == TypeId::Null) common = SqlType::integer();
-  if (op == BoundOp::Pow) {
+  if (op == ExprOp::Pow) {
     l = convert(std::move(l), SqlType::float64());
     r = convert(std::move(r), SqlType::float64());
     return finish(SqlType::float64(), nullable);
   }
   // Division and modulo by zero give NULL, as in DuckDB.
-  bool may_be_null = nullable || op == BoundOp::Div || op == BoundOp::Mod;
+  bool may_be_null = nullable || op == ExprOp::Div || op == ExprOp::Mod;
   if (common->id != TypeId::Decimal) {
     l = convert(std::move(l), *common);
     r = convert(std::move(r), *common);
@@ -493,18 +475,18 @@ BoundPtr ExpressionBinder::bind_arithmetic(const ast::BinaryExpr& e, BoundPtr l,
   if (r->type.id == TypeId::Null) b = a;
   SqlType result;
   switch (op) {
-    case BoundOp::Add:
-    case BoundOp::Sub:
-    case BoundOp::Mod: {
+    case ExprOp::Add:
+    case ExprOp::Sub:
+    case ExprOp::Mod: {
       int scale = std::max(a.scale, b.scale);
-      int integral = std::max(a.precision - a.scale, b.precision - b.scale) + (op == BoundOp::Mod ? 0 : 1);
+      int integral = std::max(a.precision - a.scale, b.precision - b.scale) + (op == ExprOp::Mod ? 0 : 1);
       result = SqlType::decimal(std::min(integral + scale, kMaxDecimalPrecision), scale);
       // Both operands take the result's type: same scale, same width.
       l = convert(std::move(l), result);
       r = convert(std::move(r), result);
       break;
     }
-    case BoundOp::Mul: {
+    case ExprOp::Mul: {
       if (a.scale + b.scale > kMaxDecimalPrecision) {
         diags_.report(DiagId::decimal_precision, e.range, {"the product's scale " + std::to_string(a.scale + b.scale) + " exceeds 38"});
         return nullptr;
@@ -528,13 +510,13 @@ BoundPtr ExpressionBinder::bind_arithmetic(const ast::BinaryExpr& e, BoundPtr l,
   return finish(result, may_be_null);
 }
 
-BoundPtr ExpressionBinder::bind_in_list(const ast::InListExpr& e) {
-  BoundPtr child = bind(*e.child);
+ExprPtr ExpressionBinder::bind_in_list(const ast::InListExpr& e) {
+  ExprPtr child = bind(*e.child);
   if (!child) return nullptr;
-  std::vector<BoundPtr> items;
+  std::vector<ExprPtr> items;
   SqlType common = child->type;
   for (const auto& item : e.list) {
-    BoundPtr b = bind(*item);
+    ExprPtr b = bind(*item);
     if (!b) return nullptr;
     auto c = common_type(common, b->type);
     if (!c && common.id == TypeId::Timestamp && b->is_literal() && b->type.id == TypeId::Varchar) c = common;
@@ -548,7 +530,7 @@ BoundPtr ExpressionBinder::bind_in_list(const ast::InListExpr& e) {
     items.push_back(std::move(b));
   }
   bool nullable = child->nullable;
-  auto out = make_node(e.negated ? BoundOp::NotInList : BoundOp::InList, SqlType::boolean(), false, e.range);
+  auto out = make_node(e.negated ? ExprOp::NotInList : ExprOp::InList, SqlType::boolean(), false, e.range);
   out->args.push_back(convert(std::move(child), common));
   for (auto& item : items) {
     nullable = nullable || item->nullable;
@@ -559,8 +541,8 @@ BoundPtr ExpressionBinder::bind_in_list(const ast::InListExpr& e) {
   return out;
 }
 
-BoundPtr ExpressionBinder::bind_between(const ast::BetweenExpr& e) {
-  BoundPtr child = bind(*e.child), low = bind(*e.low), high = bind(*e.high);
+ExprPtr ExpressionBinder::bind_between(const ast::BetweenExpr& e) {
+  ExprPtr child = bind(*e.child), low = bind(*e.low), high = bind(*e.high);
   if (!child || !low || !high) return nullptr;
   auto c = common_type(child->type, low->type);
   if (c) c = common_type(*c, high->type);
@@ -571,7 +553,7 @@ BoundPtr ExpressionBinder::bind_between(const ast::BetweenExpr& e) {
                    low->type.to_string() + " and " + high->type.to_string()});
     return nullptr;
   }
-  auto out = make_node(e.negated ? BoundOp::NotBetween : BoundOp::Between, SqlType::boolean(),
+  auto out = make_node(e.negated ? ExprOp::NotBetween : ExprOp::Between, SqlType::boolean(),
                        child->nullable || low->nullable || high->nullable, e.range);
   out->args.push_back(convert(std::move(child), *c));
   out->args.push_back(convert(std::move(low), *c));
@@ -580,8 +562,8 @@ BoundPtr ExpressionBinder::bind_between(const ast::BetweenExpr& e) {
   return out;
 }
 
-BoundPtr ExpressionBinder::bind_like(const ast::LikeExpr& e) {
-  BoundPtr child = bind(*e.child), pattern = bind(*e.pattern);
+ExprPtr ExpressionBinder::bind_like(const ast::LikeExpr& e) {
+  ExprPtr child = bind(*e.child), pattern = bind(*e.pattern);
   if (!child || !pattern) return nullptr;
   for (auto* side : {&child, &pattern}) {
     if ((*side)->type.id != TypeId::Varchar && (*side)->type.id != TypeId::Null) {
@@ -591,12 +573,12 @@ BoundPtr ExpressionBinder::bind_like(const ast::LikeExpr& e) {
     }
     *side = make_cast(std::move(*side), SqlType::varchar());
   }
-  auto out = make_node(e.negated ? BoundOp::NotLike : BoundOp::Like, SqlType::boolean(),
+  auto out = make_node(e.negated ? ExprOp::NotLike : ExprOp::Like, SqlType::boolean(),
                        child->nullable || pattern->nullable, e.range);
   out->args.push_back(std::move(child));
   out->args.push_back(std::move(pattern));
   if (e.escape) {
-    BoundPtr escape = bind(*e.escape);
+    ExprPtr escape = bind(*e.escape);
     if (!escape) return nullptr;
     if (!escape->is_literal() || escape->type.id != TypeId::Varchar ||
         std::get<std::string>(escape->literal).size() != 1) {
@@ -608,35 +590,35 @@ BoundPtr ExpressionBinder::bind_like(const ast::LikeExpr& e) {
   return out;
 }
 
-BoundPtr ExpressionBinder::bind_case(const ast::CaseExpr& e) {
-  BoundPtr operand;
+ExprPtr ExpressionBinder::bind_case(const ast::CaseExpr& e) {
+  ExprPtr operand;
   if (e.operand) {
     operand = bind(*e.operand);
     if (!operand) return nullptr;
   }
-  std::vector<BoundPtr> conditions, results;
+  std::vector<ExprPtr> conditions, results;
   for (const auto& [when, then] : e.whens) {
-    BoundPtr c = bind(*when);
+    ExprPtr c = bind(*when);
     if (!c) return nullptr;
     if (operand) {
       // CASE x WHEN v THEN ..: the condition is x = v.
       SourceRange range = c->range;  // read before c is moved into the call
-      c = bind_comparison(BoundOp::Eq, range, {}, clone(*operand), std::move(c));
+      c = bind_comparison(ExprOp::Eq, range, {}, clone(*operand), std::move(c));
     } else {
       c = require_boolean(std::move(c), "a WHEN condition");
     }
-    BoundPtr r = bind(*then);
+    ExprPtr r = bind(*then);
     if (!c || !r) return nullptr;
     conditions.push_back(std::move(c));
     results.push_back(std::move(r));
   }
-  BoundPtr otherwise;
+  ExprPtr otherwise;
   if (e.otherwise) {
     otherwise = bind(*e.otherwise);
     if (!otherwise) return nullptr;
   }
   SqlType type = SqlType::null();
-  auto unify = [&](const BoundPtr& r) {
+  auto unify = [&](const ExprPtr& r) {
     auto c = common_type(type, r->type);
     if (!c) {
       diags_.report(DiagId::type_mismatch, r->range,
@@ -651,7 +633,7 @@ BoundPtr ExpressionBinder::bind_case(const ast::CaseExpr& e) {
   if (otherwise && !unify(otherwise)) return nullptr;
   if (type.id == TypeId::Null) type = SqlType::varchar();
   bool nullable = !otherwise || otherwise->nullable;
-  auto out = make_node(BoundOp::Case, type, false, e.range);
+  auto out = make_node(ExprOp::Case, type, false, e.range);
   for (size_t i = 0; i < conditions.size(); ++i) {
     nullable = nullable || results[i]->nullable;
     out->args.push_back(std::move(conditions[i]));
@@ -666,8 +648,8 @@ BoundPtr ExpressionBinder::bind_case(const ast::CaseExpr& e) {
   return out;
 }
 
-BoundPtr ExpressionBinder::bind_cast(const ast::CastExpr& e) {
-  BoundPtr child = bind(*e.child);
+ExprPtr ExpressionBinder::bind_cast(const ast::CastExpr& e) {
+  ExprPtr child = bind(*e.child);
   if (!child) return nullptr;
   std::string error;
   auto target = type_from_name(e.type.name, e.type.params, error);
@@ -685,7 +667,7 @@ BoundPtr ExpressionBinder::bind_cast(const ast::CastExpr& e) {
   }
   if (child->type == *target) return child;
   if (fold_numeric_literal(*child, *target)) return child;
-  auto out = make_node(e.try_cast ? BoundOp::TryCast : BoundOp::Cast, *target, child->nullable || e.try_cast, e.range);
+  auto out = make_node(e.try_cast ? ExprOp::TryCast : ExprOp::Cast, *target, child->nullable || e.try_cast, e.range);
   out->args.push_back(std::move(child));
   return out;
 }

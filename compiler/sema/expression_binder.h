@@ -9,7 +9,8 @@
 
 #include "ast/statements.h"
 #include "diag/diagnostics.h"
-#include "sema/bound_expression.h"
+#include "ir/expr.h"
+#include "ir/expr_fields.h"
 #include "sema/catalog.h"
 
 namespace streamc {
@@ -32,7 +33,7 @@ class ExpressionBinder {
       : catalog_(catalog), scope_(std::move(scope)), diags_(diags) {}
 
   // Null after reporting an error.
-  BoundPtr bind(const ast::ParsedExpr& expr);
+  ExprPtr bind(const ast::ParsedExpr& expr);
 
   // Subqueries become relations of the query (after its own); `resolver`
   // finds their tables. Without one, a subquery is an error.
@@ -41,29 +42,29 @@ class ExpressionBinder {
 
   // Converts to `target` (an implicit conversion); reports and returns null
   // when there is none.
-  BoundPtr convert(BoundPtr expr, SqlType target);
+  ExprPtr convert(ExprPtr expr, SqlType target);
 
-  BoundPtr bind_column(const ast::ColumnRefExpr& ref);
+  ExprPtr bind_column(const ast::ColumnRefExpr& ref);
 
   const SourceFile* file() const { return diags_.file(); }
 
  private:
   friend class FunctionBinder;
-  BoundPtr bind_literal(const ast::LiteralExpr& lit);
-  BoundPtr bind_unary(const ast::UnaryExpr& e);
-  BoundPtr bind_binary(const ast::BinaryExpr& e);
-  BoundPtr bind_arithmetic(const ast::BinaryExpr& e, BoundPtr l, BoundPtr r);
-  BoundPtr bind_comparison(BoundOp op, SourceRange range, SourceRange op_range, BoundPtr l, BoundPtr r);
-  BoundPtr bind_logical(BoundOp op, SourceRange range, BoundPtr l, BoundPtr r);
-  BoundPtr bind_in_list(const ast::InListExpr& e);
-  BoundPtr bind_between(const ast::BetweenExpr& e);
-  BoundPtr bind_like(const ast::LikeExpr& e);
-  BoundPtr bind_case(const ast::CaseExpr& e);
-  BoundPtr bind_cast(const ast::CastExpr& e);
-  BoundPtr require_boolean(BoundPtr e, const char* what);
+  ExprPtr bind_literal(const ast::LiteralExpr& lit);
+  ExprPtr bind_unary(const ast::UnaryExpr& e);
+  ExprPtr bind_binary(const ast::BinaryExpr& e);
+  ExprPtr bind_arithmetic(const ast::BinaryExpr& e, ExprPtr l, ExprPtr r);
+  ExprPtr bind_comparison(ExprOp op, SourceRange range, SourceRange op_range, ExprPtr l, ExprPtr r);
+  ExprPtr bind_logical(ExprOp op, SourceRange range, ExprPtr l, ExprPtr r);
+  ExprPtr bind_in_list(const ast::InListExpr& e);
+  ExprPtr bind_between(const ast::BetweenExpr& e);
+  ExprPtr bind_like(const ast::LikeExpr& e);
+  ExprPtr bind_case(const ast::CaseExpr& e);
+  ExprPtr bind_cast(const ast::CastExpr& e);
+  ExprPtr require_boolean(ExprPtr e, const char* what);
   // bind_subquery.cpp
-  BoundPtr bind_subquery(const ast::ParsedExpr& e);
-  std::shared_ptr<BoundSubquery> bind_subquery_body(const ast::Query& q, bool wants_value, bool scalar);
+  ExprPtr bind_subquery(const ast::ParsedExpr& e);
+  std::shared_ptr<Subquery> bind_subquery_body(const ast::Query& q, bool wants_value, bool scalar);
 
   std::string text_of(SourceRange r) const;
 
@@ -76,13 +77,12 @@ class ExpressionBinder {
 };
 
 // Helpers shared by the binder files.
-BoundPtr make_node(BoundOp op, SqlType type, bool nullable, SourceRange range);
-BoundPtr clone(const BoundExpr& e);
+ExprPtr make_node(ExprOp op, SqlType type, bool nullable, SourceRange range);
 bool castable(SqlType from, SqlType to);
-BoundPtr make_cast(BoundPtr e, SqlType to, bool try_cast = false);
+ExprPtr make_cast(ExprPtr e, SqlType to, bool try_cast = false);
 
 // The function library: UPPER, LOWER, LENGTH, SUBSTRING, CONCAT, TRIM, ABS,
 // ROUND, FLOOR, CEIL, COALESCE, NULLIF, MOD.
-BoundPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Diagnostics& diags);
+ExprPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Diagnostics& diags);
 
 }  // namespace streamc

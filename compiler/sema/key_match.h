@@ -6,25 +6,25 @@
 
 #include <vector>
 
-#include "sema/bound_expression.h"
+#include "ir/expr.h"
 #include "sema/catalog.h"
 
 namespace streamc {
 
 struct KeyMatch {
-  std::vector<BoundPtr> probes;    // one per key column, in key order; null where none was given
-  std::vector<BoundPtr> residual;  // the other conjuncts
+  std::vector<ExprPtr> probes;    // one per key column, in key order; null where none was given
+  std::vector<ExprPtr> residual;  // the other conjuncts
   int missing = -1;                // the first key column (schema index) without a probe; -1 when none
 };
 
 // `relation`: the table's position among the query's relations.
-KeyMatch match_key(std::vector<BoundPtr> conjuncts, const SourceDef& table, int relation);
+KeyMatch match_key(std::vector<ExprPtr> conjuncts, const SourceDef& table, int relation);
 
 // Splits an AND tree into its conjuncts (moving them out of `e`), and joins
 // conjuncts back into one AND tree (null for none).
-void split_conjuncts(BoundPtr e, std::vector<BoundPtr>& out);
-BoundPtr and_all(std::vector<BoundPtr> parts);
+void split_conjuncts(ExprPtr e, std::vector<ExprPtr>& out);
+ExprPtr and_all(std::vector<ExprPtr> parts);
 // The relations (positions in BoundQuery::relations) an expression reads, as bits.
-uint64_t relations_used(const BoundExpr& e);
+uint64_t relations_used(const Expr& e);
 
 }  // namespace streamc

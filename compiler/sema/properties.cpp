@@ -1,3 +1,4 @@
+// WITH properties: split by source name and checked against the connectors' property tables.
 #include "sema/properties.h"
 
 #include "util/strings.h"

@@ -1,3 +1,5 @@
+// A source's schema discovered from its file: a CSV header and sampled values, JSON-lines keys and
+// values.
 #include "sema/schema_discovery.h"
 
 #include <simdjson.h>

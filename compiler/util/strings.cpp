@@ -1,3 +1,4 @@
+// String helpers: case, joining, and 'did you mean' suggestions.
 #include "util/strings.h"
 
 #include <algorithm>

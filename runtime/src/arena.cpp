@@ -1,3 +1,4 @@
+// The per-record arena's blocks.
 #include "streamc/arena.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// ChunkPipeline: chunks of a mapped file parsed on several threads and consumed in order on one.
 #include "streamc/chunk_pipeline.h"
 
 #include <sched.h>

@@ -1,3 +1,4 @@
+// Run-time properties: defaults, --set, --help and --version.
 #include "streamc/config.h"
 
 #include <algorithm>

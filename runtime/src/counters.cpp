@@ -1,3 +1,4 @@
+// The counters line a program prints at exit.
 #include "streamc/counters.h"
 
 #include <cinttypes>

@@ -1,3 +1,4 @@
+// Bad records: the fail, skip and dlq policies, and the dead-letter file.
 #include "streamc/errors.h"
 
 #include <cinttypes>

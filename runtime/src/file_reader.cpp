@@ -1,3 +1,4 @@
+// FileReader: JSON lines from a mapped or read file, whole lines for a followed one.
 #include <cstring>
 
 #include "streamc/input.h"

@@ -1,3 +1,4 @@
+// Values to text: doubles, decimals and timestamps as the sinks write them.
 #include "streamc/format.h"
 
 #include <charconv>

@@ -1,3 +1,4 @@
+// Hashes of long string keys (the short ones are hashed inline, hash.h).
 #include "streamc/hash.h"
 
 namespace streamc::hash_detail {

@@ -1,3 +1,4 @@
+// The join hash table's memory: aligned, faulted in by several threads for a large table.
 #include "streamc/hash_table.h"
 
 #include <algorithm>

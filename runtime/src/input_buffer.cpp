@@ -1,3 +1,4 @@
+// InputBuffer: a file mapped or read in blocks, stdin, and following a growing file.
 #include "streamc/input_buffer.h"
 
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// The 'threads' and 'chunk.bytes' properties of chunked scans.
 #include "streamc/line_scan.h"
 
 #include <charconv>

@@ -46,7 +46,7 @@ std::string check_property(const PropertyDef& def, std::string_view value) {
       }
       return "must be 'csv' or 'json'";
     case PropertyCheck::Threads:
-      return iequals(value, "auto") || positive_number(value) ? "" : "must be 'auto' or a number of threads";
+      return iequals(value, "auto") || positive_number(value) ? "" : "must be 'auto' or a positive number";
     case PropertyCheck::Bytes: return positive_number(value) ? "" : "must be a positive number of bytes";
     case PropertyCheck::OnlyDefault:
       return value == def.default_value ? "" : "is not supported yet with any value but '" +

@@ -1,3 +1,4 @@
+// Out-of-line scalar functions: rounding doubles, dates to and from text.
 #include "streamc/scalar.h"
 
 #include <cstdio>

@@ -1,3 +1,4 @@
+// Helpers of scans: CSV columns by name, waiting for a file, table statistics, a coarse clock.
 #include "streamc/scan.h"
 
 #include <sys/stat.h>

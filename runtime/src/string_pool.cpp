@@ -1,3 +1,4 @@
+// The string pool tables keep their rows' strings in.
 #include "streamc/string_pool.h"
 
 #include <algorithm>

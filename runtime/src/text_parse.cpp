@@ -1,3 +1,4 @@
+// Text to numbers, booleans and dates, exactly as SQL casts read them.
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>

@@ -1,3 +1,4 @@
+// Write-behind: a sink's full buffers written by a thread of their own.
 #include "write_behind.h"
 
 #include <unistd.h>

@@ -1,3 +1,4 @@
+// Writer: buffered output flushed at record boundaries.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>

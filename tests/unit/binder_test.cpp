@@ -25,7 +25,7 @@ TEST(Binder, ResolvesColumnsAndAliases) {
   EXPECT_EQ(q.columns[1].expr->column_name, "symbol");
   EXPECT_EQ(q.alias, "t");
   ASSERT_TRUE(q.where);
-  EXPECT_EQ(q.where->op, BoundOp::Gt);
+  EXPECT_EQ(q.where->op, ExprOp::Gt);
   EXPECT_EQ(q.sink.kind, SinkKind::Stdout);
 }
 
@@ -47,8 +47,8 @@ TEST(Binder, DecimalArithmeticTypes) {
 TEST(Binder, LiteralsConvertAtCompileTime) {
   auto b = bind_sql(std::string(kTrades) + "SELECT * FROM trades WHERE price > 100");
   const BoundQuery& q = only_query(b);
-  const BoundExpr& right = *q.where->args[1];
-  ASSERT_EQ(right.op, BoundOp::Literal);  // folded, no run-time cast
+  const Expr& right = *q.where->args[1];
+  ASSERT_EQ(right.op, ExprOp::Literal);  // folded, no run-time cast
   EXPECT_EQ(right.type.to_string(), "DECIMAL(18,4)");
   EXPECT_EQ(std::get<int64_t>(right.literal), 1000000);
 }
@@ -56,7 +56,7 @@ TEST(Binder, LiteralsConvertAtCompileTime) {
 TEST(Binder, TimestampComparedWithString) {
   auto b = bind_sql(std::string(kTrades) + "SELECT * FROM trades WHERE ts >= '2025-09-27 09:30:00'");
   const BoundQuery& q = only_query(b);
-  const BoundExpr& right = *q.where->args[1];
+  const Expr& right = *q.where->args[1];
   EXPECT_EQ(right.type.id, TypeId::Timestamp);
   EXPECT_EQ(std::get<int64_t>(right.literal), 1758965400000);
 }

@@ -81,7 +81,7 @@ std::string emit_where(const std::string& where) {
   CodeWriter w;
   int counter = 0;
   ExprEmitter emitter(w, {{"r.", &plan.scans[0]}}, counter);
-  std::string cond = emitter.emit_condition(*plan.pipelines[0].query->where);
+  std::string cond = emitter.emit_condition(*plan.pipelines[0].filters[0]);
   return w.str() + "=> " + cond + "\n";
 }
 

@@ -40,14 +40,39 @@ TEST(Plan, Explain) {
   std::string text = explain(plan);
   EXPECT_NE(text.find("stream trades: json file 'trades.jsonl', declared schema"), std::string::npos) << text;
   EXPECT_NE(text.find("    fee DOUBLE  (not used)"), std::string::npos) << text;
-  EXPECT_NE(text.find("    Scan trades [symbol, quantity, price]\n    Filter quantity > 1\n"
-                      "    Project symbol VARCHAR, notional DECIMAL(28,4)\n    Limit 5\n    Sink stdout (json)\n"),
+  EXPECT_NE(text.find("    Scan trades [symbol, quantity, price]\n    Limit 5\n    Filter quantity > 1\n"
+                      "    Project symbol VARCHAR, notional DECIMAL(28,4)\n    Sink stdout (json)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("state:\n  emitted_0_: limit counter, per record (records written, for LIMIT 5)\n"),
             std::string::npos)
       << text;
   std::string dot = explain_dot(plan);
   EXPECT_NE(dot.find("scan0 -> pipeline0;"), std::string::npos) << dot;
-  EXPECT_NE(dot.find("label=\"on_trades_0\\nFilter quantity > 1\\nProject 2 columns\\nLimit 5\""), std::string::npos)
+  EXPECT_NE(dot.find("label=\"on_trades_0\\nLimit 5\\nFilter quantity > 1\\nProject 2 columns\""), std::string::npos)
       << dot;
+}
+
+// The operators of a join pipeline in the order the planner decided, and the
+// state objects the program keeps, each with what changes it.
+TEST(Plan, OperatorsAndStateObjects) {
+  auto b = testing_util::bind_sql(std::string(testing_util::kTrades) +
+                                  "CREATE TABLE users (user_id VARCHAR PRIMARY KEY, tier VARCHAR)\n"
+                                  "  WITH ('connector' = 'file', 'path' = 'users.csv');\n"
+                                  "SELECT t.symbol, u.tier FROM trades t LEFT JOIN users u ON t.user_id = u.user_id\n"
+                                  "WHERE t.quantity > 1 AND u.tier IS NOT NULL AND EXISTS (SELECT 1 FROM users x)");
+  ASSERT_TRUE(b.program) << b.errors();
+  Plan plan = make_plan(*b.program);
+  ASSERT_EQ(plan.pipelines.size(), 1u);
+  std::vector<std::string> ops;
+  for (const Operator& op : plan.pipelines[0].operators) ops.push_back(to_string(op.kind));
+  // A filter on the stream alone runs before the lookup; one that reads the table after it.
+  EXPECT_EQ(ops, (std::vector<std::string>{"Scan", "Filter", "Filter", "LookupJoin", "Filter", "Project", "Sink"}));
+  std::vector<std::string> states;
+  for (const StateObject& s : plan.states) states.push_back(std::string(to_string(s.kind)) + " " + to_string(s.trigger));
+  EXPECT_EQ(states, (std::vector<std::string>{"lookup table on table change", "subquery cache on table change"}));
+  std::string text = explain(plan);
+  EXPECT_NE(text.find("  users_: lookup table, on table change (users, keyed by user_id;"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ TEST(Connector, ChecksValues) {
   EXPECT_EQ(check_property(*file.find("format", kStream), "ndjson"), "");
   EXPECT_EQ(check_property(*file.find("format", kStream), "avro"), "must be 'csv' or 'json'");
   EXPECT_EQ(check_property(*file.find("delimiter", kStream), ";"), "is not supported yet with any value but ','");
-  EXPECT_EQ(check_property(*find_program_property("threads"), "0"), "must be 'auto' or a number of threads");
+  EXPECT_EQ(check_property(*find_program_property("threads"), "0"), "must be 'auto' or a positive number");
   EXPECT_EQ(check_property(*find_program_property("threads"), "4"), "");
   EXPECT_EQ(check_property(*find_program_property("chunk.bytes"), "-1"), "must be a positive number of bytes");
 }

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "sema/schema_discovery.h"
-#include "sema/types.h"
+#include "ir/types.h"
 
 namespace streamc {
 namespace {

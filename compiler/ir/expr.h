@@ -11,12 +11,12 @@
 #include <vector>
 
 #include "diag/source_file.h"
-#include "sema/agg_kind.h"
-#include "sema/types.h"
+#include "ir/agg_kind.h"
+#include "ir/types.h"
 
 namespace streamc {
 
-enum class BoundOp {
+enum class ExprOp {
   // leaves
   Literal, Column,
   // arithmetic (operands already converted to the result type, except
@@ -36,30 +36,30 @@ enum class BoundOp {
   Concat, ConcatFn, Upper, Lower, Length, Substring, Trim, LTrim, RTrim,
   // math
   Abs, Round, Floor, Ceil,
-  // subqueries against a table (BoundExpr::subquery): EXISTS, x IN (SELECT ..),
+  // subqueries against a table (Expr::subquery): EXISTS, x IN (SELECT ..),
   // (SELECT ..), x <op> ANY/ALL (SELECT ..)
   Exists, InSubquery, ScalarSubquery, Quantified,
 };
 
-struct BoundExpr;
+struct Expr;
 
 // A subquery against a table. Correlated on the table's key it is one keyed
 // lookup per record; uncorrelated its result is computed once per change of
 // the table, not once per record.
-struct BoundSubquery {
+struct Subquery {
   int relation = -1;                          // the table's position among the query's relations
   int source = -1;                            // the table (catalog index)
   bool keyed = false;                         // probed by `key`, one value per key column
-  std::vector<std::unique_ptr<BoundExpr>> key;
+  std::vector<std::unique_ptr<Expr>> key;
   // Correlated on other columns: an index of the table's rows by
   // `index_columns`, probed with `index_probe` (values from the outer row);
   // `build_filter` (reading the table only) picks the rows indexed.
   bool indexed = false;
   std::vector<int> index_columns;
-  std::vector<std::unique_ptr<BoundExpr>> index_probe;
-  std::unique_ptr<BoundExpr> build_filter;
-  std::unique_ptr<BoundExpr> condition;       // the rest of WHERE; null when none
-  std::unique_ptr<BoundExpr> value;           // the selected expression (IN, scalar, ANY/ALL)
+  std::vector<std::unique_ptr<Expr>> index_probe;
+  std::unique_ptr<Expr> build_filter;
+  std::unique_ptr<Expr> condition;       // the rest of WHERE; null when none
+  std::unique_ptr<Expr> value;           // the selected expression (IN, scalar, ANY/ALL)
   std::optional<AggKind> aggregate;           // a scalar subquery's aggregate, if it has one
   bool count_star = false;                    // COUNT(*)
   int id = 0;                                 // numbers the subqueries of a query
@@ -68,12 +68,12 @@ struct BoundSubquery {
 // A literal's value, already converted to its node's type.
 using LiteralValue = std::variant<std::monostate, bool, int64_t, __int128, double, std::string>;
 
-struct BoundExpr {
-  BoundOp op;
+struct Expr {
+  ExprOp op;
   SqlType type;
   bool nullable = true;
   SourceRange range;
-  std::vector<std::unique_ptr<BoundExpr>> args;
+  std::vector<std::unique_ptr<Expr>> args;
 
   LiteralValue literal;        // Literal
   int source = -1;             // Column: the relation's position in its query (0: the stream read)
@@ -81,14 +81,14 @@ struct BoundExpr {
   std::string column_name;     // Column: for comments and messages
   bool has_else = false;       // Case: args are cond, result pairs, then else
   std::string text;            // the SQL text, for runtime error messages
-  std::shared_ptr<const BoundSubquery> subquery;  // subquery nodes
-  BoundOp compare = BoundOp::Eq;                  // Quantified: the comparison
+  std::shared_ptr<const Subquery> subquery;  // subquery nodes
+  ExprOp compare = ExprOp::Eq;                  // Quantified: the comparison
   bool all = false;                               // Quantified: ALL (else ANY)
 
-  bool is_literal() const { return op == BoundOp::Literal; }
-  bool is_null_literal() const { return op == BoundOp::Literal && std::holds_alternative<std::monostate>(literal); }
+  bool is_literal() const { return op == ExprOp::Literal; }
+  bool is_null_literal() const { return op == ExprOp::Literal && std::holds_alternative<std::monostate>(literal); }
 };
 
-using BoundPtr = std::unique_ptr<BoundExpr>;
+using ExprPtr = std::unique_ptr<Expr>;
 
 }  // namespace streamc

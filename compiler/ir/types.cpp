@@ -1,4 +1,5 @@
-#include "sema/types.h"
+// SQL types: names, the C++ type of each, and the rules of implicit conversion.
+#include "ir/types.h"
 
 #include <algorithm>
 #include <vector>

@@ -1,0 +1,164 @@
+// The Sink operator: the row written in the sink's format (JSON lines, CSV
+// with a header), or upserted into the table a CREATE TABLE AS fills; and the
+// Program's writers, one per distinct sink.
+#include "codegen/cpp_literals.h"
+#include "codegen/emit_pipeline.h"
+#include "codegen/emit_source.h"
+#include "codegen/pipeline_context.h"
+#include "util/strings.h"
+
+namespace streamc {
+namespace {
+
+// Appends one value of type `t` in the sink's format.
+void emit_write_value(CodeWriter& w, Format format, const SqlType& t, const std::string& v) {
+  switch (t.id) {
+    case TypeId::Boolean: w.line("out.append_bool({});", {v}); break;
+    case TypeId::Int:
+    case TypeId::BigInt:
+    case TypeId::Interval: w.line("out.append_int({});", {v}); break;
+    case TypeId::Double:
+      w.line(format == Format::Json ? "out.append_json_double({});" : "out.append_double({});", {v});
+      break;
+    case TypeId::Decimal: w.line("out.append_decimal({}, {});", {v, std::to_string(t.scale)}); break;
+    case TypeId::Varchar:
+      w.line(format == Format::Json ? "out.append_json_string({});" : "out.append_csv_field({});", {v});
+      break;
+    case TypeId::Timestamp:
+      if (format == Format::Json) w.line("out.append_char('\"');");
+      w.line("out.append_timestamp({});", {v});
+      if (format == Format::Json) w.line("out.append_char('\"');");
+      break;
+    case TypeId::Date: {
+      if (format == Format::Json) w.line("out.append_char('\"');");
+      w.line("out.append(streamc::date_to_text(arena_, {}));", {v});
+      if (format == Format::Json) w.line("out.append_char('\"');");
+      break;
+    }
+    case TypeId::Null: w.line(format == Format::Json ? "out.append(\"null\"sv);" : "// NULL"); break;
+  }
+}
+
+// CREATE TABLE AS: the output row is upserted into the table (or deletes its
+// key when every non-key column is NULL).
+void emit_table_write(CodeWriter& w, const Plan& plan, const Pipeline& pipeline, const std::vector<Value>& values) {
+  const Pipeline& q = pipeline;
+  const Table& table = plan.tables[plan.table_of(q.sink.table)];
+  const SourcePlan& src = plan.sources[table.source];
+  w.line("{} out;", {table.row_type});
+  int words = null_words(table);
+  for (int k = 0; k < words; ++k) {
+    std::string index = words == 1 ? "" : std::to_string(k);
+    w.line("out.{} = {}::kAllNull{};", {words == 1 ? "nulls" : "nulls[" + index + "]", table.row_type, index});
+  }
+  std::vector<std::string> key_nulls, value_present;
+  for (size_t i = 0; i < table.fields.size(); ++i) {
+    const ScanField& f = table.fields[i];
+    const Value& v = values[f.column];  // a table made by a query has the query's columns
+    std::string clear = "out." + null_word(table, static_cast<int>(i)) + " &= ~" + table.row_type +
+                        "::" + row_null_constant(f.field) + ";";
+    w.line("out.{} = {};", {f.field, v.code});
+    if (v.nullable()) w.line("if (!{}) {}", {v.null, clear});
+    else w.line(clear);
+    if (src.columns[f.column].key && v.nullable()) key_nulls.push_back(v.null);
+  }
+  for (size_t c = 0; c < q.columns.size(); ++c) {
+    if (src.columns[c].key) continue;
+    value_present.push_back(values[c].nullable() ? "!" + values[c].null : "true");
+  }
+  if (!key_nulls.empty()) {
+    auto no_key = w.block("if (" + join(key_nulls, " || ") + ")");
+    w.line("++counters.skipped;  // a row without a key is not kept");
+    w.line("return Step::Next;");
+  }
+  std::string key = key_of_row(plan, table, "out.");
+  std::string has_value = value_present.empty() ? "true" : join(value_present, " || ");
+  w.line("if ({}) {}.upsert({}, out);", {has_value, table.member, key});
+  w.line("else {}.erase({});", {table.member, key});
+  w.line("++{};", {table.version});
+}
+
+}  // namespace
+
+std::vector<SinkSlot> sink_slots(const Plan& plan) {
+  std::vector<SinkSlot> slots;
+  for (const Pipeline& p : plan.pipelines) {
+    if (p.sink.kind == SinkKind::Table) continue;
+    bool seen = false;
+    for (const auto& s : slots) seen = seen || s.member == p.sink.member;
+    if (!seen) slots.push_back({p.sink.member, &p.sink});
+  }
+  return slots;
+}
+
+void emit_sink_header(CodeWriter& w, const Plan& plan, const SinkSlot& slot) {
+  if (slot.sink->format != Format::Csv) return;
+  // The first pipeline writing to the sink names the columns.
+  for (const Pipeline& p : plan.pipelines) {
+    if (p.sink.member != slot.member) continue;
+    std::string header;
+    for (size_t i = 0; i < p.columns.size(); ++i) {
+      const std::string& name = p.columns[i].name;
+      bool quote = name.find_first_of(",\"\r\n") != std::string::npos;
+      std::string field = name;
+      if (quote) {
+        field = "\"";
+        for (char c : name) field += c == '"' ? std::string("\"\"") : std::string(1, c);
+        field += "\"";
+      }
+      header += (i ? "," : "") + field;
+    }
+    w.line("{}.append({});", {slot.member, cpp_string_literal(header)});
+    w.line("{}.end_record();", {slot.member});
+    return;
+  }
+}
+
+// The row to its sink: a Writer in the sink's format, or the table it fills.
+void emit_sink(PipelineContext& ctx) {
+  CodeWriter& w = ctx.w;
+  const Plan& plan = ctx.plan;
+  const Pipeline& pipeline = ctx.pipeline;
+  const Pipeline& q = pipeline;
+  const SinkPlan& sink = pipeline.sink;
+  const std::vector<Value>& values = ctx.values;
+  if (sink.kind == SinkKind::Table) {
+    emit_table_write(w, plan, pipeline, values);
+  } else {
+    w.line("streamc::Writer& out = {};", {sink.member});
+    for (size_t i = 0; i < q.columns.size(); ++i) {
+      const OutputPlan& c = q.columns[i];
+      const Value& v = values[i];
+      if (sink.format == Format::Json) {
+        std::string prefix = std::string(i == 0 ? "{" : ",") + json_quote(c.name) + ":";
+        w.line("out.append({});", {cpp_string_literal(prefix)});
+      } else if (i > 0) {
+        w.line("out.append_char(',');");
+      }
+      if (v.nullable()) {
+        if (sink.format == Format::Json) {
+          w.line("if ({}) {", {v.null});
+          w.indent();
+          w.line("out.append(\"null\"sv);");
+          w.dedent();
+          w.line("} else {");
+          w.indent();
+        } else {
+          w.line("if (!{}) {", {v.null});
+          w.indent();
+        }
+        emit_write_value(w, sink.format, c.expr->type, v.code);
+        w.dedent();
+        w.line("}");
+      } else {
+        emit_write_value(w, sink.format, c.expr->type, v.code);
+      }
+    }
+    if (sink.format == Format::Json) w.line("out.append_char('}');");
+    w.line("out.end_record();");
+    w.line("++counters.written;");
+  }
+  if (q.limit) w.line("if (++{} == {}) ++done_;", {q.limit_counter, std::to_string(*q.limit)});
+}
+
+}  // namespace streamc
