@@ -32,8 +32,9 @@ std::string lines_type(const Scan& scan) { return scan_stem(scan) + "Lines"; }
 std::string probe_function(const Scan& scan) { return "probe" + scan.function.substr(scan.function.find('_')); }
 
 // Probes the tables for a group of records, each table for the keys of the
-// whole group at once, so the hash table prefetches every probe's memory
-// before it compares any and the cache misses of a large table overlap.
+// whole group at once (streamc::probe_group), so the hash table prefetches
+// every probe's memory before it compares any and the cache misses of a
+// large table overlap.
 void emit_lookup_probes(CodeWriter& w, const Plan& plan, const Scan& scan) {
   w.line("// Probes the tables for up to streamc::kProbeGroup records, each table for all their keys at once.");
   auto fn = w.block("void " + probe_function(scan) + "(const Program& program, " + lines_type(scan) +
@@ -43,25 +44,17 @@ void emit_lookup_probes(CodeWriter& w, const Plan& plan, const Scan& scan) {
     for (const Lookup& l : pipeline.lookups) {
       if (!l.batched) continue;
       const Table& table = plan.tables[l.table];
-      auto probe = w.block("");
-      w.line("// {}: the keys of the group, then one probe of them all", {comment_text(l.var)});
-      w.line("{} keys[streamc::kProbeGroup];", {key_type(plan, table)});
-      w.line("const {}* rows_found[streamc::kProbeGroup];", {table.row_type});
       std::vector<std::string> parts, nulls;
-      for (const auto& k : l.join->key) {
+      for (const auto& k : l.key) {
         const ScanField* f = scan.field_of(k->column);
-        parts.push_back("records[i].row." + f->field);
-        if (k->nullable) {
-          nulls.push_back("(records[i].row." + null_word(scan, scan.slot_of(k->column)) + " & " +
-                          mask_name(scan, *f) + ")");
-        }
+        parts.push_back("r." + f->field);
+        if (k->nullable) nulls.push_back("(r." + null_word(scan, scan.slot_of(k->column)) + " & " + mask_name(scan, *f) + ")");
       }
-      std::string usable = "records[i].parsed" + (nulls.empty() ? "" : " && !(" + join(nulls, " || ") + ")");
       std::string key = parts.size() == 1 ? parts[0] : key_type(plan, table) + "(" + join(parts, ", ") + ")";
-      w.line("for (size_t i = 0; i < n; ++i) keys[i] = {} ? {} : {}();", {usable, key, key_type(plan, table)});
-      w.line("program.{}.find_batch(keys, n, rows_found);", {table.member});
-      w.line("for (size_t i = 0; i < n; ++i) records[i].found.{} = {} ? rows_found[i] : nullptr;",
-             {found_field(p, l), usable});
+      std::string body = nulls.empty() ? "key = " + key + "; return true;"
+                                       : "if (" + join(nulls, " || ") + ") return false; key = " + key + "; return true;";
+      w.line("streamc::probe_group(program.{}, records, n, &{}::{}, [](const {}& r, {}& key) { {} });",
+             {table.member, found_type(scan), found_field(p, l), scan.row_type, key_type(plan, table), body});
     }
   }
 }
@@ -86,12 +79,12 @@ void emit_on_record(CodeWriter& w, const Plan& plan, const Scan& scan, const std
 void emit_json_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
   const bool batched = scan_batches_lookups(plan, scan);
   bool writes_tables = false;
-  for (int p : scan.pipelines) writes_tables = writes_tables || plan.pipelines[p].query->sink.kind == SinkKind::Table;
+  for (int p : scan.pipelines) writes_tables = writes_tables || plan.pipelines[p].sink.kind == SinkKind::Table;
   if (batched) {
     emit_lookup_probes(w, plan, scan);
     w.blank();
   }
-  const SourceDef& src = source_of(plan, scan.source);
+  const SourcePlan& src = source_of(plan, scan.source);
   w.line("// How {} is read (streamc::scan_json_stream).", {comment_text(src.name)});
   auto spec = w.block("struct " + scan_spec_type(scan), "};");
   w.line("static constexpr std::string_view kName = {};", {cpp_string_literal(src.name)});
@@ -116,7 +109,7 @@ void emit_json_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
 }
 
 void emit_csv_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
-  const SourceDef& src = source_of(plan, scan.source);
+  const SourcePlan& src = source_of(plan, scan.source);
   w.line("// How {} is read (streamc::scan_csv_stream).", {comment_text(src.name)});
   auto spec = w.block("struct " + scan_spec_type(scan), "};");
   w.line("static constexpr std::string_view kName = {};", {cpp_string_literal(src.name)});

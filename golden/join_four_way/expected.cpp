@@ -498,48 +498,24 @@ Step Program::on_trades_0(const TradesRow& r, const TradesFound& found) {
 
 // Probes the tables for up to streamc::kProbeGroup records, each table for all their keys at once.
 void probe_trades(const Program& program, TradesLines::Line* records, size_t n) {
-  {
-    // `row_u`: the keys of the group, then one probe of them all
-    std::string_view keys[streamc::kProbeGroup];
-    const UserProfilesRow* rows_found[streamc::kProbeGroup];
-    for (size_t i = 0; i < n; ++i)
-      keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
-                    ? records[i].row.user_id
-                    : std::string_view();
-    program.user_profiles_.find_batch(keys, n, rows_found);
-    for (size_t i = 0; i < n; ++i)
-      records[i].found.q0_row_u =
-          records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull)) ? rows_found[i]
-                                                                                  : nullptr;
-  }
-  {
-    // `row_l`: the keys of the group, then one probe of them all
-    std::string_view keys[streamc::kProbeGroup];
-    const LimitsRow* rows_found[streamc::kProbeGroup];
-    for (size_t i = 0; i < n; ++i)
-      keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull))
-                    ? records[i].row.user_id
-                    : std::string_view();
-    program.limits_.find_batch(keys, n, rows_found);
-    for (size_t i = 0; i < n; ++i)
-      records[i].found.q0_row_l =
-          records[i].parsed && !((records[i].row.nulls & TradesRow::kUserIdNull)) ? rows_found[i]
-                                                                                  : nullptr;
-  }
-  {
-    // `row_m`: the keys of the group, then one probe of them all
-    std::string_view keys[streamc::kProbeGroup];
-    const MarketDataRow* rows_found[streamc::kProbeGroup];
-    for (size_t i = 0; i < n; ++i)
-      keys[i] = records[i].parsed && !((records[i].row.nulls & TradesRow::kSymbolNull))
-                    ? records[i].row.symbol
-                    : std::string_view();
-    program.market_data_.find_batch(keys, n, rows_found);
-    for (size_t i = 0; i < n; ++i)
-      records[i].found.q0_row_m =
-          records[i].parsed && !((records[i].row.nulls & TradesRow::kSymbolNull)) ? rows_found[i]
-                                                                                  : nullptr;
-  }
+  streamc::probe_group(program.user_profiles_, records, n, &TradesFound::q0_row_u,
+                       [](const TradesRow& r, std::string_view& key) {
+                         if ((r.nulls & TradesRow::kUserIdNull)) return false;
+                         key = r.user_id;
+                         return true;
+                       });
+  streamc::probe_group(program.limits_, records, n, &TradesFound::q0_row_l,
+                       [](const TradesRow& r, std::string_view& key) {
+                         if ((r.nulls & TradesRow::kUserIdNull)) return false;
+                         key = r.user_id;
+                         return true;
+                       });
+  streamc::probe_group(program.market_data_, records, n, &TradesFound::q0_row_m,
+                       [](const TradesRow& r, std::string_view& key) {
+                         if ((r.nulls & TradesRow::kSymbolNull)) return false;
+                         key = r.symbol;
+                         return true;
+                       });
 }
 
 // How `trades` is read (streamc::scan_json_stream).

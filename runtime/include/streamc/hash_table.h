@@ -137,6 +137,12 @@ class HashTable {
                                    key_storage::KeyCodec<Key>,
                                    key_storage::PlainKey<Key>>;
   using StoredKey = typename Codec::Stored;
+
+ public:
+  using KeyType = Key;
+  using RowType = Row;
+
+ private:
   static_assert(key_storage::HasStringVisitor<Key>,
                 "the key type needs visit_strings(Key&, F&&), see streamc/hash_table.h");
   static_assert(key_storage::HasStringVisitor<Row>,

@@ -44,6 +44,24 @@ namespace streamc {
 // of this many.
 constexpr size_t kProbeGroup = 64;
 
+// Probes `table` for the keys of a group of records at once: key_of(row, key)
+// gives a record's key, false when it has none (a NULL key matches nothing);
+// the row found, or nullptr, goes to each record's found.*member.
+template <class Table, class Line, class Found, class Row, class KeyOf>
+STREAMC_PER_RECORD void probe_group(const Table& table, Line* records, size_t n, const Row* Found::*member,
+                                    KeyOf&& key_of) {
+  using Key = typename Table::KeyType;
+  Key keys[kProbeGroup];
+  const Row* rows[kProbeGroup];
+  bool usable[kProbeGroup];
+  for (size_t i = 0; i < n; ++i) {
+    usable[i] = records[i].parsed && key_of(records[i].row, keys[i]);
+    if (!usable[i]) keys[i] = Key();
+  }
+  table.find_batch(keys, n, rows);
+  for (size_t i = 0; i < n; ++i) records[i].found.*member = usable[i] ? rows[i] : nullptr;
+}
+
 namespace detail {
 
 inline bool scan_failed(const std::string& error) {

@@ -39,7 +39,8 @@
 namespace streamc {
 
 // What every loader shares: the table it fills, its file and the counters.
-template <class Spec>
+// Loader is the loader class itself (open, poll and close its own).
+template <class Spec, class Loader>
 class TableLoaderBase {
  public:
   using Row = typename Spec::Row;
@@ -51,6 +52,14 @@ class TableLoaderBase {
       : table_(table), version_(version), counters_(counters) {}
 
   bool watching() const { return source_.watch(); }
+
+  // The first load: open and read to the end; a watched file stays open.
+  bool load(const Config& config, std::string_view query_dir) {
+    Loader& loader = static_cast<Loader&>(*this);
+    if (!loader.open(config, query_dir) || !loader.poll()) return false;
+    if (!watching()) loader.close();
+    return true;
+  }
 
  protected:
   // Applies one record; false when the program must stop (the 'on.error'
@@ -87,8 +96,8 @@ class TableLoaderBase {
 // in chunks parsed on every core and applied here in file order, so the last
 // row of a key still wins; otherwise a record at a time.
 template <class Spec>
-class CsvTableLoader : public TableLoaderBase<Spec> {
-  using Base = TableLoaderBase<Spec>;
+class CsvTableLoader : public TableLoaderBase<Spec, CsvTableLoader<Spec>> {
+  using Base = TableLoaderBase<Spec, CsvTableLoader<Spec>>;
   using Records = ParsedLines<typename Spec::Row, TableRecord>;
 
  public:
@@ -117,12 +126,7 @@ class CsvTableLoader : public TableLoaderBase<Spec> {
     return ok;
   }
 
-  // The first load: open and read to the end; a watched file stays open.
-  bool load(const Config& config, std::string_view query_dir) {
-    if (!open(config, query_dir) || !poll()) return false;
-    if (!this->watching()) reader_.close();
-    return true;
-  }
+  void close() { reader_.close(); }
 
  private:
   bool has_value(const std::vector<CsvField>& fields) const {
@@ -199,8 +203,8 @@ class CsvTableLoader : public TableLoaderBase<Spec> {
 
 // A table's file of JSON lines, read a line at a time.
 template <class Spec>
-class JsonTableLoader : public TableLoaderBase<Spec> {
-  using Base = TableLoaderBase<Spec>;
+class JsonTableLoader : public TableLoaderBase<Spec, JsonTableLoader<Spec>> {
+  using Base = TableLoaderBase<Spec, JsonTableLoader<Spec>>;
 
  public:
   using Base::Base;
@@ -230,11 +234,7 @@ class JsonTableLoader : public TableLoaderBase<Spec> {
     return ok;
   }
 
-  bool load(const Config& config, std::string_view query_dir) {
-    if (!open(config, query_dir) || !poll()) return false;
-    if (!this->watching()) reader_.close();
-    return true;
-  }
+  void close() { reader_.close(); }
 
  private:
   FileReader reader_;
