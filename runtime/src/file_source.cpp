@@ -2,11 +2,12 @@
 // columns of a CSV header.
 #include "streamc/file_source.h"
 
+#include "streamc/connector.h"
 #include "streamc/scan.h"
 
 namespace streamc {
 
-bool FileSource::configure(const Config& config, std::string_view name, std::string_view query_dir,
+bool FileSource::configure(const Config& config, std::string_view name, std::string_view query_dir, bool table,
                            std::string& error) {
   name_ = std::string(name);
   auto property = [&](const char* p) { return name_ + "." + p; };
@@ -14,11 +15,12 @@ bool FileSource::configure(const Config& config, std::string_view name, std::str
   path_ = config.path(property("path"), query_dir);
   wait_timeout_ = config.get(property("file.wait.timeout"));
   retry_interval_ = config.get(property("file.retry.interval"));
-  watch_ = config.get(property("watch")) == "true";
+  watch_ = table && config.get(property("watch")) == "true";
   OnError policy = OnError::Fail;
   const std::string& on_error = config.get(property("on.error"));
   if (!on_error.empty() && !parse_on_error(on_error, policy)) {
-    error = "'" + property("on.error") + "' must be fail, skip or dlq, not '" + on_error + "'";
+    const std::string why = check_property(*file_connector().find("on.error", kStream), on_error);
+    error = "'" + property("on.error") + "' " + why + ", not '" + on_error + "'";
     return false;
   }
   bad_ = std::make_unique<BadRecordHandler>(name_, policy, config.path(property("dlq.path"), query_dir));

@@ -21,8 +21,10 @@ class FileSource {
  public:
   // Reads the source's properties; `query_dir` resolves the query's own
   // relative paths (those given with --set resolve against the working
-  // directory). False with a message on a bad value.
-  bool configure(const Config& config, std::string_view name, std::string_view query_dir, std::string& error);
+  // directory). Only a table's file is watched (`table`): a stream reading
+  // the same file reads it once. False with a message on a bad value.
+  bool configure(const Config& config, std::string_view name, std::string_view query_dir, bool table,
+                 std::string& error);
 
   // Waits for the file when the properties say so, then opens it. A watched
   // file is followed as it grows (read, not mapped).

@@ -141,7 +141,7 @@ bool scan_json_stream(Program& program, const Config& config, std::string_view q
   FileReader reader;
   LineScanOptions options;
   std::string error;
-  if (!source.configure(config, Spec::kName, query_dir, error) || !source.open(reader, error) ||
+  if (!source.configure(config, Spec::kName, query_dir, false, error) || !source.open(reader, error) ||
       !line_scan_options(config, options, error)) {
     return detail::scan_failed(error);
   }
@@ -179,7 +179,7 @@ bool scan_csv_stream(Program& program, const Config& config, std::string_view qu
   std::vector<CsvField> fields;
   int pos[Spec::kColumns.size() + 1] = {};
   std::string error;
-  if (!source.configure(config, Spec::kName, query_dir, error) || !source.open(reader, error) ||
+  if (!source.configure(config, Spec::kName, query_dir, false, error) || !source.open(reader, error) ||
       !read_csv_header(reader, source.shown(), fields, error) ||
       !find_csv_columns(fields, source.shown(), Spec::kColumns.data(), Spec::kColumns.size(), pos, error)) {
     return detail::scan_failed(error);

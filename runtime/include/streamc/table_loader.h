@@ -106,8 +106,8 @@ class CsvTableLoader : public TableLoaderBase<Spec, CsvTableLoader<Spec>> {
   // Opens the file (waiting for it if told to) and finds the columns in its header.
   bool open(const Config& config, std::string_view query_dir) {
     std::string error;
-    if (!this->source_.configure(config, Spec::kName, query_dir, error) || !this->source_.open(reader_, error) ||
-        !line_scan_options(config, options_, error) ||
+    if (!this->source_.configure(config, Spec::kName, query_dir, true, error) ||
+        !this->source_.open(reader_, error) || !line_scan_options(config, options_, error) ||
         !read_csv_header(reader_, this->source_.shown(), fields_, error) ||
         !find_csv_columns(fields_, this->source_.shown(), Spec::kColumns.data(), Spec::kColumns.size(), pos_,
                           error) ||
@@ -211,7 +211,8 @@ class JsonTableLoader : public TableLoaderBase<Spec, JsonTableLoader<Spec>> {
 
   bool open(const Config& config, std::string_view query_dir) {
     std::string error;
-    if (!this->source_.configure(config, Spec::kName, query_dir, error) || !this->source_.open(reader_, error)) {
+    if (!this->source_.configure(config, Spec::kName, query_dir, true, error) ||
+        !this->source_.open(reader_, error)) {
       return Base::fail(error);
     }
     return true;
