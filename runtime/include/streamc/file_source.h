@@ -66,4 +66,24 @@ bool read_csv_header(CsvReader& reader, std::string_view shown, std::vector<CsvF
 bool find_csv_columns(const std::vector<CsvField>& header, std::string_view shown, const std::string_view* names,
                       size_t n, int* pos, std::string& error);
 
+// Why a CSV record that is not as wide as its file's header is bad.
+inline constexpr std::string_view kCsvWidthMismatch = "the record does not have as many fields as the header";
+
+// A CSV record as reader.next(fields) returned it (`status`), parsed into
+// `row` by parse(fields, pos, row, reason) when it is well formed and as wide
+// as the header (`width` fields); otherwise false with the reason.
+template <class Parse, class Row>
+bool parse_csv_record(CsvReader& reader, CsvStatus status, const std::vector<CsvField>& fields, size_t width,
+                      Parse&& parse, const int* pos, Row& row, std::string_view& reason) {
+  if (status == CsvStatus::Malformed) {
+    reason = reader.error_reason();
+    return false;
+  }
+  if (fields.size() != width) {
+    reason = kCsvWidthMismatch;
+    return false;
+  }
+  return parse(fields, pos, row, reason);
+}
+
 }  // namespace streamc

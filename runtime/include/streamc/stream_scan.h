@@ -107,14 +107,7 @@ STREAMC_PER_RECORD bool run_csv_record(Program& program, FileSource& source, Csv
                                        const std::vector<CsvField>& fields, const int* pos, size_t width, Row& row) {
   ++program.counters.read;
   std::string_view reason;
-  bool parsed = false;
-  if (status == CsvStatus::Malformed) {
-    reason = reader.error_reason();
-  } else if (fields.size() != width) {
-    reason = "the record does not have as many fields as the header";
-  } else {
-    parsed = Spec::parse(fields, pos, row, reason);
-  }
+  const bool parsed = parse_csv_record(reader, status, fields, width, Spec::parse, pos, row, reason);
   if (!program.poll_tables()) return false;  // watched tables first
   Step step = Step::Error;
   if (parsed) {

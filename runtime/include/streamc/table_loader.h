@@ -141,14 +141,7 @@ class CsvTableLoader : public TableLoaderBase<Spec, CsvTableLoader<Spec>> {
       if (status == CsvStatus::End) return true;
       ++this->counters_.read;
       std::string_view reason;
-      bool parsed = false;
-      if (status == CsvStatus::Malformed) {
-        reason = reader_.error_reason();
-      } else if (fields_.size() != width_) {
-        reason = "the record does not have as many fields as the header";
-      } else {
-        parsed = Spec::parse(fields_, pos_, this->row_, reason);
-      }
+      const bool parsed = parse_csv_record(reader_, status, fields_, width_, Spec::parse, pos_, this->row_, reason);
       if (!this->apply(parsed, this->row_, parsed && has_value(fields_), reader_.line_number(),
                        reader_.raw_record(), reason)) {
         return false;
@@ -161,7 +154,7 @@ class CsvTableLoader : public TableLoaderBase<Spec, CsvTableLoader<Spec>> {
     // On any thread.
     auto parse = [this](const std::vector<CsvField>& fields, typename Records::Line& record) {
       if (fields.size() != width_) {
-        record.reason = "the record does not have as many fields as the header";
+        record.reason = kCsvWidthMismatch;
         return;
       }
       record.parsed = Spec::parse(fields, pos_, record.row, record.reason);
