@@ -16,7 +16,7 @@ void emit_lookup(PipelineContext& ctx, int index) {
   const Lookup& lookup = ctx.pipeline.lookups[index];
   const int pipeline = ctx.pipeline.index;
   // RIGHT / FULL JOIN: the first lookup notes the right table's keys it matched.
-  const std::string matched = ctx.pipeline.unmatched_pass && index == 0 ? ctx.pipeline.function + "_matched_" : "";
+  const std::string matched = index == 0 ? ctx.pipeline.matched_keys : "";
   const Lookup& j = lookup;
   const Table& table = plan.tables[lookup.table];
   const SourcePlan& src = plan.sources[table.source];

@@ -52,8 +52,8 @@ void emit_unmatched_function(CodeWriter& w, const Plan& plan, const Pipeline& pi
   const Scan& scan = plan.scans[pipeline.scan];
   const Table& left = plan.tables[scan.reads_table];
   w.line("// The rows of the right table that no row of the left one matched.");
-  auto fn = w.block("Step Program::" + pipeline.function + "_unmatched(const " + right.row_type + "& row)");
-  w.line("if ({}_matched_.find({}) != nullptr) return Step::Next;", {pipeline.function, key_of_row(plan, right, "row.")});
+  auto fn = w.block("Step Program::" + pipeline.unmatched_function + "(const " + right.row_type + "& row)");
+  w.line("if ({}.find({}) != nullptr) return Step::Next;", {pipeline.matched_keys, key_of_row(plan, right, "row.")});
   w.line("const {}* {} = &row;", {right.row_type, lookup.var});
   int counter = 0;
   ExprEmitter emitter(w, {{"streamc::kMissingRow<" + left.row_type + ">.", &scan}, {lookup.var + "->", &right}},

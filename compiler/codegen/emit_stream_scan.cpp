@@ -147,7 +147,7 @@ void emit_table_read(CodeWriter& w, const Plan& plan, const Scan& scan) {
     if (!pipeline.unmatched_pass) continue;
     const Table& right = plan.tables[pipeline.lookups[0].table];
     reads.push_back("streamc::read_table(program, program." + right.member + ", [&](const " + right.row_type +
-                    "& row) { return program." + pipeline.function + "_unmatched(row); })");
+                    "& row) { return program." + pipeline.unmatched_function + "(row); })");
   }
   w.line("return {};", {join(reads, " &&\n       ")});
 }

@@ -131,9 +131,9 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
            {p.function, scan.row_type, p.batched() ? ", const " + found_type(scan) + "& found" : ""});
     if (p.unmatched_pass) {
       const Table& right = plan.tables[p.lookups[0].table];
-      w.line("Step {}_unmatched(const {}& row);", {p.function, right.row_type});
+      w.line("Step {}(const {}& row);", {p.unmatched_function, right.row_type});
       w.line("// The keys of {} a row matched (RIGHT / FULL JOIN).", {right.member});
-      w.line("streamc::HashTable<{}, streamc::Present> {}_matched_;", {key_type(plan, right), p.function});
+      w.line("streamc::HashTable<{}, streamc::Present> {};", {key_type(plan, right), p.matched_keys});
     }
   }
   w.blank();

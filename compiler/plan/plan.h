@@ -140,8 +140,11 @@ struct Pipeline {
   std::vector<Lookup> lookups;    // one per join, in query order
   bool batched() const;           // some lookup is probed by the scan
   // RIGHT / FULL JOIN of two tables: the right table's rows nothing matched
-  // come out of a second function, `function` + "_unmatched".
+  // come out of a second function, after the left table's rows; the first
+  // lookup notes the keys it matched in `matched_keys`.
   bool unmatched_pass = false;
+  std::string unmatched_function;  // on_users_0_unmatched
+  std::string matched_keys;        // on_users_0_matched_
   std::vector<Operator> operators;
   // The WHERE conjuncts. Pushed down: each Filter runs as soon as what it
   // reads is known (before any lookup when it reads the record alone).

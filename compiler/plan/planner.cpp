@@ -250,6 +250,10 @@ class Planner {
       p.operators.push_back({OpKind::Project});
       p.operators.push_back({OpKind::Sink});
       for (const OutputColumn& c : q.columns) p.columns.push_back({c.name, clone(*c.expr), c.key});
+      if (p.unmatched_pass) {
+        p.unmatched_function = p.function + "_unmatched";
+        p.matched_keys = p.function + "_matched_";
+      }
       p.limit = q.limit;
       if (q.limit) p.limit_counter = "emitted_" + std::to_string(p.index) + "_";
       p.sink = {q.sink.name, q.sink.kind, q.sink.format, q.sink.path, q.sink.table, sink_member(q.sink)};
@@ -353,7 +357,7 @@ class Planner {
     for (const Pipeline& p : plan_.pipelines) {
       if (p.unmatched_pass) {
         const int right = p.lookups[0].table;
-        plan_.states.push_back({StateKind::MatchedKeys, p.function + "_matched_", Trigger::EndOfInput, p.index, right,
+        plan_.states.push_back({StateKind::MatchedKeys, p.matched_keys, Trigger::EndOfInput, p.index, right,
                                 "the keys of " + source(plan_.tables[right].source).name +
                                     " a row matched; the others come out after the scan"});
       }
