@@ -14,13 +14,6 @@ namespace {
 
 std::string str(size_t n) { return std::to_string(n); }
 
-bool scan_batches_lookups(const Plan& plan, const Scan& scan) {
-  for (int p : scan.pipelines) {
-    if (plan.pipelines[p].batched()) return true;
-  }
-  return false;
-}
-
 // TradesRow -> Trades: the stem of a scan's generated names.
 std::string scan_stem(const Scan& scan) {
   const std::string& t = scan.row_type;
@@ -59,27 +52,33 @@ void emit_lookup_probes(CodeWriter& w, const Plan& plan, const Scan& scan) {
   }
 }
 
-// The pipelines of the scan, in script order: the first failure stops.
-void emit_on_record(CodeWriter& w, const Plan& plan, const Scan& scan, const std::string& param,
-                    const std::string& row, const std::string& found) {
-  w.line("// The pipelines reading {}, in script order.", {comment_text(source_of(plan, scan.source).name)});
-  auto fn = w.block("static Step on_record(Program& program, " + param + ")");
+// The statements that run a record `row` through the pipelines of the scan,
+// in script order, and return the Step: the first failure stops.
+std::vector<std::string> run_pipelines(const Plan& plan, const Scan& scan, const std::string& row,
+                                       const std::string& found) {
+  std::vector<std::string> out;
   for (size_t i = 0; i < scan.pipelines.size(); ++i) {
     const Pipeline& pipeline = plan.pipelines[scan.pipelines[i]];
     std::string call = "program." + pipeline.function + "(" + row + (pipeline.batched() ? ", " + found : "") + ")";
     if (scan.pipelines.size() == 1) {
-      w.line("return {};", {call});
+      out.push_back("return " + call + ";");
     } else {
-      w.line("{}step = {};", {i == 0 ? "Step " : "if (step != Step::Error) ", call});
+      out.push_back(std::string(i == 0 ? "Step " : "if (step != Step::Error) ") + "step = " + call + ";");
     }
   }
-  if (scan.pipelines.size() != 1) w.line("return step;");
+  if (scan.pipelines.size() != 1) out.push_back("return step;");
+  return out;
+}
+
+void emit_on_record(CodeWriter& w, const Plan& plan, const Scan& scan, const std::string& param,
+                    const std::string& row, const std::string& found) {
+  w.line("// The pipelines reading {}, in script order.", {comment_text(source_of(plan, scan.source).name)});
+  auto fn = w.block("static Step on_record(Program& program, " + param + ")");
+  for (const std::string& statement : run_pipelines(plan, scan, row, found)) w.line(statement);
 }
 
 void emit_json_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
-  const bool batched = scan_batches_lookups(plan, scan);
-  bool writes_tables = false;
-  for (int p : scan.pipelines) writes_tables = writes_tables || plan.pipelines[p].sink.kind == SinkKind::Table;
+  const bool batched = scan.probes_tables;
   if (batched) {
     emit_lookup_probes(w, plan, scan);
     w.blank();
@@ -92,7 +91,7 @@ void emit_json_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
   w.line("static constexpr auto parse = {};", {scan.parse_function});
   w.line("static constexpr bool kProbes = {};", {batched ? "true" : "false"});
   if (batched) {
-    w.line(writes_tables ? "static constexpr bool kProbeAhead = false;  // a query of this stream writes a table"
+    w.line(scan.writes_tables ? "static constexpr bool kProbeAhead = false;  // a query of this stream writes a table"
                          : "static constexpr bool kProbeAhead = true;");
     w.line("static void probe(const Program& program, Lines::Line* records, size_t n) { {}(program, records, n); }",
            {probe_function(scan)});
@@ -129,19 +128,9 @@ void emit_table_read(CodeWriter& w, const Plan& plan, const Scan& scan) {
   w.line("// Reads the table {} as it is once every table is loaded.",
          {comment_text(source_of(plan, scan.source).name)});
   auto fn = w.block("bool " + scan.function + "(Program& program)");
-  std::vector<std::string> reads;
-  {
-    std::string body;
-    for (size_t i = 0; i < scan.pipelines.size(); ++i) {
-      const std::string call = "program." + plan.pipelines[scan.pipelines[i]].function + "(row)";
-      body += scan.pipelines.size() == 1 ? "return " + call + ";"
-              : i == 0                   ? "Step step = " + call + ";"
-                                         : " if (step != Step::Error) step = " + call + ";";
-    }
-    if (scan.pipelines.size() != 1) body += " return step;";
-    reads.push_back("streamc::read_table(program, program." + table.member + ", [&](const " + table.row_type +
-                    "& row) { " + body + " })");
-  }
+  std::vector<std::string> reads = {"streamc::read_table(program, program." + table.member + ", [&](const " +
+                                    table.row_type + "& row) { " + join(run_pipelines(plan, scan, "row", ""), " ") +
+                                    " })"};
   for (int p : scan.pipelines) {
     const Pipeline& pipeline = plan.pipelines[p];
     if (!pipeline.unmatched_pass) continue;
@@ -159,7 +148,7 @@ std::string found_type(const Scan& scan) { return scan_stem(scan) + "Found"; }
 std::string found_field(int pipeline, const Lookup& lookup) { return "q" + str(pipeline) + "_" + lookup.var; }
 
 void emit_found_struct(CodeWriter& w, const Plan& plan, const Scan& scan) {
-  if (!scan_batches_lookups(plan, scan)) {
+  if (!scan.probes_tables) {
     w.line("using {} = streamc::ParsedLines<{}>;", {lines_type(scan), scan.row_type});
     return;
   }

@@ -32,15 +32,13 @@ std::string loader_type(const Plan& plan, const Scan& scan) {
 void emit_table_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
   const SourcePlan& src = source_of(plan, scan.source);
   const Table& table = plan.tables[scan.table];
-  bool key_only = true;
-  for (const PlanColumn& c : src.columns) key_only = key_only && c.key;
   w.line("// How the table {} is read from its file (streamc::{}).",
          {comment_text(src.name), src.format == Format::Json ? "JsonTableLoader" : "CsvTableLoader"});
   auto spec = w.block("struct " + table_spec_type(plan, scan), "};");
   w.line("using Row = {};", {scan.row_type});
   w.line("using Key = {};", {key_type(plan, table)});
   w.line("static constexpr std::string_view kName = {};", {cpp_string_literal(src.name)});
-  w.line(key_only ? "static constexpr bool kKeyOnly = true;  // every column is key: every record inserts"
+  w.line(table.key_only ? "static constexpr bool kKeyOnly = true;  // every column is key: every record inserts"
                   : "static constexpr bool kKeyOnly = false;");
   if (src.format == Format::Csv) {
     std::vector<std::string> read, values;

@@ -85,6 +85,10 @@ struct Scan : RowLayout {
   std::string parse_function;     // parse_trades
   std::string function;           // scan_trades / load_users
   std::vector<int> pipelines;     // the pipelines fed, in script order
+  // Some pipeline probes a table by the record's own columns: the scan probes
+  // groups of records ahead of the pipelines (a JSON stream's scan only).
+  bool probes_tables = false;
+  bool writes_tables = false;     // some pipeline fills a table (CREATE TABLE AS)
 };
 
 // A table held in memory, keyed by its key columns.
@@ -95,6 +99,7 @@ struct Table : RowLayout {
   int scan = -1;                  // the Scan loading it from its file, or
   int producer = -1;              // the pipeline filling it (CREATE TABLE AS)
   std::string version;            // users_version_: counts changes, for cached subqueries
+  bool key_only = false;          // every column is key (an allow-list): every record inserts
 };
 
 // A stream-table join in a pipeline: probe `table` by the join's key.

@@ -147,6 +147,8 @@ class Planner {
       t.member = cpp_identifier(to_lower(src.name)) + "_";
       t.key = src.key_columns();
       t.version = t.member + "version_";
+      t.key_only = true;
+      for (const Column& c : src.columns) t.key_only = t.key_only && c.key;
       plan_.tables.push_back(std::move(t));
     }
     // A table with a file of its own is loaded by a scan of that file.
@@ -258,7 +260,10 @@ class Planner {
       if (q.limit) p.limit_counter = "emitted_" + std::to_string(p.index) + "_";
       p.sink = {q.sink.name, q.sink.kind, q.sink.format, q.sink.path, q.sink.table, sink_member(q.sink)};
       int index = p.index;
-      plan_.scans[scan_index].pipelines.push_back(index);
+      Scan& scan = plan_.scans[scan_index];
+      scan.pipelines.push_back(index);
+      scan.probes_tables = scan.probes_tables || p.batched();
+      scan.writes_tables = scan.writes_tables || fills_table;
       // The subqueries of the pipeline's own expressions (the plan's copies).
       auto find_subqueries = [&](const Expr& e) {
         for_each_expr(e, [&](const Expr& x) {
