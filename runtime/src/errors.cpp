@@ -4,29 +4,21 @@
 #include <cinttypes>
 
 #include "streamc/output.h"
+#include "streamc/text.h"
 
 namespace streamc {
 namespace {
-
-bool iequals(std::string_view a, std::string_view lower) {
-  if (a.size() != lower.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    const char c = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
 
 int width(std::string_view s) { return static_cast<int>(s.size()); }
 
 }  // namespace
 
 bool parse_on_error(std::string_view text, OnError& out) {
-  if (iequals(text, "fail")) {
+  if (ascii_iequals(text, "fail")) {
     out = OnError::Fail;
-  } else if (iequals(text, "skip")) {
+  } else if (ascii_iequals(text, "skip")) {
     out = OnError::Skip;
-  } else if (iequals(text, "dlq")) {
+  } else if (ascii_iequals(text, "dlq")) {
     out = OnError::Dlq;
   } else {
     return false;

@@ -89,4 +89,15 @@ std::string_view map_case(Arena& arena, std::string_view s, bool upper) {
 std::string_view utf8_upper(Arena& arena, std::string_view s) { return map_case(arena, s, true); }
 std::string_view utf8_lower(Arena& arena, std::string_view s) { return map_case(arena, s, false); }
 
+bool ascii_iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
 }  // namespace streamc

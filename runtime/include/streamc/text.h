@@ -57,6 +57,9 @@ inline bool parse_double(std::string_view s, double& out) {
 // true/false, t/f, yes/no, y/n (any case), 1/0: DuckDB's set.
 bool parse_bool(std::string_view s, bool& out);
 
+// Equal ignoring the case of ASCII letters (names, keywords, property values).
+bool ascii_iequals(std::string_view a, std::string_view b);
+
 // ASCII case mapping; other bytes (UTF-8 included) are copied unchanged.
 std::string_view ascii_upper(Arena& arena, std::string_view s);
 std::string_view ascii_lower(Arena& arena, std::string_view s);
