@@ -1,7 +1,7 @@
 // Per source: the row struct holding only the columns the queries read
-// (emit_row.cpp), the parser specialized to the source's format (CSV by
-// column position, JSON by field name; emit_parse.cpp), and the Spec with
-// which the runtime reads it: a table's loader (emit_table_load.cpp), a
+// (emit_row.cpp), the list of those columns the runtime parses a record by
+// (CSV by column position, JSON by field name; emit_columns.cpp), and the
+// Spec with which the runtime reads it: a table's loader (emit_table_load.cpp), a
 // stream's scan (emit_stream_scan.cpp).
 #pragma once
 
@@ -11,8 +11,8 @@
 namespace streamc {
 
 void emit_row_struct(CodeWriter& w, const Plan& plan, const RowLayout& row, int source, bool table);
-// The parser of one record of a scan (emit_parse.cpp).
-void emit_parse_function(CodeWriter& w, const Plan& plan, const Scan& scan);
+// The columns a scan reads, in its Spec (emit_columns.cpp).
+void emit_columns(CodeWriter& w, const Plan& plan, const Scan& scan);
 
 // A table read from its own file: the Spec of its loader, and the loader's
 // type (a member of Program, so that a watched file is read again while the

@@ -88,7 +88,7 @@ void emit_json_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
   auto spec = w.block("struct " + scan_spec_type(scan), "};");
   w.line("static constexpr std::string_view kName = {};", {cpp_string_literal(src.name)});
   w.line("using Lines = {};", {lines_type(scan)});
-  w.line("static constexpr auto parse = {};", {scan.parse_function});
+  emit_columns(w, plan, scan);
   w.line("static constexpr bool kProbes = {};", {batched ? "true" : "false"});
   if (batched) {
     w.line(scan.writes_tables ? "static constexpr bool kProbeAhead = false;  // a query of this stream writes a table"
@@ -113,11 +113,7 @@ void emit_csv_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
   auto spec = w.block("struct " + scan_spec_type(scan), "};");
   w.line("static constexpr std::string_view kName = {};", {cpp_string_literal(src.name)});
   w.line("using Row = {};", {scan.row_type});
-  std::vector<std::string> literals;
-  for (const ScanField& f : scan.fields) literals.push_back(cpp_string_literal(src.columns[f.column].name));
-  w.line("static constexpr std::array<std::string_view, {}> kColumns = {{}};",
-         {str(literals.size()), join(literals, ", ")});
-  w.line("static constexpr auto parse = {};", {scan.parse_function});
+  emit_columns(w, plan, scan);
   emit_on_record(w, plan, scan, "const Row& r", "r", "");
 }
 

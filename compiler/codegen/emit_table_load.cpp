@@ -40,17 +40,13 @@ void emit_table_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
   w.line("static constexpr std::string_view kName = {};", {cpp_string_literal(src.name)});
   w.line(table.key_only ? "static constexpr bool kKeyOnly = true;  // every column is key: every record inserts"
                   : "static constexpr bool kKeyOnly = false;");
-  if (src.format == Format::Csv) {
-    std::vector<std::string> read, values;
-    for (const ScanField& f : scan.fields) read.push_back(src.columns[f.column].name);
-    for (const PlanColumn& c : src.columns) {
-      if (!c.key) values.push_back(c.name);
-    }
-    w.line("// The columns read, and every non-key one (a record without a value deletes its key).");
-    emit_names(w, "kColumns", read);
-    emit_names(w, "kValueColumns", values);
+  std::vector<std::string> values;
+  for (const PlanColumn& c : src.columns) {
+    if (!c.key) values.push_back(c.name);
   }
-  w.line("static constexpr auto parse = {};", {scan.parse_function});
+  w.line("// Every non-key column: a record without a value in any deletes its key.");
+  emit_names(w, "kValueColumns", values);
+  emit_columns(w, plan, scan);
   std::vector<std::string> nulls;
   for (int k : table.key) {
     nulls.push_back("(r." + null_word(scan, scan.slot_of(k)) + " & " + mask_name(scan, *scan.field_of(k)) + ")");

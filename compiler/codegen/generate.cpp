@@ -197,8 +197,6 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   rows.blank();
   for (const Scan& scan : plan.scans) {
     if (scan.reads_table >= 0) continue;
-    emit_parse_function(parsers, plan, scan);
-    parsers.blank();
     if (scan.table >= 0) {
       emit_table_spec(parsers, plan, scan);
       parsers.blank();

@@ -82,7 +82,6 @@ struct Scan : RowLayout {
   bool load_phase = false;        // runs before any stream record is read
   int table = -1;                 // a table's own file: rows go into Plan::tables[table]
   int reads_table = -1;           // no file: the rows of Plan::tables[reads_table] once loaded
-  std::string parse_function;     // parse_trades
   std::string function;           // scan_trades / load_users
   std::vector<int> pipelines;     // the pipelines fed, in script order
   // Some pipeline probes a table by the record's own columns: the scan probes

@@ -160,7 +160,6 @@ class Planner {
       scan.source = t.source;
       scan.load_phase = true;
       scan.table = static_cast<int>(i);
-      scan.parse_function = "parse_" + cpp_identifier(to_lower(source(t.source).name));
       scan.function = "load_" + cpp_identifier(to_lower(source(t.source).name));
       t.scan = static_cast<int>(plan_.scans.size());
       plan_.scans.push_back(std::move(scan));
@@ -199,7 +198,6 @@ class Planner {
     // A stream read in both phases is two scans, each with the columns it uses.
     const std::string phase = load_phase ? "_into_tables" : "";
     scan.row_type = camel_case(src.name + phase) + (clash ? "Record" : "Row");
-    scan.parse_function = "parse_" + name + phase + (clash ? "_record" : "");
     scan.function = "scan_" + name + phase;
     plan_.scans.push_back(std::move(scan));
     return static_cast<int>(plan_.scans.size() - 1);

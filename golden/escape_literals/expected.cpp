@@ -49,69 +49,6 @@ struct NotesRow {
   static constexpr uint64_t kAllNull = kIdNull | kNoteNull;
 };
 
-// `notes` read without simdjson, when it is a flat object of plain values; false
-// when not sure (then simdjson reads the line and decides).
-bool parse_notes_flat(std::string_view line, NotesRow& r) {
-  r = {};
-  r.nulls = NotesRow::kAllNull;
-  streamc::FlatJson json(line);
-  for (std::string_view key; json.next_key(key);) {
-    if (key == "id"sv) {
-      if (json.null()) continue;
-      if (!json.to_int64(r.id)) return false;
-      r.nulls &= ~NotesRow::kIdNull;
-    } else if (key == "note"sv) {
-      if (json.null()) continue;
-      if (!json.to_string(r.note)) return false;
-      r.nulls &= ~NotesRow::kNoteNull;
-    } else if (!json.skip()) {
-      return false;
-    }
-  }
-  if (!json.ended()) return false;
-  return true;
-}
-
-// Parses one JSON line of `notes` into a NotesRow; a field that is absent is NULL.
-// Strings point into the line, or into `strings` when they had escapes.
-bool parse_notes(simdjson::ondemand::parser& parser, std::string_view line, NotesRow& r,
-                 std::string_view& reason, streamc::Arena& strings) {
-  if (parse_notes_flat(line, r)) return true;
-  r = {};
-  r.nulls = NotesRow::kAllNull;
-  simdjson::ondemand::document doc;
-  simdjson::ondemand::object object;
-  if (streamc::json_iterate_line(parser, line, doc) || doc.get_object().get(object)) {
-    reason = "the line is not a valid JSON object";
-    return false;
-  }
-  for (auto field : object) {
-    std::string_view key;
-    if (!streamc::json_key(field, key)) {
-      reason = "the line is not valid JSON";
-      return false;
-    }
-    // A reference, not a copy: copying a value stalls on the bytes just stored.
-    streamc::JsonValue& value = field.value_unsafe().value();
-    if (key == "id"sv) {
-      if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_int64(value, r.id)) {
-        reason = "column 'id' is not a valid BIGINT";
-        return false;
-      }
-      r.nulls &= ~NotesRow::kIdNull;
-    } else if (key == "note"sv) {
-      if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_string(value, r.note, strings)) {
-        reason = "column 'note' is not a valid VARCHAR";
-        return false;
-      }
-      r.nulls &= ~NotesRow::kNoteNull;
-    }
-  }
-  return true;
-}
-
 using NotesLines = streamc::ParsedLines<NotesRow>;
 
 // The state of the program: its sinks, counters and per-record scratch space.
@@ -213,7 +150,11 @@ Step Program::on_notes_0(const NotesRow& r) {
 struct NotesScan {
   static constexpr std::string_view kName = "notes"sv;
   using Lines = NotesLines;
-  static constexpr auto parse = parse_notes;
+  // The columns read, field by field of NotesRow: name, type, NOT NULL.
+  static constexpr std::tuple kColumns = {
+      streamc::Column<&NotesRow::id>{"id"sv, streamc::kBigInt},
+      streamc::Column<&NotesRow::note>{"note"sv, streamc::kVarchar},
+  };
   static constexpr bool kProbes = false;
   static constexpr bool kProbeAhead = false;
   // The pipelines reading `notes`, in script order.

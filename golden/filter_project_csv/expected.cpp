@@ -56,55 +56,6 @@ struct UsersRow {
       kUserIdNull | kNameNull | kRiskScoreNull | kCountryNull | kBalanceNull;
 };
 
-// Parses one CSV record of `users` into a UsersRow; `pos` maps each column read to its field.
-bool parse_users(const std::vector<streamc::CsvField>& fields, const int* pos, UsersRow& r,
-                 std::string_view& reason) {
-  r = {};
-  r.nulls = UsersRow::kAllNull;
-  {
-    const streamc::CsvField& field = fields[pos[0]];  // `user_id`
-    if (!streamc::csv_is_null(field)) {
-      r.user_id = field.text;
-      r.nulls &= ~UsersRow::kUserIdNull;
-    }
-  }
-  {
-    const streamc::CsvField& field = fields[pos[1]];  // `name`
-    if (!streamc::csv_is_null(field)) {
-      r.name = field.text;
-      r.nulls &= ~UsersRow::kNameNull;
-    }
-  }
-  {
-    const streamc::CsvField& field = fields[pos[2]];  // `risk_score`
-    if (!streamc::csv_is_null(field)) {
-      if (!streamc::parse_int64(field.text, r.risk_score)) {
-        reason = "column 'risk_score' is not a valid BIGINT";
-        return false;
-      }
-      r.nulls &= ~UsersRow::kRiskScoreNull;
-    }
-  }
-  {
-    const streamc::CsvField& field = fields[pos[3]];  // `country`
-    if (!streamc::csv_is_null(field)) {
-      r.country = field.text;
-      r.nulls &= ~UsersRow::kCountryNull;
-    }
-  }
-  {
-    const streamc::CsvField& field = fields[pos[4]];  // `balance`
-    if (!streamc::csv_is_null(field)) {
-      if (!streamc::parse_decimal(field.text, 18, 2, r.balance)) {
-        reason = "column 'balance' is not a valid DECIMAL(18,2)";
-        return false;
-      }
-      r.nulls &= ~UsersRow::kBalanceNull;
-    }
-  }
-  return true;
-}
-
 // The state of the program: its sinks, counters and per-record scratch space.
 class Program {
  public:
@@ -194,9 +145,14 @@ Step Program::on_users_0(const UsersRow& r) {
 struct UsersScan {
   static constexpr std::string_view kName = "users"sv;
   using Row = UsersRow;
-  static constexpr std::array<std::string_view, 5> kColumns = {
-      "user_id"sv, "name"sv, "risk_score"sv, "country"sv, "balance"sv};
-  static constexpr auto parse = parse_users;
+  // The columns read, field by field of UsersRow: name, type, NOT NULL.
+  static constexpr std::tuple kColumns = {
+      streamc::Column<&UsersRow::user_id>{"user_id"sv, streamc::kVarchar},
+      streamc::Column<&UsersRow::name>{"name"sv, streamc::kVarchar},
+      streamc::Column<&UsersRow::risk_score>{"risk_score"sv, streamc::kBigInt},
+      streamc::Column<&UsersRow::country>{"country"sv, streamc::kVarchar},
+      streamc::Column<&UsersRow::balance>{"balance"sv, streamc::decimal(18, 2)},
+  };
   // The pipelines reading `users`, in script order.
   static Step on_record(Program& program, const Row& r) { return program.on_users_0(r); }
 };

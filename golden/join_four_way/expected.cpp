@@ -104,71 +104,23 @@ struct TradesRow {
       kTradeIdNull | kUserIdNull | kSymbolNull | kQuantityNull | kPriceNull;
 };
 
-// Parses one CSV record of `limits` into a LimitsRow; `pos` maps each column read to its field.
-bool parse_limits(const std::vector<streamc::CsvField>& fields, const int* pos, LimitsRow& r,
-                  std::string_view& reason) {
-  r = {};
-  r.nulls = LimitsRow::kAllNull;
-  {
-    const streamc::CsvField& field = fields[pos[0]];  // `user_id`
-    if (!streamc::csv_is_null(field)) {
-      r.user_id = field.text;
-      r.nulls &= ~LimitsRow::kUserIdNull;
-    }
-  }
-  {
-    const streamc::CsvField& field = fields[pos[1]];  // `position_limit`
-    if (!streamc::csv_is_null(field)) {
-      if (!streamc::parse_int64(field.text, r.position_limit)) {
-        reason = "column 'position_limit' is not a valid BIGINT";
-        return false;
-      }
-      r.nulls &= ~LimitsRow::kPositionLimitNull;
-    }
-  }
-  return true;
-}
-
 // How the table `limits` is read from its file (streamc::CsvTableLoader).
 struct LimitsTable {
   using Row = LimitsRow;
   using Key = std::string_view;
   static constexpr std::string_view kName = "limits"sv;
   static constexpr bool kKeyOnly = false;
-  // The columns read, and every non-key one (a record without a value deletes its key).
-  static constexpr std::array<std::string_view, 2> kColumns = {"user_id"sv, "position_limit"sv};
+  // Every non-key column: a record without a value in any deletes its key.
   static constexpr std::array<std::string_view, 2> kValueColumns = {"position_limit"sv,
                                                                     "max_qty"sv};
-  static constexpr auto parse = parse_limits;
+  // The columns read, field by field of LimitsRow: name, type, NOT NULL.
+  static constexpr std::tuple kColumns = {
+      streamc::Column<&LimitsRow::user_id>{"user_id"sv, streamc::kVarchar},
+      streamc::Column<&LimitsRow::position_limit>{"position_limit"sv, streamc::kBigInt},
+  };
   static bool key_null(const Row& r) { return (r.nulls & LimitsRow::kUserIdNull); }
   static Key key(const Row& r) { return r.user_id; }
 };
-
-// Parses one CSV record of `market_data` into a MarketDataRow; `pos` maps each column read to its
-// field.
-bool parse_market_data(const std::vector<streamc::CsvField>& fields, const int* pos,
-                       MarketDataRow& r, std::string_view& reason) {
-  r = {};
-  r.nulls = MarketDataRow::kAllNull;
-  {
-    const streamc::CsvField& field = fields[pos[0]];  // `symbol`
-    if (!streamc::csv_is_null(field)) {
-      r.symbol = field.text;
-      r.nulls &= ~MarketDataRow::kSymbolNull;
-    }
-  }
-  {
-    const streamc::CsvField& field = fields[pos[1]];  // `current_price`
-    if (!streamc::csv_is_null(field)) {
-      if (!streamc::parse_decimal(field.text, 18, 2, r.current_price)) {
-        reason = "column 'current_price' is not a valid DECIMAL(18,2)";
-        return false;
-      }
-      r.nulls &= ~MarketDataRow::kCurrentPriceNull;
-    }
-  }
-  return true;
-}
 
 // How the table `market_data` is read from its file (streamc::CsvTableLoader).
 struct MarketDataTable {
@@ -176,47 +128,17 @@ struct MarketDataTable {
   using Key = std::string_view;
   static constexpr std::string_view kName = "market_data"sv;
   static constexpr bool kKeyOnly = false;
-  // The columns read, and every non-key one (a record without a value deletes its key).
-  static constexpr std::array<std::string_view, 2> kColumns = {"symbol"sv, "current_price"sv};
+  // Every non-key column: a record without a value in any deletes its key.
   static constexpr std::array<std::string_view, 2> kValueColumns = {"current_price"sv,
                                                                     "exchange"sv};
-  static constexpr auto parse = parse_market_data;
+  // The columns read, field by field of MarketDataRow: name, type, NOT NULL.
+  static constexpr std::tuple kColumns = {
+      streamc::Column<&MarketDataRow::symbol>{"symbol"sv, streamc::kVarchar},
+      streamc::Column<&MarketDataRow::current_price>{"current_price"sv, streamc::decimal(18, 2)},
+  };
   static bool key_null(const Row& r) { return (r.nulls & MarketDataRow::kSymbolNull); }
   static Key key(const Row& r) { return r.symbol; }
 };
-
-// Parses one CSV record of `user_profiles` into a UserProfilesRow; `pos` maps each column read to
-// its field.
-bool parse_user_profiles(const std::vector<streamc::CsvField>& fields, const int* pos,
-                         UserProfilesRow& r, std::string_view& reason) {
-  r = {};
-  r.nulls = UserProfilesRow::kAllNull;
-  {
-    const streamc::CsvField& field = fields[pos[0]];  // `user_id`
-    if (!streamc::csv_is_null(field)) {
-      r.user_id = field.text;
-      r.nulls &= ~UserProfilesRow::kUserIdNull;
-    }
-  }
-  {
-    const streamc::CsvField& field = fields[pos[1]];  // `tier`
-    if (!streamc::csv_is_null(field)) {
-      r.tier = field.text;
-      r.nulls &= ~UserProfilesRow::kTierNull;
-    }
-  }
-  {
-    const streamc::CsvField& field = fields[pos[2]];  // `risk_score`
-    if (!streamc::csv_is_null(field)) {
-      if (!streamc::parse_int64(field.text, r.risk_score)) {
-        reason = "column 'risk_score' is not a valid BIGINT";
-        return false;
-      }
-      r.nulls &= ~UserProfilesRow::kRiskScoreNull;
-    }
-  }
-  return true;
-}
 
 // How the table `user_profiles` is read from its file (streamc::CsvTableLoader).
 struct UserProfilesTable {
@@ -224,111 +146,18 @@ struct UserProfilesTable {
   using Key = std::string_view;
   static constexpr std::string_view kName = "user_profiles"sv;
   static constexpr bool kKeyOnly = false;
-  // The columns read, and every non-key one (a record without a value deletes its key).
-  static constexpr std::array<std::string_view, 3> kColumns = {"user_id"sv, "tier"sv,
-                                                               "risk_score"sv};
+  // Every non-key column: a record without a value in any deletes its key.
   static constexpr std::array<std::string_view, 4> kValueColumns = {"name"sv, "tier"sv,
                                                                     "risk_score"sv, "country"sv};
-  static constexpr auto parse = parse_user_profiles;
+  // The columns read, field by field of UserProfilesRow: name, type, NOT NULL.
+  static constexpr std::tuple kColumns = {
+      streamc::Column<&UserProfilesRow::user_id>{"user_id"sv, streamc::kVarchar},
+      streamc::Column<&UserProfilesRow::tier>{"tier"sv, streamc::kVarchar},
+      streamc::Column<&UserProfilesRow::risk_score>{"risk_score"sv, streamc::kBigInt},
+  };
   static bool key_null(const Row& r) { return (r.nulls & UserProfilesRow::kUserIdNull); }
   static Key key(const Row& r) { return r.user_id; }
 };
-
-// `trades` read without simdjson, when it is a flat object of plain values; false
-// when not sure (then simdjson reads the line and decides).
-bool parse_trades_flat(std::string_view line, TradesRow& r) {
-  r = {};
-  r.nulls = TradesRow::kAllNull;
-  streamc::FlatJson json(line);
-  for (std::string_view key; json.next_key(key);) {
-    if (key == "trade_id"sv) {
-      if (json.null()) continue;
-      if (!json.to_int64(r.trade_id)) return false;
-      r.nulls &= ~TradesRow::kTradeIdNull;
-    } else if (key == "user_id"sv) {
-      if (json.null()) continue;
-      if (!json.to_string(r.user_id)) return false;
-      r.nulls &= ~TradesRow::kUserIdNull;
-    } else if (key == "symbol"sv) {
-      if (json.null()) continue;
-      if (!json.to_string(r.symbol)) return false;
-      r.nulls &= ~TradesRow::kSymbolNull;
-    } else if (key == "quantity"sv) {
-      if (json.null()) continue;
-      if (!json.to_int64(r.quantity)) return false;
-      r.nulls &= ~TradesRow::kQuantityNull;
-    } else if (key == "price"sv) {
-      if (json.null()) continue;
-      if (!json.to_decimal(18, 2, r.price)) return false;
-      r.nulls &= ~TradesRow::kPriceNull;
-    } else if (!json.skip()) {
-      return false;
-    }
-  }
-  if (!json.ended()) return false;
-  return true;
-}
-
-// Parses one JSON line of `trades` into a TradesRow; a field that is absent is NULL.
-// Strings point into the line, or into `strings` when they had escapes.
-bool parse_trades(simdjson::ondemand::parser& parser, std::string_view line, TradesRow& r,
-                  std::string_view& reason, streamc::Arena& strings) {
-  if (parse_trades_flat(line, r)) return true;
-  r = {};
-  r.nulls = TradesRow::kAllNull;
-  simdjson::ondemand::document doc;
-  simdjson::ondemand::object object;
-  if (streamc::json_iterate_line(parser, line, doc) || doc.get_object().get(object)) {
-    reason = "the line is not a valid JSON object";
-    return false;
-  }
-  for (auto field : object) {
-    std::string_view key;
-    if (!streamc::json_key(field, key)) {
-      reason = "the line is not valid JSON";
-      return false;
-    }
-    // A reference, not a copy: copying a value stalls on the bytes just stored.
-    streamc::JsonValue& value = field.value_unsafe().value();
-    if (key == "trade_id"sv) {
-      if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_int64(value, r.trade_id)) {
-        reason = "column 'trade_id' is not a valid BIGINT";
-        return false;
-      }
-      r.nulls &= ~TradesRow::kTradeIdNull;
-    } else if (key == "user_id"sv) {
-      if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_string(value, r.user_id, strings)) {
-        reason = "column 'user_id' is not a valid VARCHAR";
-        return false;
-      }
-      r.nulls &= ~TradesRow::kUserIdNull;
-    } else if (key == "symbol"sv) {
-      if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_string(value, r.symbol, strings)) {
-        reason = "column 'symbol' is not a valid VARCHAR";
-        return false;
-      }
-      r.nulls &= ~TradesRow::kSymbolNull;
-    } else if (key == "quantity"sv) {
-      if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_int64(value, r.quantity)) {
-        reason = "column 'quantity' is not a valid BIGINT";
-        return false;
-      }
-      r.nulls &= ~TradesRow::kQuantityNull;
-    } else if (key == "price"sv) {
-      if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_decimal(value, 18, 2, r.price)) {
-        reason = "column 'price' is not a valid DECIMAL(18,2)";
-        return false;
-      }
-      r.nulls &= ~TradesRow::kPriceNull;
-    }
-  }
-  return true;
-}
 
 // What the tables held for a record of `trades`: a row (or nullptr) per probed join.
 struct TradesFound {
@@ -522,7 +351,14 @@ void probe_trades(const Program& program, TradesLines::Line* records, size_t n) 
 struct TradesScan {
   static constexpr std::string_view kName = "trades"sv;
   using Lines = TradesLines;
-  static constexpr auto parse = parse_trades;
+  // The columns read, field by field of TradesRow: name, type, NOT NULL.
+  static constexpr std::tuple kColumns = {
+      streamc::Column<&TradesRow::trade_id>{"trade_id"sv, streamc::kBigInt},
+      streamc::Column<&TradesRow::user_id>{"user_id"sv, streamc::kVarchar},
+      streamc::Column<&TradesRow::symbol>{"symbol"sv, streamc::kVarchar},
+      streamc::Column<&TradesRow::quantity>{"quantity"sv, streamc::kBigInt},
+      streamc::Column<&TradesRow::price>{"price"sv, streamc::decimal(18, 2)},
+  };
   static constexpr bool kProbes = true;
   static constexpr bool kProbeAhead = true;
   static void probe(const Program& program, Lines::Line* records, size_t n) {

@@ -56,102 +56,6 @@ struct TradesRow {
       kTradeIdNull | kSymbolNull | kQuantityNull | kPriceNull | kTsNull;
 };
 
-// `trades` read without simdjson, when it is a flat object of plain values; false
-// when not sure (then simdjson reads the line and decides).
-bool parse_trades_flat(std::string_view line, TradesRow& r) {
-  r = {};
-  r.nulls = TradesRow::kAllNull;
-  streamc::FlatJson json(line);
-  for (std::string_view key; json.next_key(key);) {
-    if (key == "trade_id"sv) {
-      if (json.null()) continue;
-      if (!json.to_int64(r.trade_id)) return false;
-      r.nulls &= ~TradesRow::kTradeIdNull;
-    } else if (key == "symbol"sv) {
-      if (json.null()) continue;
-      if (!json.to_string(r.symbol)) return false;
-      r.nulls &= ~TradesRow::kSymbolNull;
-    } else if (key == "quantity"sv) {
-      if (json.null()) continue;
-      if (!json.to_int32(r.quantity)) return false;
-      r.nulls &= ~TradesRow::kQuantityNull;
-    } else if (key == "price"sv) {
-      if (json.null()) continue;
-      if (!json.to_decimal(18, 4, r.price)) return false;
-      r.nulls &= ~TradesRow::kPriceNull;
-    } else if (key == "ts"sv) {
-      if (json.null()) continue;
-      if (!json.to_timestamp(r.ts)) return false;
-      r.nulls &= ~TradesRow::kTsNull;
-    } else if (!json.skip()) {
-      return false;
-    }
-  }
-  if (!json.ended()) return false;
-  return true;
-}
-
-// Parses one JSON line of `trades` into a TradesRow; a field that is absent is NULL.
-// Strings point into the line, or into `strings` when they had escapes.
-bool parse_trades(simdjson::ondemand::parser& parser, std::string_view line, TradesRow& r,
-                  std::string_view& reason, streamc::Arena& strings) {
-  if (parse_trades_flat(line, r)) return true;
-  r = {};
-  r.nulls = TradesRow::kAllNull;
-  simdjson::ondemand::document doc;
-  simdjson::ondemand::object object;
-  if (streamc::json_iterate_line(parser, line, doc) || doc.get_object().get(object)) {
-    reason = "the line is not a valid JSON object";
-    return false;
-  }
-  for (auto field : object) {
-    std::string_view key;
-    if (!streamc::json_key(field, key)) {
-      reason = "the line is not valid JSON";
-      return false;
-    }
-    // A reference, not a copy: copying a value stalls on the bytes just stored.
-    streamc::JsonValue& value = field.value_unsafe().value();
-    if (key == "trade_id"sv) {
-      if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_int64(value, r.trade_id)) {
-        reason = "column 'trade_id' is not a valid BIGINT";
-        return false;
-      }
-      r.nulls &= ~TradesRow::kTradeIdNull;
-    } else if (key == "symbol"sv) {
-      if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_string(value, r.symbol, strings)) {
-        reason = "column 'symbol' is not a valid VARCHAR";
-        return false;
-      }
-      r.nulls &= ~TradesRow::kSymbolNull;
-    } else if (key == "quantity"sv) {
-      if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_int32(value, r.quantity)) {
-        reason = "column 'quantity' is not a valid INT";
-        return false;
-      }
-      r.nulls &= ~TradesRow::kQuantityNull;
-    } else if (key == "price"sv) {
-      if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_decimal(value, 18, 4, r.price)) {
-        reason = "column 'price' is not a valid DECIMAL(18,4)";
-        return false;
-      }
-      r.nulls &= ~TradesRow::kPriceNull;
-    } else if (key == "ts"sv) {
-      if (streamc::json_is_null(value)) continue;
-      if (!streamc::json_to_timestamp(value, r.ts)) {
-        reason = "column 'ts' is not a valid TIMESTAMP";
-        return false;
-      }
-      r.nulls &= ~TradesRow::kTsNull;
-    }
-  }
-  return true;
-}
-
 using TradesLines = streamc::ParsedLines<TradesRow>;
 
 // The state of the program: its sinks, counters and per-record scratch space.
@@ -241,7 +145,14 @@ Step Program::on_trades_0(const TradesRow& r) {
 struct TradesScan {
   static constexpr std::string_view kName = "trades"sv;
   using Lines = TradesLines;
-  static constexpr auto parse = parse_trades;
+  // The columns read, field by field of TradesRow: name, type, NOT NULL.
+  static constexpr std::tuple kColumns = {
+      streamc::Column<&TradesRow::trade_id>{"trade_id"sv, streamc::kBigInt},
+      streamc::Column<&TradesRow::symbol>{"symbol"sv, streamc::kVarchar},
+      streamc::Column<&TradesRow::quantity>{"quantity"sv, streamc::kInt},
+      streamc::Column<&TradesRow::price>{"price"sv, streamc::decimal(18, 4)},
+      streamc::Column<&TradesRow::ts>{"ts"sv, streamc::kTimestamp},
+  };
   static constexpr bool kProbes = false;
   static constexpr bool kProbeAhead = false;
   // The pipelines reading `trades`, in script order.

@@ -10,13 +10,11 @@
 //     static constexpr bool kProbes = true;      // probe(), prefetch() look the tables up ahead of the pipelines
 //     static constexpr bool kProbeAhead = true;  // no query of the stream writes a table: a parsing
 //                                                // thread may probe its chunk while no table is watched
-//     static bool parse(simdjson::ondemand::parser&, std::string_view line, TradesRow&,
-//                       std::string_view& reason, streamc::Arena& strings);
+//     static constexpr std::tuple kColumns = {...};  // the columns read (streamc::Column, row_parse.h)
 //     static void probe(const Program&, Lines::Line* records, size_t n);
 //     static void prefetch(const Lines::Line& record);
 //     static streamc::Step on_record(Program&, const Lines::Line& record);  // the pipelines, in script order
-//     // CSV instead: using Row; kColumns (the columns read); parse(fields, pos, row, reason);
-//     // on_record(Program&, const Row&).
+//     // CSV instead: using Row; kColumns; on_record(Program&, const Row&).
 //   };
 //
 // Program: counters, done() (every LIMIT reached), begin_record(), error()
@@ -36,6 +34,7 @@
 #include "streamc/file_source.h"
 #include "streamc/line_scan.h"
 #include "streamc/per_record.h"
+#include "streamc/row_parse.h"
 #include "streamc/step.h"
 
 namespace streamc {
@@ -107,7 +106,7 @@ STREAMC_PER_RECORD bool run_csv_record(Program& program, FileSource& source, Csv
                                        const std::vector<CsvField>& fields, const int* pos, size_t width, Row& row) {
   ++program.counters.read;
   std::string_view reason;
-  const bool parsed = parse_csv_record(reader, status, fields, width, Spec::parse, pos, row, reason);
+  const bool parsed = parse_csv_record(reader, status, fields, width, parse_csv_row<Spec, Row>, pos, row, reason);
   if (!program.poll_tables()) return false;  // watched tables first
   Step step = Step::Error;
   if (parsed) {
@@ -158,7 +157,12 @@ bool scan_json_stream(Program& program, const Config& config, std::string_view q
     }
     return true;
   };
-  scan_lines<Lines, simdjson::ondemand::parser>(reader, options, Spec::parse, prepared, run);
+  auto parse = [](simdjson::ondemand::parser& parser, std::string_view line, typename Lines::RowType& row,
+                  std::string_view& reason, Arena& strings) {
+    bool has_value = false;  // a table's question: not asked of a stream's records
+    return parse_json_row<Spec>(parser, line, row, reason, strings, has_value);
+  };
+  scan_lines<Lines, simdjson::ondemand::parser>(reader, options, parse, prepared, run);
   source.count_skipped(program.counters);
   return !failed;
 }
@@ -170,11 +174,11 @@ bool scan_csv_stream(Program& program, const Config& config, std::string_view qu
   FileSource source;
   CsvReader reader;
   std::vector<CsvField> fields;
-  int pos[Spec::kColumns.size() + 1] = {};
+  int pos[kColumnNames<Spec>.size() + 1] = {};
   std::string error;
   if (!source.configure(config, Spec::kName, query_dir, false, error) || !source.open(reader, error) ||
       !read_csv_header(reader, source.shown(), fields, error) ||
-      !find_csv_columns(fields, source.shown(), Spec::kColumns.data(), Spec::kColumns.size(), pos, error)) {
+      !find_csv_columns(fields, source.shown(), kColumnNames<Spec>.data(), kColumnNames<Spec>.size(), pos, error)) {
     return detail::scan_failed(error);
   }
   const size_t width = fields.size();

@@ -10,14 +10,10 @@
 //     static constexpr bool kKeyOnly = false;   // every column is key: every record inserts
 //     static bool key_null(const Row& r);       // some key column is NULL
 //     static Key key(const Row& r);
-//     // CSV: the columns read (in the order parse expects their positions)
+//     // The columns read (streamc::Column, row_parse.h), in the order of the row's fields,
 //     // and every non-key column (whether a record has a value decides upsert or delete).
-//     static constexpr std::array<std::string_view, 3> kColumns = {...};
+//     static constexpr std::tuple kColumns = {...};
 //     static constexpr std::array<std::string_view, 4> kValueColumns = {...};
-//     static bool parse(const std::vector<streamc::CsvField>&, const int* pos, Row&, std::string_view& reason);
-//     // JSON lines instead:
-//     static bool parse(simdjson::ondemand::parser&, std::string_view line, Row&, std::string_view& reason,
-//                       streamc::Arena& strings, bool& has_value);
 //   };
 #pragma once
 
@@ -35,6 +31,7 @@
 #include "streamc/file_source.h"
 #include "streamc/hash_table.h"
 #include "streamc/line_scan.h"
+#include "streamc/row_parse.h"
 
 namespace streamc {
 
@@ -109,7 +106,7 @@ class CsvTableLoader : public TableLoaderBase<Spec, CsvTableLoader<Spec>> {
     if (!this->source_.configure(config, Spec::kName, query_dir, true, error) ||
         !this->source_.open(reader_, error) || !line_scan_options(config, options_, error) ||
         !read_csv_header(reader_, this->source_.shown(), fields_, error) ||
-        !find_csv_columns(fields_, this->source_.shown(), Spec::kColumns.data(), Spec::kColumns.size(), pos_,
+        !find_csv_columns(fields_, this->source_.shown(), kColumnNames<Spec>.data(), kColumnNames<Spec>.size(), pos_,
                           error) ||
         !find_csv_columns(fields_, this->source_.shown(), Spec::kValueColumns.data(), Spec::kValueColumns.size(),
                           value_pos_, error)) {
@@ -141,7 +138,7 @@ class CsvTableLoader : public TableLoaderBase<Spec, CsvTableLoader<Spec>> {
       if (status == CsvStatus::End) return true;
       ++this->counters_.read;
       std::string_view reason;
-      const bool parsed = parse_csv_record(reader_, status, fields_, width_, Spec::parse, pos_, this->row_, reason);
+      const bool parsed = parse_csv_record(reader_, status, fields_, width_, parse_csv_row<Spec, typename Spec::Row>, pos_, this->row_, reason);
       if (!this->apply(parsed, this->row_, parsed && has_value(fields_), reader_.line_number(),
                        reader_.raw_record(), reason)) {
         return false;
@@ -157,7 +154,7 @@ class CsvTableLoader : public TableLoaderBase<Spec, CsvTableLoader<Spec>> {
         record.reason = kCsvWidthMismatch;
         return;
       }
-      record.parsed = Spec::parse(fields, pos_, record.row, record.reason);
+      record.parsed = parse_csv_row<Spec>(fields, pos_, record.row, record.reason);
       record.found.has_value = has_value(fields);
     };
     // In file order.
@@ -188,7 +185,7 @@ class CsvTableLoader : public TableLoaderBase<Spec, CsvTableLoader<Spec>> {
 
   CsvReader reader_;
   std::vector<CsvField> fields_;
-  int pos_[Spec::kColumns.size() + 1] = {};            // the field of each column kept
+  int pos_[kColumnNames<Spec>.size() + 1] = {};          // the field of each column kept
   int value_pos_[Spec::kValueColumns.size() + 1] = {};  // the field of each non-key column
   size_t width_ = 0;
   LineScanOptions options_;  // threads and chunks of the first, mapped read
@@ -221,7 +218,7 @@ class JsonTableLoader : public TableLoaderBase<Spec, JsonTableLoader<Spec>> {
       strings_.reset();
       std::string_view reason;
       bool has_value = false;
-      const bool parsed = Spec::parse(parser_, line, this->row_, reason, strings_, has_value);
+      const bool parsed = parse_json_row<Spec>(parser_, line, this->row_, reason, strings_, has_value);
       ok = this->apply(parsed, this->row_, has_value, reader_.line_number(), line, reason);
     }
     this->source_.count_skipped(this->counters_);
