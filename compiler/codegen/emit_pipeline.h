@@ -20,7 +20,7 @@ std::vector<SinkSlot> sink_slots(const Plan& plan);
 
 void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline);
 void emit_unmatched_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline);
-// Writes the CSV header line of a sink, if it has one.
-void emit_sink_header(CodeWriter& w, const Plan& plan, const SinkSlot& slot);
+// The first line of a CSV sink, naming its columns; empty for other formats.
+std::string csv_header(const Plan& plan, const SinkSlot& slot);
 
 }  // namespace streamc

@@ -91,8 +91,8 @@ std::vector<SinkSlot> sink_slots(const Plan& plan) {
   return slots;
 }
 
-void emit_sink_header(CodeWriter& w, const Plan& plan, const SinkSlot& slot) {
-  if (slot.sink->format != Format::Csv) return;
+std::string csv_header(const Plan& plan, const SinkSlot& slot) {
+  if (slot.sink->format != Format::Csv) return "";
   // The first pipeline writing to the sink names the columns.
   for (const Pipeline& p : plan.pipelines) {
     if (p.sink.member != slot.member) continue;
@@ -108,10 +108,9 @@ void emit_sink_header(CodeWriter& w, const Plan& plan, const SinkSlot& slot) {
       }
       header += (i ? "," : "") + field;
     }
-    w.line("{}.append({});", {slot.member, cpp_string_literal(header)});
-    w.line("{}.end_record();", {slot.member});
-    return;
+    return header;
   }
+  return "";
 }
 
 // The row to its sink: a Writer in the sink's format, or the table it fills.

@@ -172,10 +172,10 @@ void emit_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
 }
 
 std::string scan_call(const Plan& plan, const Scan& scan) {
-  if (scan.table >= 0) return "program." + plan.tables[scan.table].member + "loader.load(config, STREAMC_QUERY_DIR)";
+  if (scan.table >= 0) return "program." + plan.tables[scan.table].member + "loader.load(config, kInfo.query_dir)";
   if (scan.reads_table >= 0) return scan.function + "(program)";
   const char* scan_fn = source_of(plan, scan.source).format == Format::Json ? "scan_json_stream" : "scan_csv_stream";
-  return std::string("streamc::") + scan_fn + "<" + scan_spec_type(scan) + ">(program, config, STREAMC_QUERY_DIR)";
+  return std::string("streamc::") + scan_fn + "<" + scan_spec_type(scan) + ">(program, config, kInfo.query_dir)";
 }
 
 }  // namespace streamc

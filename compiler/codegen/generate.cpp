@@ -48,38 +48,16 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
   int with_limit = 0;
   for (const Pipeline& p : plan.pipelines) with_limit += p.limit ? 1 : 0;
   bool all_limited = with_limit == static_cast<int>(plan.pipelines.size());
-  w.line("// The state of the program: its sinks, counters and per-record scratch space.");
-  auto cls = w.block("class Program", "};");
+  w.line("// The state of the program: its sinks, tables and caches (streamc::ProgramBase: counters,");
+  w.line("// per-record scratch space, opening and closing the sinks).");
+  auto cls = w.block("class Program : public streamc::ProgramBase", "};");
   w.dedent();
   w.line(" public:");
   w.indent();
-  w.line("streamc::Counters counters;");
-  w.blank();
-  {
-    auto open = w.block("bool open(const streamc::Config& config, std::string& error)");
-    if (!slots.empty()) {
-      w.line("// More than one thread: full output buffers are written by a thread of their own.");
-      w.line("const bool write_behind = streamc::more_than_one_thread(config);");
-    }
-    for (const SinkSlot& s : slots) {
-      std::string path = s.sink->kind == SinkKind::Stdout
-                             ? "\"-\""
-                             : "config.path(" + cpp_c_string(s.sink->name + ".path") + ", STREAMC_QUERY_DIR)";
-      w.line("if (!{}.open({}, error)) return false;", {s.member, path});
-      w.line("{}.write_behind(write_behind);", {s.member});
-      emit_sink_header(w, plan, s);
-    }
-    w.line("return true;");
-  }
-  w.line("// Per-record strings (UPPER, CONCAT, casts) live until the next record.");
-  w.line("void begin_record() { arena_.reset(); }");
   if (all_limited) {
     w.line("// Every pipeline has a LIMIT: reading stops once all are reached.");
     w.line("bool done() const { return done_ == {}; }", {std::to_string(with_limit)});
-  } else {
-    w.line("bool done() const { return false; }");
   }
-  w.line("std::string_view error() const { return error_; }");
   if (!plan.tables.empty()) {
     w.line("// --set stats=true: what each table holds and the memory it takes.");
     auto stats = w.block("void print_table_stats() const");
@@ -93,36 +71,9 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
   for (const Table& t : plan.tables) {
     if (t.scan >= 0) loaders.push_back(t.member + "loader");
   }
-  w.line("// Watched tables: rows appended to their files apply before the next stream");
-  w.line("// record is processed (looked at whenever the millisecond clock has moved).");
-  if (loaders.empty()) {
-    w.line("bool any_watched() const { return false; }");
-    w.line("bool poll_tables() { return true; }");
-  } else {
-    std::vector<std::string> watching;
-    for (const auto& l : loaders) watching.push_back(l + ".watching()");
-    w.line("bool any_watched() const { return {}; }", {join(watching, " || ")});
-    auto poll = w.block("bool poll_tables()");
-    w.line("if (!any_watched()) return true;  // no watched table: nothing to look at");
-    w.line("const int64_t now = streamc::coarse_now_ms();");
-    w.line("if (now == last_poll_ms_) return true;");
-    w.line("last_poll_ms_ = now;");
-    std::vector<std::string> parts;
-    for (const auto& l : loaders) parts.push_back("(!" + l + ".watching() || " + l + ".poll())");
-    w.line("return {};", {join(parts, " && ")});
-  }
-  {
-    auto finish = w.block("void finish()");
-    for (const SinkSlot& s : slots) w.line("{}.flush();", {s.member});
-  }
-  {
-    auto ok = w.block("bool ok() const");
-    for (const SinkSlot& s : slots) {
-      auto bad = w.block("if (!" + s.member + ".ok())");
-      w.line("std::fprintf(stderr, \"error: %s\\n\", {}.error().c_str());", {s.member});
-      w.line("return false;");
-    }
-    w.line("return true;");
+  if (!loaders.empty()) {
+    w.line("bool any_watched() const { return streamc::any_watching({}); }", {join(loaders, ", ")});
+    w.line("bool poll_tables() { return streamc::poll_watched(last_poll_ms_, {}); }", {join(loaders, ", ")});
   }
   w.blank();
   for (const Pipeline& p : plan.pipelines) {
@@ -140,14 +91,13 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
   w.dedent();
   w.line(" private:");
   w.indent();
-  w.line("Step fail(const char* message) {");
-  w.line("  error_ = message;");
-  w.line("  return Step::Error;");
-  w.line("}");
-  w.blank();
   emit_subquery_members(w, plan);
-  w.line("streamc::Arena arena_;");
-  for (const SinkSlot& s : slots) w.line("streamc::Writer {};", {s.member});
+  for (const SinkSlot& s : slots) {
+    // The path's property (none: standard output) and the CSV header.
+    std::string property = s.sink->kind == SinkKind::Stdout ? "" : s.sink->name + ".path";
+    w.line("streamc::Sink {}{*this, {}, {}};",
+           {s.member, cpp_string_literal(property), cpp_string_literal(csv_header(plan, s))});
+  }
   if (!plan.tables.empty()) {
     w.dedent();
     w.line(" public:");
@@ -170,13 +120,6 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     int zero_limits = 0;
     for (const Pipeline& p : plan.pipelines) zero_limits += p.limit && *p.limit == 0;
     w.line("int done_ = {};  // pipelines whose LIMIT is reached", {std::to_string(zero_limits)});
-  }
-  w.line("const char* error_ = \"\";");
-  for (const Table& t : plan.tables) {
-    if (t.scan >= 0) {
-      w.line("int64_t last_poll_ms_ = 0;");
-      break;
-    }
   }
 }
 
@@ -226,7 +169,7 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   // Tables are loaded to their end before the first stream record (load-phase scans come first).
   std::string scan_calls;
   for (const Scan& scan : plan.scans) {
-    if (!scan_calls.empty()) scan_calls += " &&\n                  ";
+    if (!scan_calls.empty()) scan_calls += " &&\n";
     scan_calls += scan_call(plan, scan);
   }
   kainjow::mustache::mustache tmpl{std::string(kProgramTemplate)};
@@ -240,6 +183,8 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
     std::string version = comment_text(plan.version);
     data.set("version", version.substr(1, version.size() - 2));
   }
+  std::string description = comment_text(plan.description);
+  data.set("description", description.substr(1, description.size() - 2));
   data.set("rows", rows.str());
   data.set("parsers", parsers.str());
   data.set("program_class", program_class.str());
@@ -247,7 +192,6 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   data.set("scans", scans.str());
   data.set("config_defaults", defaults.str());
   data.set("scan_calls", scan_calls);
-  if (!plan.tables.empty()) data.set("table_stats", std::string("true"));
   data.set("info_name", cpp_string_literal(plan.name));
   data.set("info_version", cpp_string_literal(plan.version));
   data.set("info_query_file", cpp_string_literal(base_name(options.query_file)));

@@ -19,6 +19,9 @@ struct ProgramInfo {
   std::string_view version;      // from "-- Version:", may be empty
   std::string_view query_file;   // the .sql the program was compiled from
   std::string_view description;  // one line for --help
+  // Relative paths in the query resolve against the query file's directory,
+  // which the build stamps in (STREAMC_QUERY_DIR); "." when it did not.
+  std::string_view query_dir = ".";
 };
 
 class Config {

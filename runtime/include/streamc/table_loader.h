@@ -32,6 +32,7 @@
 #include "streamc/hash_table.h"
 #include "streamc/line_scan.h"
 #include "streamc/row_parse.h"
+#include "streamc/scan.h"
 
 namespace streamc {
 
@@ -232,5 +233,21 @@ class JsonTableLoader : public TableLoaderBase<Spec, JsonTableLoader<Spec>> {
   simdjson::ondemand::parser parser_;
   Arena strings_;  // the row's unescaped strings, until the next row
 };
+
+// A program's table loaders: whether any follows its file, and applying the
+// rows appended to the watched ones' files, looked at whenever the
+// millisecond clock has moved since `last_poll_ms` (false: a row failed).
+template <class... Loaders>
+bool any_watching(const Loaders&... loaders) {
+  return (loaders.watching() || ...);
+}
+template <class... Loaders>
+bool poll_watched(int64_t& last_poll_ms, Loaders&... loaders) {
+  if (!any_watching(loaders...)) return true;
+  const int64_t now = coarse_now_ms();
+  if (now == last_poll_ms) return true;
+  last_poll_ms = now;
+  return ((!loaders.watching() || loaders.poll()) && ...);
+}
 
 }  // namespace streamc
