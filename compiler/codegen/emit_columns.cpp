@@ -6,10 +6,8 @@
 #include "util/strings.h"
 
 namespace streamc {
-namespace {
 
-// The streamc::ColumnType a column's value converts to.
-std::string column_type(const SqlType& t) {
+std::string runtime_type(const SqlType& t) {
   switch (t.id) {
     case TypeId::Boolean: return "streamc::kBoolean";
     case TypeId::Int: return "streamc::kInt";
@@ -19,11 +17,12 @@ std::string column_type(const SqlType& t) {
       return "streamc::decimal(" + std::to_string(t.precision) + ", " + std::to_string(t.scale) + ")";
     case TypeId::Timestamp: return "streamc::kTimestamp";
     case TypeId::Date: return "streamc::kDate";
-    default: return "streamc::kVarchar";
+    case TypeId::Varchar: return "streamc::kVarchar";
+    case TypeId::Interval: return "streamc::kInterval";
+    case TypeId::Null: return "streamc::kNull";
   }
+  return "streamc::kNull";
 }
-
-}  // namespace
 
 void emit_columns(CodeWriter& w, const Plan& plan, const Scan& scan) {
   const SourcePlan& src = source_of(plan, scan.source);
@@ -34,7 +33,7 @@ void emit_columns(CodeWriter& w, const Plan& plan, const Scan& scan) {
     // A table's key columns are checked by its loader, which skips rows without a key.
     const bool not_null = !c.nullable && !(scan.table >= 0 && c.key);
     w.line("streamc::Column<&{}::{}>{{}, {}{}},",
-           {scan.row_type, f.field, cpp_string_literal(c.name), column_type(c.type), not_null ? ", true" : ""});
+           {scan.row_type, f.field, cpp_string_literal(c.name), runtime_type(c.type), not_null ? ", true" : ""});
   }
 }
 

@@ -10,35 +10,6 @@
 namespace streamc {
 namespace {
 
-// Appends one value of type `t` in the sink's format.
-void emit_write_value(CodeWriter& w, Format format, const SqlType& t, const std::string& v) {
-  switch (t.id) {
-    case TypeId::Boolean: w.line("out.append_bool({});", {v}); break;
-    case TypeId::Int:
-    case TypeId::BigInt:
-    case TypeId::Interval: w.line("out.append_int({});", {v}); break;
-    case TypeId::Double:
-      w.line(format == Format::Json ? "out.append_json_double({});" : "out.append_double({});", {v});
-      break;
-    case TypeId::Decimal: w.line("out.append_decimal({}, {});", {v, std::to_string(t.scale)}); break;
-    case TypeId::Varchar:
-      w.line(format == Format::Json ? "out.append_json_string({});" : "out.append_csv_field({});", {v});
-      break;
-    case TypeId::Timestamp:
-      if (format == Format::Json) w.line("out.append_char('\"');");
-      w.line("out.append_timestamp({});", {v});
-      if (format == Format::Json) w.line("out.append_char('\"');");
-      break;
-    case TypeId::Date: {
-      if (format == Format::Json) w.line("out.append_char('\"');");
-      w.line("out.append(streamc::date_to_text(arena_, {}));", {v});
-      if (format == Format::Json) w.line("out.append_char('\"');");
-      break;
-    }
-    case TypeId::Null: w.line(format == Format::Json ? "out.append(\"null\"sv);" : "// NULL"); break;
-  }
-}
-
 // CREATE TABLE AS: the output row is upserted into the table (or deletes its
 // key when every non-key column is NULL).
 void emit_table_write(CodeWriter& w, const Plan& plan, const Pipeline& pipeline, const std::vector<Value>& values) {
@@ -128,29 +99,13 @@ void emit_sink(PipelineContext& ctx) {
     for (size_t i = 0; i < q.columns.size(); ++i) {
       const OutputPlan& c = q.columns[i];
       const Value& v = values[i];
+      const SqlType& t = c.expr->type;
+      const std::string null = t.id == TypeId::Null ? "true" : v.nullable() ? v.null : "false";
       if (sink.format == Format::Json) {
-        std::string prefix = std::string(i == 0 ? "{" : ",") + json_quote(c.name) + ":";
-        w.line("out.append({});", {cpp_string_literal(prefix)});
-      } else if (i > 0) {
-        w.line("out.append_char(',');");
-      }
-      if (v.nullable()) {
-        if (sink.format == Format::Json) {
-          w.line("if ({}) {", {v.null});
-          w.indent();
-          w.line("out.append(\"null\"sv);");
-          w.dedent();
-          w.line("} else {");
-          w.indent();
-        } else {
-          w.line("if (!{}) {", {v.null});
-          w.indent();
-        }
-        emit_write_value(w, sink.format, c.expr->type, v.code);
-        w.dedent();
-        w.line("}");
+        std::string key = std::string(i == 0 ? "{" : ",") + json_quote(c.name) + ":";
+        w.line("streamc::json_field<{}>(out, {}, {}, {});", {runtime_type(t), cpp_string_literal(key), null, v.code});
       } else {
-        emit_write_value(w, sink.format, c.expr->type, v.code);
+        w.line("streamc::csv_field<{}>(out, {}, {}, {});", {runtime_type(t), i == 0 ? "true" : "false", null, v.code});
       }
     }
     if (sink.format == Format::Json) w.line("out.append_char('}');");

@@ -11,6 +11,9 @@
 namespace streamc {
 
 void emit_row_struct(CodeWriter& w, const Plan& plan, const RowLayout& row, int source, bool table);
+// The streamc::ColumnType (runtime/include/streamc/column_type.h) of a SQL
+// type: `streamc::kBigInt`, `streamc::decimal(18, 2)`.
+std::string runtime_type(const SqlType& t);
 // The columns a scan reads, in its Spec (emit_columns.cpp).
 void emit_columns(CodeWriter& w, const Plan& plan, const Scan& scan);
 

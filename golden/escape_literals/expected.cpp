@@ -48,40 +48,19 @@ Step Program::on_notes_0(const NotesRow& r) {
   const std::string_view v2 = streamc::concat(arena_, {r.note, "\\"sv});
   const bool n2 = (r.nulls & NotesRow::kNoteNull);
   streamc::Writer& out = out_stdout_;
-  out.append("{\"id\":"sv);
-  if ((r.nulls & NotesRow::kIdNull)) {
-    out.append("null"sv);
-  } else {
-    out.append_int(r.id);
-  }
-  out.append(",\"a\\\"b\":"sv);
-  out.append_json_string("it's"sv);
-  out.append(",\"it's\":"sv);
-  out.append_json_string("say \"hi\""sv);
-  out.append(",\"back\\\\slash\":"sv);
-  out.append_json_string("C:\\temp\\new\\"sv);
-  out.append(",\"multi\\nline\":"sv);
-  out.append_json_string("line one\nline two"sv);
-  out.append(",\"*/ \?\?/\":"sv);
-  out.append_json_string("end */ start /* \?\?/"sv);
-  out.append(",\"tab\":"sv);
-  out.append_json_string("tab\there"sv);
-  out.append(",\"nul\\u0000z\":"sv);
-  out.append_json_string("nul\0001 after"sv);
-  out.append(",\"caf\303\251\":"sv);
-  out.append_json_string("caf\303\251 \342\230\203 \360\237\230\200"sv);
-  out.append(",\"note_matches\":"sv);
-  if (n1) {
-    out.append("null"sv);
-  } else {
-    out.append_bool(v1);
-  }
-  out.append(",\"note_slash\":"sv);
-  if (n2) {
-    out.append("null"sv);
-  } else {
-    out.append_json_string(v2);
-  }
+  streamc::json_field<streamc::kBigInt>(out, "{\"id\":"sv, (r.nulls & NotesRow::kIdNull), r.id);
+  streamc::json_field<streamc::kVarchar>(out, ",\"a\\\"b\":"sv, false, "it's"sv);
+  streamc::json_field<streamc::kVarchar>(out, ",\"it's\":"sv, false, "say \"hi\""sv);
+  streamc::json_field<streamc::kVarchar>(out, ",\"back\\\\slash\":"sv, false, "C:\\temp\\new\\"sv);
+  streamc::json_field<streamc::kVarchar>(out, ",\"multi\\nline\":"sv, false,
+                                         "line one\nline two"sv);
+  streamc::json_field<streamc::kVarchar>(out, ",\"*/ \?\?/\":"sv, false, "end */ start /* \?\?/"sv);
+  streamc::json_field<streamc::kVarchar>(out, ",\"tab\":"sv, false, "tab\there"sv);
+  streamc::json_field<streamc::kVarchar>(out, ",\"nul\\u0000z\":"sv, false, "nul\0001 after"sv);
+  streamc::json_field<streamc::kVarchar>(out, ",\"caf\303\251\":"sv, false,
+                                         "caf\303\251 \342\230\203 \360\237\230\200"sv);
+  streamc::json_field<streamc::kBoolean>(out, ",\"note_matches\":"sv, n1, v1);
+  streamc::json_field<streamc::kVarchar>(out, ",\"note_slash\":"sv, n2, v2);
   out.append_char('}');
   out.end_record();
   ++counters.written;

@@ -61,21 +61,11 @@ Step Program::on_users_0(const UsersRow& r) {
       return fail("integer overflow in 'risk_score * 2'");
   }
   streamc::Writer& out = out_risky_;
-  if (!(r.nulls & UsersRow::kUserIdNull)) {
-    out.append_csv_field(r.user_id);
-  }
-  out.append_char(',');
-  if (!n2) {
-    out.append_csv_field(v2);
-  }
-  out.append_char(',');
-  if (!n3) {
-    out.append_int(v3);
-  }
-  out.append_char(',');
-  if (!(r.nulls & UsersRow::kBalanceNull)) {
-    out.append_decimal(r.balance, 2);
-  }
+  streamc::csv_field<streamc::kVarchar>(out, true, (r.nulls & UsersRow::kUserIdNull), r.user_id);
+  streamc::csv_field<streamc::kVarchar>(out, false, n2, v2);
+  streamc::csv_field<streamc::kBigInt>(out, false, n3, v3);
+  streamc::csv_field<streamc::decimal(18, 2)>(out, false, (r.nulls & UsersRow::kBalanceNull),
+                                              r.balance);
   out.end_record();
   ++counters.written;
   return Step::Next;

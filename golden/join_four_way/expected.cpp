@@ -209,54 +209,24 @@ Step Program::on_trades_0(const TradesRow& r, const TradesFound& found) {
   if (row_m == nullptr) return Step::Next;
   // `notional = t.quantity * t.price`
   streamc::Writer& out = out_enriched_trades_;
-  out.append("{\"trade_id\":"sv);
-  if ((r.nulls & TradesRow::kTradeIdNull)) {
-    out.append("null"sv);
-  } else {
-    out.append_int(r.trade_id);
-  }
-  out.append(",\"symbol\":"sv);
-  if ((r.nulls & TradesRow::kSymbolNull)) {
-    out.append("null"sv);
-  } else {
-    out.append_json_string(r.symbol);
-  }
-  out.append(",\"quantity\":"sv);
-  if ((r.nulls & TradesRow::kQuantityNull)) {
-    out.append("null"sv);
-  } else {
-    out.append_int(r.quantity);
-  }
-  out.append(",\"tier\":"sv);
-  if ((row_u->nulls & UserProfilesRow::kTierNull)) {
-    out.append("null"sv);
-  } else {
-    out.append_json_string(row_u->tier);
-  }
-  out.append(",\"risk_score\":"sv);
-  if ((row_u->nulls & UserProfilesRow::kRiskScoreNull)) {
-    out.append("null"sv);
-  } else {
-    out.append_int(row_u->risk_score);
-  }
-  out.append(",\"position_limit\":"sv);
-  if ((row_l->nulls & LimitsRow::kPositionLimitNull)) {
-    out.append("null"sv);
-  } else {
-    out.append_int(row_l->position_limit);
-  }
-  out.append(",\"current_price\":"sv);
-  if ((row_m->nulls & MarketDataRow::kCurrentPriceNull)) {
-    out.append("null"sv);
-  } else {
-    out.append_decimal(row_m->current_price, 2);
-  }
-  out.append(",\"notional\":"sv);
-  if (n2) {
-    out.append("null"sv);
-  } else {
-    out.append_decimal(v2, 2);
-  }
+  streamc::json_field<streamc::kBigInt>(out, "{\"trade_id\":"sv,
+                                        (r.nulls & TradesRow::kTradeIdNull), r.trade_id);
+  streamc::json_field<streamc::kVarchar>(out, ",\"symbol\":"sv, (r.nulls & TradesRow::kSymbolNull),
+                                         r.symbol);
+  streamc::json_field<streamc::kBigInt>(out, ",\"quantity\":"sv,
+                                        (r.nulls & TradesRow::kQuantityNull), r.quantity);
+  streamc::json_field<streamc::kVarchar>(out, ",\"tier\":"sv,
+                                         (row_u->nulls & UserProfilesRow::kTierNull), row_u->tier);
+  streamc::json_field<streamc::kBigInt>(out, ",\"risk_score\":"sv,
+                                        (row_u->nulls & UserProfilesRow::kRiskScoreNull),
+                                        row_u->risk_score);
+  streamc::json_field<streamc::kBigInt>(out, ",\"position_limit\":"sv,
+                                        (row_l->nulls & LimitsRow::kPositionLimitNull),
+                                        row_l->position_limit);
+  streamc::json_field<streamc::decimal(18, 2)>(out, ",\"current_price\":"sv,
+                                               (row_m->nulls & MarketDataRow::kCurrentPriceNull),
+                                               row_m->current_price);
+  streamc::json_field<streamc::decimal(37, 2)>(out, ",\"notional\":"sv, n2, v2);
   out.append_char('}');
   out.end_record();
   ++counters.written;

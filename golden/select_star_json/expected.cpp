@@ -45,38 +45,15 @@ class Program : public streamc::ProgramBase {
 // `FROM trades` → stdout
 Step Program::on_trades_0(const TradesRow& r) {
   streamc::Writer& out = out_stdout_;
-  out.append("{\"trade_id\":"sv);
-  if ((r.nulls & TradesRow::kTradeIdNull)) {
-    out.append("null"sv);
-  } else {
-    out.append_int(r.trade_id);
-  }
-  out.append(",\"symbol\":"sv);
-  if ((r.nulls & TradesRow::kSymbolNull)) {
-    out.append("null"sv);
-  } else {
-    out.append_json_string(r.symbol);
-  }
-  out.append(",\"quantity\":"sv);
-  if ((r.nulls & TradesRow::kQuantityNull)) {
-    out.append("null"sv);
-  } else {
-    out.append_int(r.quantity);
-  }
-  out.append(",\"price\":"sv);
-  if ((r.nulls & TradesRow::kPriceNull)) {
-    out.append("null"sv);
-  } else {
-    out.append_decimal(r.price, 4);
-  }
-  out.append(",\"ts\":"sv);
-  if ((r.nulls & TradesRow::kTsNull)) {
-    out.append("null"sv);
-  } else {
-    out.append_char('"');
-    out.append_timestamp(r.ts);
-    out.append_char('"');
-  }
+  streamc::json_field<streamc::kBigInt>(out, "{\"trade_id\":"sv,
+                                        (r.nulls & TradesRow::kTradeIdNull), r.trade_id);
+  streamc::json_field<streamc::kVarchar>(out, ",\"symbol\":"sv, (r.nulls & TradesRow::kSymbolNull),
+                                         r.symbol);
+  streamc::json_field<streamc::kInt>(out, ",\"quantity\":"sv, (r.nulls & TradesRow::kQuantityNull),
+                                     r.quantity);
+  streamc::json_field<streamc::decimal(18, 4)>(out, ",\"price\":"sv,
+                                               (r.nulls & TradesRow::kPriceNull), r.price);
+  streamc::json_field<streamc::kTimestamp>(out, ",\"ts\":"sv, (r.nulls & TradesRow::kTsNull), r.ts);
   out.append_char('}');
   out.end_record();
   ++counters.written;

@@ -58,17 +58,9 @@ Step Program::on_trades_0(const TradesRow& r) {
   if (!(!n3 && v3)) return Step::Next;
   // `notional = t.quantity * t.price`
   streamc::Writer& out = out_big_trades_;
-  if (!(r.nulls & TradesRow::kTradeIdNull)) {
-    out.append_int(r.trade_id);
-  }
-  out.append_char(',');
-  if (!(r.nulls & TradesRow::kSymbolNull)) {
-    out.append_csv_field(r.symbol);
-  }
-  out.append_char(',');
-  if (!n2) {
-    out.append_decimal(v2, 2);
-  }
+  streamc::csv_field<streamc::kBigInt>(out, true, (r.nulls & TradesRow::kTradeIdNull), r.trade_id);
+  streamc::csv_field<streamc::kVarchar>(out, false, (r.nulls & TradesRow::kSymbolNull), r.symbol);
+  streamc::csv_field<streamc::decimal(37, 2)>(out, false, n2, v2);
   out.end_record();
   ++counters.written;
   return Step::Next;

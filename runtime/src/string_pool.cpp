@@ -41,12 +41,11 @@ void StringPool::clear() {
 }
 
 void StringPool::swap(StringPool& other) noexcept {
-  std::swap(chunks_, other.chunks_);
-  std::swap(pos_, other.pos_);
-  std::swap(end_, other.end_);
-  std::swap(next_chunk_, other.next_chunk_);
-  std::swap(used_, other.used_);
-  std::swap(reserved_, other.reserved_);
+  // A tuple of references swaps what they refer to: every member, listed once.
+  auto members = [](StringPool& p) { return std::tie(p.chunks_, p.pos_, p.end_, p.next_chunk_, p.used_, p.reserved_); };
+  auto mine = members(*this);
+  auto theirs = members(other);
+  mine.swap(theirs);
 }
 
 }  // namespace streamc

@@ -322,18 +322,15 @@ class HashTable {
   }
 
   void swap(HashTable& other) noexcept {
-    std::swap(ctrl_, other.ctrl_);
-    std::swap(slots_, other.slots_);
-    std::swap(alloc_bytes_, other.alloc_bytes_);
-    std::swap(capacity_, other.capacity_);
-    std::swap(group_mask_, other.group_mask_);
-    std::swap(size_, other.size_);
-    std::swap(growth_left_, other.growth_left_);
-    std::swap(tombstones_, other.tombstones_);
-    std::swap(garbage_bytes_, other.garbage_bytes_);
+    // A tuple of references swaps what they refer to: every member, listed once.
+    auto members = [](HashTable& t) {
+      return std::tie(t.ctrl_, t.slots_, t.alloc_bytes_, t.capacity_, t.group_mask_, t.size_, t.growth_left_,
+                      t.tombstones_, t.garbage_bytes_, t.hash_, t.eq_);
+    };
+    auto mine = members(*this);
+    auto theirs = members(other);
+    mine.swap(theirs);
     pool_.swap(other.pool_);
-    std::swap(hash_, other.hash_);
-    std::swap(eq_, other.eq_);
   }
 
  private:

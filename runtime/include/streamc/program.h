@@ -24,6 +24,7 @@
 #include "streamc/runtime.h"
 #include "streamc/scalar.h"
 #include "streamc/scan.h"
+#include "streamc/sink_fields.h"
 #include "streamc/step.h"
 #include "streamc/stream_scan.h"
 #include "streamc/table_loader.h"

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "streamc/arena.h"
+#include "streamc/column_type.h"
 #include "streamc/decimal.h"
 #include "streamc/input.h"
 #include "streamc/json.h"
@@ -31,24 +32,6 @@
 #include "streamc/timestamp.h"
 
 namespace streamc {
-
-// The SQL type a column's text or JSON value converts to.
-struct ColumnType {
-  enum Id : uint8_t { Boolean, Int, BigInt, Double, Decimal, Varchar, Timestamp, Date };
-  Id id;
-  uint8_t precision = 0;  // DECIMAL only
-  uint8_t scale = 0;      // DECIMAL only
-};
-inline constexpr ColumnType kBoolean{ColumnType::Boolean};
-inline constexpr ColumnType kInt{ColumnType::Int};
-inline constexpr ColumnType kBigInt{ColumnType::BigInt};
-inline constexpr ColumnType kDouble{ColumnType::Double};
-inline constexpr ColumnType kVarchar{ColumnType::Varchar};
-inline constexpr ColumnType kTimestamp{ColumnType::Timestamp};
-inline constexpr ColumnType kDate{ColumnType::Date};
-constexpr ColumnType decimal(int precision, int scale) {
-  return {ColumnType::Decimal, static_cast<uint8_t>(precision), static_cast<uint8_t>(scale)};
-}
 
 // One column a row reads: its name in the input, its type, and whether a
 // record without a value is bad (NOT NULL). Column i of kColumns is field i of
@@ -111,45 +94,6 @@ STREAMC_PER_RECORD [[gnu::always_inline]] inline void reset_row(Row& r) {
   } else {
     r.nulls = all_null(0);
   }
-}
-
-// Text spelled at compile time: the messages naming a column and its type.
-template <size_t N>
-struct FixedText {
-  char data[N] = {};
-  size_t size = 0;
-
-  constexpr FixedText& add(std::string_view s) {
-    for (char ch : s) data[size++] = ch;
-    return *this;
-  }
-  constexpr FixedText& add(unsigned v) {
-    char digits[3] = {};
-    int n = 0;
-    do {
-      digits[n++] = static_cast<char>('0' + v % 10);
-      v /= 10;
-    } while (v != 0);
-    while (n > 0) data[size++] = digits[--n];
-    return *this;
-  }
-  constexpr std::string_view view() const { return {data, size}; }
-};
-
-// As SQL spells the type: BIGINT, DECIMAL(18,2).
-constexpr FixedText<16> type_name(ColumnType t) {
-  FixedText<16> text;
-  switch (t.id) {
-    case ColumnType::Boolean: return text.add("BOOLEAN");
-    case ColumnType::Int: return text.add("INT");
-    case ColumnType::BigInt: return text.add("BIGINT");
-    case ColumnType::Double: return text.add("DOUBLE");
-    case ColumnType::Decimal: return text.add("DECIMAL(").add(t.precision).add(",").add(t.scale).add(")");
-    case ColumnType::Varchar: return text.add("VARCHAR");
-    case ColumnType::Timestamp: return text.add("TIMESTAMP");
-    case ColumnType::Date: return text.add("DATE");
-  }
-  return text;
 }
 
 // Why a record is bad because of column I: a value that does not convert, or
