@@ -6,11 +6,8 @@
 
 namespace streamc::ast {
 
-InSubqueryExpr::InSubqueryExpr(SourceRange r, bool n) : ParsedExpr(kKind, r), negated(n) {}
-InSubqueryExpr::~InSubqueryExpr() = default;
-QuantifiedExpr::QuantifiedExpr(SourceRange r, BinaryOp o, Quantifier q)
-    : ParsedExpr(kKind, r), op(o), quantifier(q) {}
-QuantifiedExpr::~QuantifiedExpr() = default;
+SubqueryPredicate::SubqueryPredicate(ExprKind k, SourceRange r) : ParsedExpr(k, r) {}
+SubqueryPredicate::~SubqueryPredicate() = default;
 ExistsExpr::ExistsExpr(SourceRange r) : ParsedExpr(kKind, r) {}
 ExistsExpr::~ExistsExpr() = default;
 SubqueryExpr::SubqueryExpr(SourceRange r) : ParsedExpr(kKind, r) {}

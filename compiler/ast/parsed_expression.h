@@ -105,25 +105,27 @@ struct InListExpr : ParsedExpr {
   std::vector<ExprPtr> list;
 };
 
-struct InSubqueryExpr : ParsedExpr {
-  static constexpr ExprKind kKind = ExprKind::InSubquery;
-  InSubqueryExpr(SourceRange r, bool n);
-  ~InSubqueryExpr() override;
-  bool negated;
+// A value against the rows of a subquery: `child IN (query)`, `child op ANY (query)`.
+struct SubqueryPredicate : ParsedExpr {
+  SubqueryPredicate(ExprKind k, SourceRange r);
+  ~SubqueryPredicate() override;
   ExprPtr child;
   QueryPtr query;
 };
 
+struct InSubqueryExpr : SubqueryPredicate {
+  static constexpr ExprKind kKind = ExprKind::InSubquery;
+  InSubqueryExpr(SourceRange r, bool n) : SubqueryPredicate(kKind, r), negated(n) {}
+  bool negated;
+};
+
 enum class Quantifier { Any, All };
 
-struct QuantifiedExpr : ParsedExpr {
+struct QuantifiedExpr : SubqueryPredicate {
   static constexpr ExprKind kKind = ExprKind::Quantified;
-  QuantifiedExpr(SourceRange r, BinaryOp o, Quantifier q);
-  ~QuantifiedExpr() override;
+  QuantifiedExpr(SourceRange r, BinaryOp o, Quantifier q) : SubqueryPredicate(kKind, r), op(o), quantifier(q) {}
   BinaryOp op;
   Quantifier quantifier;
-  ExprPtr child;
-  QueryPtr query;
 };
 
 struct BetweenExpr : ParsedExpr {

@@ -12,7 +12,7 @@
 
 namespace streamc {
 
-void emit_subquery_members(CodeWriter& w, const Plan& plan);
+void emit_subquery_members(CodeWriter& w, const Plan& plan, const SubqueryPlan& subquery);
 void emit_subquery_refresh(CodeWriter& w, const Plan& plan);
 
 // Shared by both sides: the C++ type of an indexed subquery's index key and

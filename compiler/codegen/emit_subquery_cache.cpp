@@ -28,41 +28,40 @@ std::string index_key(const Subquery& sub, const SourcePlan& src, const std::vec
 
 std::string subquery_accumulator(const SubqueryPlan& sp) { return sp.name + "_agg_"; }
 
-void emit_subquery_members(CodeWriter& w, const Plan& plan) {
-  for (const SubqueryPlan& sp : plan.subqueries) {
-    const Expr& e = *sp.node;
-    const Subquery& sub = *e.subquery;
-    if (sub.keyed) continue;
-    const std::string& s = sp.name;
-    if (sub.indexed) {
-      const Table& table = plan.tables[sp.table];
-      const SourcePlan& src = plan.sources[table.source];
-      w.line("// {}: an index of {}, built again when the table changes", {comment_text(e.text), table.member});
-      w.line("bool refresh_{}();", {s});
-      w.line("uint64_t {}_version_ = ~uint64_t(0);", {s});
-      w.line("const char* {}_failed_ = nullptr;", {s});
-      w.line("streamc::HashTable<{}, streamc::RowSpan> {}_index_;", {index_key_type(sub, src), s});
-      w.line("std::vector<const {}*> {}_rows_;", {table.row_type, s});
-      w.line("std::vector<std::pair<{}, const {}*>> {}_entries_;", {index_key_type(sub, src), table.row_type, s});
-      continue;
-    }
-    w.line("// {}: computed again only when the table changes", {comment_text(e.text)});
+// The members of a cached or indexed subquery: its result (or index), the
+// table version it was computed at, the failure it met, its refresh.
+void emit_subquery_members(CodeWriter& w, const Plan& plan, const SubqueryPlan& sp) {
+  const Expr& e = *sp.node;
+  const Subquery& sub = *e.subquery;
+  const std::string& s = sp.name;
+  if (sub.indexed) {
+    const Table& table = plan.tables[sp.table];
+    const SourcePlan& src = plan.sources[table.source];
+    w.line("// {}: an index of {}, built again when the table changes", {comment_text(e.text), table.member});
     w.line("bool refresh_{}();", {s});
     w.line("uint64_t {}_version_ = ~uint64_t(0);", {s});
     w.line("const char* {}_failed_ = nullptr;", {s});
-    if (e.op == ExprOp::ScalarSubquery) {
-      w.line("{} {};", {accumulator_type(*sub.aggregate, e.type), subquery_accumulator(sp)});
-      continue;
-    }
-    w.line("uint64_t {}_rows_ = 0;", {s});
-    if (e.op == ExprOp::Exists) continue;
-    std::string t = sub.value->type.cpp_type();
-    w.line("bool {}_has_null_ = false;", {s});
-    w.line("uint64_t {}_values_ = 0;", {s});
-    w.line("streamc::HashTable<{}, streamc::Present> {}_set_;", {t, s});
-    w.line("{} {}_min_ = {};", {t, s, default_value(sub.value->type)});
-    w.line("{} {}_max_ = {};", {t, s, default_value(sub.value->type)});
+    w.line("streamc::HashTable<{}, streamc::RowSpan> {}_index_;", {index_key_type(sub, src), s});
+    w.line("std::vector<const {}*> {}_rows_;", {table.row_type, s});
+    w.line("std::vector<std::pair<{}, const {}*>> {}_entries_;", {index_key_type(sub, src), table.row_type, s});
+    return;
   }
+  w.line("// {}: computed again only when the table changes", {comment_text(e.text)});
+  w.line("bool refresh_{}();", {s});
+  w.line("uint64_t {}_version_ = ~uint64_t(0);", {s});
+  w.line("const char* {}_failed_ = nullptr;", {s});
+  if (e.op == ExprOp::ScalarSubquery) {
+    w.line("{} {};", {accumulator_type(*sub.aggregate, e.type), subquery_accumulator(sp)});
+    return;
+  }
+  w.line("uint64_t {}_rows_ = 0;", {s});
+  if (e.op == ExprOp::Exists) return;
+  std::string t = sub.value->type.cpp_type();
+  w.line("bool {}_has_null_ = false;", {s});
+  w.line("uint64_t {}_values_ = 0;", {s});
+  w.line("streamc::HashTable<{}, streamc::Present> {}_set_;", {t, s});
+  w.line("{} {}_min_ = {};", {t, s, default_value(sub.value->type)});
+  w.line("{} {}_max_ = {};", {t, s, default_value(sub.value->type)});
 }
 
 namespace {

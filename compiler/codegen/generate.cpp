@@ -43,6 +43,32 @@ void emit_property_registration(CodeWriter& w, const Plan& plan) {
   }
 }
 
+// One state object of the plan as Program members.
+void emit_state_member(CodeWriter& w, const Plan& plan, const StateObject& state) {
+  switch (state.kind) {
+    case StateKind::LookupTable: {
+      // A table's loader (when it has a file) fills it and counts its changes, for cached subqueries.
+      const Table& t = plan.tables[state.table];
+      w.line("streamc::HashTable<{}, {}> {};", {key_type(plan, t), t.row_type, t.member});
+      w.line("uint64_t {} = 0;  // changes to {}", {t.version, t.member});
+      if (t.scan >= 0) {
+        w.line("{} {}loader{{}, {}, counters};", {loader_type(plan, plan.scans[t.scan]), t.member, t.member, t.version});
+      }
+      break;
+    }
+    case StateKind::SubqueryCache:
+    case StateKind::SubqueryIndex: emit_subquery_members(w, plan, plan.subqueries[state.subquery]); break;
+    case StateKind::MatchedKeys:
+      w.line("// The keys of {} a row matched (RIGHT / FULL JOIN).", {plan.tables[state.table].member});
+      w.line("streamc::HashTable<{}, streamc::Present> {};", {key_type(plan, plan.tables[state.table]), state.member});
+      break;
+    case StateKind::LimitCounter:
+      w.line("uint64_t {} = 0;  // records written, for LIMIT {}",
+             {state.member, std::to_string(*plan.pipelines[state.pipeline].limit)});
+      break;
+  }
+}
+
 void emit_program_class(CodeWriter& w, const Plan& plan) {
   std::vector<SinkSlot> slots = sink_slots(plan);
   int with_limit = 0;
@@ -81,45 +107,28 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     w.line("Step {}(const {}& r{});",
            {p.function, scan.row_type, p.batched() ? ", const " + found_type(scan) + "& found" : ""});
     if (p.unmatched_pass) {
-      const Table& right = plan.tables[p.lookups[0].table];
-      w.line("Step {}(const {}& row);", {p.unmatched_function, right.row_type});
-      w.line("// The keys of {} a row matched (RIGHT / FULL JOIN).", {right.member});
-      w.line("streamc::HashTable<{}, streamc::Present> {};", {key_type(plan, right), p.matched_keys});
+      w.line("Step {}(const {}& row);", {p.unmatched_function, plan.tables[p.lookups[0].table].row_type});
     }
   }
   w.blank();
-  w.dedent();
-  w.line(" private:");
-  w.indent();
-  emit_subquery_members(w, plan);
+  w.line("// What the program keeps between records: the plan's state objects.");
+  for (const StateObject& state : plan.states) emit_state_member(w, plan, state);
+  if (with_limit) {
+    int zero_limits = 0;
+    for (const Pipeline& p : plan.pipelines) zero_limits += p.limit && *p.limit == 0;
+    w.line("int done_ = {};  // pipelines whose LIMIT is reached", {std::to_string(zero_limits)});
+  }
+  if (!slots.empty()) {
+    w.blank();
+    w.dedent();
+    w.line(" private:");
+    w.indent();
+  }
   for (const SinkSlot& s : slots) {
     // The path's property (none: standard output) and the CSV header.
     std::string property = s.sink->kind == SinkKind::Stdout ? "" : s.sink->name + ".path";
     w.line("streamc::Sink {}{*this, {}, {}};",
            {s.member, cpp_string_literal(property), cpp_string_literal(csv_header(plan, s))});
-  }
-  if (!plan.tables.empty()) {
-    w.dedent();
-    w.line(" public:");
-    w.indent();
-    w.line("// The tables, keyed by their key columns; loaded before the streams are read.");
-    for (const Table& t : plan.tables) {
-      w.line("streamc::HashTable<{}, {}> {};", {key_type(plan, t), t.row_type, t.member});
-      w.line("uint64_t {} = 0;  // changes to {}, for cached subqueries", {t.version, t.member});
-    }
-    for (const Table& t : plan.tables) {
-      if (t.scan >= 0) {
-        w.line("{} {}loader{{}, {}, counters};", {loader_type(plan, plan.scans[t.scan]), t.member, t.member, t.version});
-      }
-    }
-  }
-  for (const Pipeline& p : plan.pipelines) {
-    if (p.limit) w.line("uint64_t {} = 0;  // records written, for LIMIT {}", {p.limit_counter, std::to_string(*p.limit)});
-  }
-  if (with_limit) {
-    int zero_limits = 0;
-    for (const Pipeline& p : plan.pipelines) zero_limits += p.limit && *p.limit == 0;
-    w.line("int done_ = {};  // pipelines whose LIMIT is reached", {std::to_string(zero_limits)});
   }
 }
 

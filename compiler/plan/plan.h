@@ -193,6 +193,7 @@ struct StateObject {
   int pipeline = -1;              // the pipeline it serves (-1: a table, shared)
   int table = -1;                 // the table it is built from: index in Plan::tables
   std::string note;               // for explain: what it holds
+  int subquery = -1;              // a subquery's cache or index: index in Plan::subqueries
 };
 
 const char* to_string(Trigger trigger);

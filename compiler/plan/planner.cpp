@@ -345,16 +345,18 @@ class Planner {
                                 : "; loaded before the streams, a watched file's rows apply as they come";
       plan_.states.push_back({StateKind::LookupTable, t.member, Trigger::TableChange, -1, static_cast<int>(i), note});
     }
-    for (const SubqueryPlan& s : plan_.subqueries) {
+    for (size_t i = 0; i < plan_.subqueries.size(); ++i) {
+      const SubqueryPlan& s = plan_.subqueries[i];
       const Subquery& sub = *s.node->subquery;
       if (sub.keyed) continue;  // a keyed lookup per record: nothing kept
       const std::string& table = source(plan_.tables[s.table].source).name;
       if (sub.indexed) {
         plan_.states.push_back({StateKind::SubqueryIndex, s.name + "_index_", Trigger::TableChange, s.pipeline, s.table,
-                                "the rows of " + table + " by the columns the subquery correlates on"});
+                                "the rows of " + table + " by the columns the subquery correlates on",
+                                static_cast<int>(i)});
       } else {
         plan_.states.push_back({StateKind::SubqueryCache, s.name + "_", Trigger::TableChange, s.pipeline, s.table,
-                                "the subquery's result over " + table});
+                                "the subquery's result over " + table, static_cast<int>(i)});
       }
     }
     for (const Pipeline& p : plan_.pipelines) {

@@ -156,22 +156,11 @@ ExprPtr ExpressionBinder::bind_subquery(const ast::ParsedExpr& e) {
     return out;
   }
   // x [NOT] IN (SELECT ..) and x <op> ANY/ALL (SELECT ..): x and the selected value take a common type.
-  const ast::Query* query = nullptr;
-  const ast::ParsedExpr* child = nullptr;
-  bool negated = false;
-  if (e.kind == K::InSubquery) {
-    const auto& in = e.as<ast::InSubqueryExpr>();
-    query = in.query.get();
-    child = in.child.get();
-    negated = in.negated;
-  } else {
-    const auto& qe = e.as<ast::QuantifiedExpr>();
-    query = qe.query.get();
-    child = qe.child.get();
-  }
-  ExprPtr x = bind(*child);
+  const auto& predicate = static_cast<const ast::SubqueryPredicate&>(e);
+  const bool negated = e.kind == K::InSubquery && e.as<ast::InSubqueryExpr>().negated;
+  ExprPtr x = bind(*predicate.child);
   if (!x) return nullptr;
-  auto sub = bind_subquery_body(*query, true, false);
+  auto sub = bind_subquery_body(*predicate.query, true, false);
   if (!sub) return nullptr;
   auto common = common_type(x->type, sub->value->type);
   if (!common) {

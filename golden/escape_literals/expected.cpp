@@ -31,6 +31,8 @@ class Program : public streamc::ProgramBase {
  public:
   Step on_notes_0(const NotesRow& r);
 
+  // What the program keeps between records: the plan's state objects.
+
  private:
   streamc::Sink out_stdout_{*this, ""sv, ""sv};
 };

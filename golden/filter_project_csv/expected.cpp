@@ -36,6 +36,8 @@ class Program : public streamc::ProgramBase {
  public:
   Step on_users_0(const UsersRow& r);
 
+  // What the program keeps between records: the plan's state objects.
+
  private:
   streamc::Sink out_risky_{*this, "risky.path"sv, "user_id,name,doubled,balance"sv};
 };

@@ -164,22 +164,21 @@ class Program : public streamc::ProgramBase {
 
   Step on_trades_0(const TradesRow& r, const TradesFound& found);
 
- private:
-  streamc::Sink out_enriched_trades_{*this, "enriched_trades.path"sv, ""sv};
-
- public:
-  // The tables, keyed by their key columns; loaded before the streams are read.
+  // What the program keeps between records: the plan's state objects.
   streamc::HashTable<std::string_view, LimitsRow> limits_;
-  uint64_t limits_version_ = 0;  // changes to limits_, for cached subqueries
-  streamc::HashTable<std::string_view, MarketDataRow> market_data_;
-  uint64_t market_data_version_ = 0;  // changes to market_data_, for cached subqueries
-  streamc::HashTable<std::string_view, UserProfilesRow> user_profiles_;
-  uint64_t user_profiles_version_ = 0;  // changes to user_profiles_, for cached subqueries
+  uint64_t limits_version_ = 0;  // changes to limits_
   streamc::CsvTableLoader<LimitsTable> limits_loader{limits_, limits_version_, counters};
+  streamc::HashTable<std::string_view, MarketDataRow> market_data_;
+  uint64_t market_data_version_ = 0;  // changes to market_data_
   streamc::CsvTableLoader<MarketDataTable> market_data_loader{market_data_, market_data_version_,
                                                               counters};
+  streamc::HashTable<std::string_view, UserProfilesRow> user_profiles_;
+  uint64_t user_profiles_version_ = 0;  // changes to user_profiles_
   streamc::CsvTableLoader<UserProfilesTable> user_profiles_loader{user_profiles_,
                                                                   user_profiles_version_, counters};
+
+ private:
+  streamc::Sink out_enriched_trades_{*this, "enriched_trades.path"sv, ""sv};
 };
 
 // `FROM trades` → `enriched_trades`

@@ -38,6 +38,8 @@ class Program : public streamc::ProgramBase {
  public:
   Step on_trades_0(const TradesRow& r);
 
+  // What the program keeps between records: the plan's state objects.
+
  private:
   streamc::Sink out_stdout_{*this, ""sv, ""sv};
 };

@@ -36,6 +36,8 @@ class Program : public streamc::ProgramBase {
  public:
   Step on_trades_0(const TradesRow& r);
 
+  // What the program keeps between records: the plan's state objects.
+
  private:
   streamc::Sink out_big_trades_{*this, "big_trades.path"sv, "trade_id,symbol,notional"sv};
 };
