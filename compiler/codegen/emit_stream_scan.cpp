@@ -89,8 +89,8 @@ void emit_json_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
   w.line("static constexpr std::string_view kName = {};", {cpp_string_literal(src.name)});
   w.line("using Lines = {};", {lines_type(scan)});
   emit_columns(w, plan, scan);
-  w.line("static constexpr bool kProbes = {};", {batched ? "true" : "false"});
   if (batched) {
+    w.line("static constexpr bool kProbes = true;");
     w.line(scan.writes_tables ? "static constexpr bool kProbeAhead = false;  // a query of this stream writes a table"
                          : "static constexpr bool kProbeAhead = true;");
     w.line("static void probe(const Program& program, Lines::Line* records, size_t n) { {}(program, records, n); }",
@@ -101,8 +101,6 @@ void emit_json_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
         if (l.batched) w.line("streamc::prefetch_strings(record.found.{});", {found_field(p, l)});
       }
     }
-  } else {
-    w.line("static constexpr bool kProbeAhead = false;");
   }
   emit_on_record(w, plan, scan, "const Lines::Line& record", "record.row", "record.found");
 }

@@ -78,8 +78,6 @@ struct NotesScan {
       streamc::Column<&NotesRow::id>{"id"sv, streamc::kBigInt},
       streamc::Column<&NotesRow::note>{"note"sv, streamc::kVarchar},
   };
-  static constexpr bool kProbes = false;
-  static constexpr bool kProbeAhead = false;
   // The pipelines reading `notes`, in script order.
   static Step on_record(Program& program, const Lines::Line& record) {
     return program.on_notes_0(record.row);

@@ -74,8 +74,6 @@ struct TradesScan {
       streamc::Column<&TradesRow::price>{"price"sv, streamc::decimal(18, 4)},
       streamc::Column<&TradesRow::ts>{"ts"sv, streamc::kTimestamp},
   };
-  static constexpr bool kProbes = false;
-  static constexpr bool kProbeAhead = false;
   // The pipelines reading `trades`, in script order.
   static Step on_record(Program& program, const Lines::Line& record) {
     return program.on_trades_0(record.row);

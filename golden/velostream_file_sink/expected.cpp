@@ -79,8 +79,6 @@ struct TradesScan {
       streamc::Column<&TradesRow::quantity>{"quantity"sv, streamc::kBigInt},
       streamc::Column<&TradesRow::price>{"price"sv, streamc::decimal(18, 2)},
   };
-  static constexpr bool kProbes = false;
-  static constexpr bool kProbeAhead = false;
   // The pipelines reading `trades`, in script order.
   static Step on_record(Program& program, const Lines::Line& record) {
     return program.on_trades_0(record.row);

@@ -12,6 +12,7 @@
 
 #include <simdjson.h>
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <tuple>

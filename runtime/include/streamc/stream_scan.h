@@ -7,6 +7,7 @@
 //     static constexpr std::string_view kName = "trades"sv;
 //     // JSON lines: the records of a chunk, and what the tables' probes found for each.
 //     using Lines = streamc::ParsedLines<TradesRow, TradesFound>;
+//     // Only when the pipelines probe tables by the record's columns (without: false, false):
 //     static constexpr bool kProbes = true;      // probe(), prefetch() look the tables up ahead of the pipelines
 //     static constexpr bool kProbeAhead = true;  // no query of the stream writes a table: a parsing
 //                                                // thread may probe its chunk while no table is watched
@@ -38,6 +39,22 @@
 #include "streamc/step.h"
 
 namespace streamc {
+
+namespace detail {
+
+// Whether a scan probes tables ahead of its pipelines (a Spec without probes says nothing).
+template <class Spec>
+inline constexpr bool kProbes = [] {
+  if constexpr (requires { Spec::kProbes; }) return Spec::kProbes;
+  return false;
+}();
+template <class Spec>
+inline constexpr bool kProbeAhead = [] {
+  if constexpr (requires { Spec::kProbeAhead; }) return Spec::kProbeAhead;
+  return false;
+}();
+
+}  // namespace detail
 
 // Stream records run through the pipelines, and probe the tables, in groups
 // of this many.
@@ -77,7 +94,7 @@ STREAMC_PER_RECORD bool run_group(Program& program, FileSource& source, Line* re
     failed = true;
     return false;
   }
-  if constexpr (Spec::kProbes) {
+  if constexpr (kProbes<Spec>) {
     if (!probed) Spec::probe(program, records, n);
     // The strings of the rows found, for the whole group at once.
     for (size_t i = 0; i < n; ++i) Spec::prefetch(records[i]);
@@ -138,10 +155,10 @@ bool scan_json_stream(Program& program, const Config& config, std::string_view q
     return detail::scan_failed(error);
   }
   bool failed = false;
-  const bool probe_ahead = Spec::kProbes && Spec::kProbeAhead && !program.any_watched();
+  const bool probe_ahead = detail::kProbes<Spec> && detail::kProbeAhead<Spec> && !program.any_watched();
   // On the thread that parsed the chunk.
   auto prepared = [&](Lines& chunk) {
-    if constexpr (Spec::kProbes) {
+    if constexpr (detail::kProbes<Spec>) {
       if (!probe_ahead) return;
       for (size_t first = 0; first < chunk.size(); first += kProbeGroup) {
         Spec::probe(program, chunk.data() + first, std::min(kProbeGroup, chunk.size() - first));
