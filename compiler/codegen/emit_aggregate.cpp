@@ -20,29 +20,30 @@ void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput
     return;
   }
   const Value& v = *in.value;
-  if (v.nullable()) w.line("if ({}) {}", {v.null, in.skip});
+  std::string add;
   switch (in.kind) {
-    case AggKind::Count:
-      w.line("{}.add();", {acc});
-      break;
+    case AggKind::Count: add = acc + ".add();"; break;
     case AggKind::Avg:
-      if (in.value_type.id == TypeId::Decimal) {
-        w.line("{}.add(streamc::dec_to_double({}, {}));", {acc, v.code, std::to_string(in.value_type.scale)});
-      } else {
-        w.line("{}.add(static_cast<double>({}));", {acc, v.code});
-      }
+      add = in.value_type.id == TypeId::Decimal
+                ? acc + ".add(streamc::dec_to_double(" + v.code + ", " + std::to_string(in.value_type.scale) + "));"
+                : acc + ".add(static_cast<double>(" + v.code + "));";
       break;
     case AggKind::Sum:
-      if (in.result.id == TypeId::Double) {
-        w.line("{}.add({});", {acc, v.code});
-      } else {
-        w.line("if (!{}.add({})) [[unlikely]] {}", {acc, v.code, in.overflow});
-      }
+      add = in.result.id == TypeId::Double ? acc + ".add(" + v.code + ");"
+                                           : "if (!" + acc + ".add(" + v.code + ")) [[unlikely]] " + in.overflow;
       break;
     case AggKind::Min:
-    case AggKind::Max:
-      w.line("{}.add({});", {acc, v.code});
-      break;
+    case AggKind::Max: add = acc + ".add(" + v.code + ");"; break;
+  }
+  // A NULL value adds nothing: it leaves the row (`skip`), or passes over this aggregate alone.
+  if (!v.nullable()) {
+    w.line(add);
+  } else if (!in.skip.empty()) {
+    w.line("if ({}) {}", {v.null, in.skip});
+    w.line(add);
+  } else {
+    auto guard = w.block("if (!" + v.null + ")");
+    w.line(add);
   }
 }
 

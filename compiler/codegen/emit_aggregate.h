@@ -22,7 +22,8 @@ struct AggregateInput {
   const Value* value = nullptr;   // the row's value; null for COUNT(*)
   SqlType value_type;             // its SQL type (AVG converts decimals to double)
   SqlType result;                 // the aggregate's result type (SUM of DOUBLE adds nothing to check)
-  std::string skip;               // leaves the row when the value is NULL: "continue;", "return;"
+  std::string skip;               // leaves the row when the value is NULL: "continue;", "return;";
+                                  // empty: only this aggregate passes over it
   std::string overflow;           // the statement that fails the record when a SUM overflows
 };
 void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput& in);

@@ -3,6 +3,7 @@
 #include "codegen/emit_pipeline.h"
 
 #include "codegen/cpp_literals.h"
+#include "codegen/emit_group.h"
 #include "codegen/emit_source.h"
 #include "codegen/pipeline_context.h"
 #include "util/strings.h"
@@ -18,8 +19,14 @@ void emit_operator(PipelineContext& ctx, const Operator& op) {
     case OpKind::Lookup: emit_lookup(ctx, op.index); break;
     case OpKind::Project: emit_project(ctx); break;
     case OpKind::Sink: emit_sink(ctx); break;
+    case OpKind::Aggregate: emit_aggregate(ctx); break;
+    case OpKind::Emit: break;  // with EMIT FINAL, the operators after it run in emit_groups_function
+    case OpKind::Having: emit_having(ctx); break;
   }
 }
+
+// Whether the operators after Emit run once the input has ended (EMIT FINAL).
+bool emits_at_end(const Pipeline& p) { return p.grouping && p.grouping->emit == Emit::Final; }
 
 }  // namespace
 
@@ -33,15 +40,29 @@ void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pip
                                                       : comment_text(sink.name);
   w.line("// {} → {}", {comment_text("FROM " + src.name), target});
   std::string found = pipeline.batched() ? ", const " + found_type(scan) + "& found" : "";
-  auto fn = w.block("Step Program::" + pipeline.function + "(const " + scan.row_type + "& r" + found + ")");
-  int counter = 0;
-  std::vector<RowRef> rows = {{"r.", &scan}};
-  for (const Lookup& l : pipeline.lookups) rows.push_back({l.var + "->", &plan.tables[l.table]});
-  ExprEmitter emitter(w, rows, counter);
-  emitter.set_plan(&plan);
-  PipelineContext ctx{w, plan, pipeline, emitter};
-  for (const Operator& op : pipeline.operators) emit_operator(ctx, op);
-  w.line("return Step::Next;");
+  {
+    auto fn = w.block("Step Program::" + pipeline.function + "(const " + scan.row_type + "& r" + found + ")");
+    int counter = 0;
+    std::vector<RowRef> rows = {{"r.", &scan}};
+    for (const Lookup& l : pipeline.lookups) rows.push_back({l.var + "->", &plan.tables[l.table]});
+    ExprEmitter emitter(w, rows, counter);
+    emitter.set_plan(&plan);
+    PipelineContext ctx{w, plan, pipeline, emitter};
+    for (const Operator& op : pipeline.operators) {
+      emit_operator(ctx, op);
+      if (op.kind == OpKind::Emit && emits_at_end(pipeline)) break;
+    }
+    w.line("return Step::Next;");
+  }
+  if (!emits_at_end(pipeline)) return;
+  w.blank();
+  emit_groups_function(w, plan, pipeline, [&](PipelineContext& group) {
+    bool after = false;
+    for (const Operator& op : pipeline.operators) {
+      if (after) emit_operator(group, op);
+      after = after || op.kind == OpKind::Emit;
+    }
+  });
 }
 
 // RIGHT / FULL JOIN: a row of the right table that no row matched comes out

@@ -3,6 +3,7 @@
 #include "codegen/expression_emitter.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <variant>
 
 #include "codegen/cpp_literals.h"
@@ -109,7 +110,8 @@ namespace {
 
 Value ExprEmitter::emit(const Expr& e) {
   // Leaves are cheap and spelled in place; a computed value is shared.
-  bool shareable = e.op != ExprOp::Literal && e.op != ExprOp::Column;
+  bool shareable = e.op != ExprOp::Literal && e.op != ExprOp::Column && e.op != ExprOp::GroupKey &&
+                   e.op != ExprOp::AggregateRef;
   std::string key = shareable ? structural_key(e) : "";
   if (!key.empty()) {
     auto it = computed_.find(key);
@@ -125,6 +127,9 @@ Value ExprEmitter::emit_uncached(const Expr& e) {
   switch (e.op) {
     case ExprOp::Literal: return literal(e);
     case ExprOp::Column: return column(e);
+    case ExprOp::GroupKey: return group_keys_.at(e.column);
+    case ExprOp::AggregateRef: return group_aggregates_.at(e.column);
+    case ExprOp::Aggregate: throw std::logic_error("an aggregate outside its group: " + e.text);
     case ExprOp::And:
     case ExprOp::Or:
     case ExprOp::Not:

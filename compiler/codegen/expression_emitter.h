@@ -42,6 +42,11 @@ class ExprEmitter {
   // What an error does: by default `return fail("...");` in a pipeline.
   void set_failure(std::string pattern) { failure_ = std::move(pattern); }
   void set_row(int relation, RowRef row);
+  // What GroupKey(i) and AggregateRef(j) read in a pipeline that groups.
+  void set_group(std::vector<Value> keys, std::vector<Value> aggregates) {
+    group_keys_ = std::move(keys);
+    group_aggregates_ = std::move(aggregates);
+  }
   // A C++ condition that holds when `e` is TRUE (not FALSE, not NULL).
   std::string emit_condition(const Expr& e);
 
@@ -89,6 +94,8 @@ class ExprEmitter {
   // again, e.g. quantity * price in WHERE and in the select list.
   int base_depth_;
   std::map<std::string, Value> computed_;
+  std::vector<Value> group_keys_;        // GroupKey(i)
+  std::vector<Value> group_aggregates_;  // AggregateRef(j)
 };
 
 // Helpers shared by the codegen files.

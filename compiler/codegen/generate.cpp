@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "codegen/cpp_literals.h"
+#include "codegen/emit_group.h"
 #include "codegen/emit_pipeline.h"
 #include "codegen/emit_source.h"
 #include "codegen/emit_subquery.h"
@@ -62,6 +63,11 @@ void emit_state_member(CodeWriter& w, const Plan& plan, const StateObject& state
       w.line("// The keys of {} a row matched (RIGHT / FULL JOIN).", {plan.tables[state.table].member});
       w.line("streamc::HashTable<{}, streamc::Present> {};", {key_type(plan, plan.tables[state.table]), state.member});
       break;
+    case StateKind::GroupState: {
+      const Grouping& g = *plan.pipelines[state.pipeline].grouping;
+      w.line("streamc::HashTable<{}Key, {}> {};", {g.group_type, g.group_type, g.member});
+      break;
+    }
     case StateKind::LimitCounter:
       w.line("uint64_t {} = 0;  // records written, for LIMIT {}",
              {state.member, std::to_string(*plan.pipelines[state.pipeline].limit)});
@@ -109,6 +115,7 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     if (p.unmatched_pass) {
       w.line("Step {}(const {}& row);", {p.unmatched_function, plan.tables[p.lookups[0].table].row_type});
     }
+    if (p.grouping && p.grouping->emit == Emit::Final) w.line("bool {}();", {p.grouping->emit_function});
   }
   w.blank();
   w.line("// What the program keeps between records: the plan's state objects.");
@@ -146,6 +153,11 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
       rows.blank();
     }
   }
+  for (const Pipeline& p : plan.pipelines) {
+    if (!p.grouping) continue;
+    emit_group_struct(rows, p);
+    rows.blank();
+  }
   rows.blank();
   for (const Scan& scan : plan.scans) {
     if (scan.reads_table >= 0) continue;
@@ -180,6 +192,10 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   for (const Scan& scan : plan.scans) {
     if (!scan_calls.empty()) scan_calls += " &&\n";
     scan_calls += scan_call(plan, scan);
+  }
+  // EMIT FINAL: the groups, once every stream has ended.
+  for (const Pipeline& p : plan.pipelines) {
+    if (p.grouping && p.grouping->emit == Emit::Final) scan_calls += " &&\nprogram." + p.grouping->emit_function + "()";
   }
   kainjow::mustache::mustache tmpl{std::string(kProgramTemplate)};
   kainjow::mustache::data data;

@@ -18,6 +18,7 @@ struct PipelineContext {
   const Pipeline& pipeline;
   ExprEmitter& emitter;
   std::vector<Value> values;  // what Project computed, for Sink
+  std::vector<Value> group_keys;  // GROUP BY: the group's key values, once Aggregate ran
   bool unmatched = false;     // the RIGHT / FULL JOIN pass over the right table's rows nothing matched
 };
 

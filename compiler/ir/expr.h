@@ -39,6 +39,11 @@ enum class ExprOp {
   // subqueries against a table (Expr::subquery): EXISTS, x IN (SELECT ..),
   // (SELECT ..), x <op> ANY/ALL (SELECT ..)
   Exists, InSubquery, ScalarSubquery, Quantified,
+  // GROUP BY: an aggregate over the records of a group (Expr::agg; args: its
+  // argument, none for COUNT(*)), as bound; the planner replaces it, and the
+  // group keys, in what reads the groups by GroupKey / AggregateRef
+  // (Expr::column: the key's or aggregate's index).
+  Aggregate, GroupKey, AggregateRef,
 };
 
 struct Expr;
@@ -84,6 +89,7 @@ struct Expr {
   std::shared_ptr<const Subquery> subquery;  // subquery nodes
   ExprOp compare = ExprOp::Eq;                  // Quantified: the comparison
   bool all = false;                               // Quantified: ALL (else ANY)
+  AggKind agg = AggKind::Count;                   // Aggregate
 
   bool is_literal() const { return op == ExprOp::Literal; }
   bool is_null_literal() const { return op == ExprOp::Literal && std::holds_alternative<std::monostate>(literal); }

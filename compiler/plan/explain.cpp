@@ -49,6 +49,21 @@ void explain_operator(std::ostringstream& out, const Plan& plan, const Pipeline&
       out << (l.batched ? ", probed by the scan for groups of records" : "") << "\n";
       break;
     }
+    case OpKind::Aggregate: {
+      const Grouping& g = *p.grouping;
+      out << "    Aggregate by (";
+      for (size_t i = 0; i < g.keys.size(); ++i) out << (i ? ", " : "") << g.keys[i]->text;
+      out << "):";
+      for (size_t i = 0; i < g.aggregates.size(); ++i) out << (i ? ", " : " ") << g.aggregates[i]->text;
+      out << "\n";
+      break;
+    }
+    case OpKind::Emit:
+      out << "    Emit " << (p.grouping->emit == Emit::Final ? "FINAL: each group once, at the end of input"
+                                                             : "CHANGES: the group's new row, per record")
+          << "\n";
+      break;
+    case OpKind::Having: out << "    Having " << p.grouping->having->text << "\n"; break;
     case OpKind::Project:
       out << "    Project ";
       for (size_t i = 0; i < p.columns.size(); ++i) {
@@ -134,6 +149,9 @@ std::string explain_dot(const Plan& plan) {
       if (op.kind == OpKind::Limit) label += br + "Limit " + std::to_string(*q.limit);
       if (op.kind == OpKind::Filter) label += br + "Filter " + dot_label(p.filters[op.index]->text);
       if (op.kind == OpKind::Lookup) label += br + "LookupJoin " + dot_label(p.lookups[op.index].alias);
+      if (op.kind == OpKind::Aggregate) label += br + "Aggregate " + std::to_string(q.grouping->aggregates.size());
+      if (op.kind == OpKind::Emit) label += br + (q.grouping->emit == Emit::Final ? "Emit FINAL" : "Emit CHANGES");
+      if (op.kind == OpKind::Having) label += br + "Having " + dot_label(q.grouping->having->text);
       if (op.kind == OpKind::Project) label += br + "Project " + std::to_string(q.columns.size()) + " columns";
     }
     out << "  pipeline" << i << " [label=\"" << label << "\"];\n";

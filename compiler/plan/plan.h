@@ -125,7 +125,10 @@ enum class OpKind {
   Lookup,   // probe a table: lookups[index]
   Project,  // compute the select list
   Sink,     // write the row (to a file, stdout, or upsert into a table)
-  // Next: Aggregate, WindowAssign, Watermark, Emit.
+  Aggregate,  // add the record to its group (Pipeline::grouping)
+  Emit,       // what follows reads a group: per record that changed it, or once per group at the end
+  Having,     // the group qualifies (grouping->having)
+  // Next: WindowAssign, Watermark.
 };
 
 struct Operator {
@@ -134,6 +137,17 @@ struct Operator {
 };
 
 const char* to_string(OpKind kind);
+
+// GROUP BY: what a pipeline keeps per group and when it writes.
+struct Grouping {
+  std::vector<ExprPtr> keys;        // over the record and the rows looked up
+  std::vector<ExprPtr> aggregates;  // Aggregate nodes, their argument over the record
+  ExprPtr having;                   // reads the groups (GroupKey, AggregateRef); null when none
+  Emit emit = Emit::Changes;        // Changes: a row per record that changes a group; Final: each group once, at the end
+  std::string group_type;           // Groups0: a group's accumulators
+  std::string member;               // groups_0_: the groups by key
+  std::string emit_function;        // emit_groups_0: Final, once every stream has ended
+};
 
 struct Pipeline {
   int index = -1;                 // in Plan::pipelines
@@ -157,6 +171,7 @@ struct Pipeline {
   std::optional<int64_t> limit;
   std::string limit_counter;      // emitted_0_: the records written so far, with a LIMIT
   SinkPlan sink;
+  std::optional<Grouping> grouping;  // GROUP BY; the columns read the groups
 };
 
 // A subquery of a pipeline against a table: a keyed lookup per record, or
@@ -182,7 +197,8 @@ enum class StateKind {
   SubqueryIndex,  // a table's rows indexed by the columns a subquery correlates on
   MatchedKeys,    // RIGHT / FULL JOIN: the keys of the right table a row matched
   LimitCounter,   // the records a pipeline with a LIMIT has written
-  // Next: GroupState, WindowState, RowBuffer.
+  GroupState,     // a pipeline's groups: their keys and accumulators
+  // Next: WindowState, RowBuffer.
 };
 
 // What the program keeps between records.

@@ -38,6 +38,8 @@ void collect_query_columns(const BoundQuery& q, int relation, std::set<int>& out
     for (const auto& k : j.key) collect_columns(*k, relation, out);
     if (j.residual) collect_columns(*j.residual, relation, out);
   }
+  for (const auto& k : q.group_keys) collect_columns(*k, relation, out);
+  for (const auto& a : q.aggregates) collect_columns(*a, relation, out);
 }
 
 // The last of the query's own relations (stream and joins, not subqueries) an expression reads.
@@ -247,6 +249,20 @@ class Planner {
           p.filters.push_back(clone(*c));
         }
       }
+      if (q.grouped) {
+        Grouping g;
+        for (const auto& k : q.group_keys) g.keys.push_back(clone(*k));
+        for (const auto& a : q.aggregates) g.aggregates.push_back(clone(*a));
+        if (q.having) g.having = clone(*q.having);
+        g.emit = q.emit;
+        g.group_type = "Groups" + std::to_string(p.index);
+        g.member = "groups_" + std::to_string(p.index) + "_";
+        g.emit_function = "emit_groups_" + std::to_string(p.index);
+        p.grouping = std::move(g);
+        p.operators.push_back({OpKind::Aggregate});
+        p.operators.push_back({OpKind::Emit});
+        if (q.having) p.operators.push_back({OpKind::Having});
+      }
       p.operators.push_back({OpKind::Project});
       p.operators.push_back({OpKind::Sink});
       for (const OutputColumn& c : q.columns) p.columns.push_back({c.name, clone(*c.expr), c.key});
@@ -366,6 +382,13 @@ class Planner {
                                 "the keys of " + source(plan_.tables[right].source).name +
                                     " a row matched; the others come out after the scan"});
       }
+      if (p.grouping) {
+        const bool final = p.grouping->emit == Emit::Final;
+        plan_.states.push_back({StateKind::GroupState, p.grouping->member,
+                                final ? Trigger::EndOfInput : Trigger::PerRecord, p.index, -1,
+                                final ? "the groups' accumulators; each group is written once the input has ended"
+                                      : "the groups' accumulators; a record writes its group's new row"});
+      }
       if (p.limit) {
         plan_.states.push_back({StateKind::LimitCounter, p.limit_counter, Trigger::PerRecord, p.index, -1,
                                 "records written, for LIMIT " + std::to_string(*p.limit)});
@@ -408,6 +431,9 @@ const char* to_string(OpKind kind) {
     case OpKind::Lookup: return "LookupJoin";
     case OpKind::Project: return "Project";
     case OpKind::Sink: return "Sink";
+    case OpKind::Aggregate: return "Aggregate";
+    case OpKind::Emit: return "Emit";
+    case OpKind::Having: return "Having";
   }
   return "?";
 }
@@ -428,6 +454,7 @@ const char* to_string(StateKind kind) {
     case StateKind::SubqueryIndex: return "subquery index";
     case StateKind::MatchedKeys: return "matched keys";
     case StateKind::LimitCounter: return "limit counter";
+    case StateKind::GroupState: return "group state";
   }
   return "?";
 }

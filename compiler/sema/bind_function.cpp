@@ -48,11 +48,68 @@ bool is_number(const ExprPtr& a) { return a->type.is_numeric(); }
 
 }  // namespace
 
+SqlType aggregate_type(AggKind kind, const SqlType& arg) {
+  switch (kind) {
+    case AggKind::Count: return SqlType::bigint();
+    case AggKind::Avg: return SqlType::float64();
+    case AggKind::Sum:
+      return arg.id == TypeId::Decimal ? SqlType::decimal(38, arg.scale)
+             : arg.is_integer()        ? SqlType::bigint()
+                                       : SqlType::float64();
+    case AggKind::Min:
+    case AggKind::Max: return arg;
+  }
+  return arg;
+}
+
+// COUNT, SUM, AVG, MIN, MAX over the records of a group.
+ExprPtr ExpressionBinder::bind_aggregate(const ast::FunctionExpr& f, AggKind kind) {
+  const std::string name = to_string(kind);
+  if (!aggregates_ || in_aggregate_) {
+    diags_.report(DiagId::type_mismatch, f.range,
+                  {in_aggregate_ ? "an aggregate cannot be inside another aggregate"
+                                 : name + " is an aggregate: it belongs in the select list or HAVING of a query that "
+                                          "groups (GROUP BY), not here"});
+    return nullptr;
+  }
+  if (f.distinct) {
+    diags_.report(DiagId::not_supported, f.range, {name + "(DISTINCT ...)"});
+    return nullptr;
+  }
+  auto node = make_node(ExprOp::Aggregate, SqlType::bigint(), kind != AggKind::Count, f.range);
+  node->agg = kind;
+  if (f.star) {
+    if (kind == AggKind::Count) return node;
+    diags_.report(DiagId::type_mismatch, f.range, {name + "(*) is not an aggregate; COUNT(*) counts the records"});
+    return nullptr;
+  }
+  if (f.args.size() != 1) {
+    diags_.report(DiagId::wrong_argument_count, f.range, {name, "one argument", std::to_string(f.args.size())});
+    return nullptr;
+  }
+  in_aggregate_ = true;
+  ExprPtr arg = bind(*f.args[0]);
+  in_aggregate_ = false;
+  if (!arg) return nullptr;
+  if (arg->type.id == TypeId::Null) arg = make_cast(std::move(arg), SqlType::bigint());
+  if ((kind == AggKind::Sum || kind == AggKind::Avg) && !arg->type.is_numeric()) {
+    diags_.report(DiagId::type_mismatch, f.range, {name + " needs a number, not " + arg->type.to_string()});
+    return nullptr;
+  }
+  if ((kind == AggKind::Min || kind == AggKind::Max) && arg->type.id == TypeId::Varchar) {
+    diags_.report(DiagId::not_supported, f.range, {name + " of VARCHAR in a group"});
+    return nullptr;
+  }
+  node->type = aggregate_type(kind, arg->type);
+  node->args.push_back(std::move(arg));
+  return node;
+}
+
 ExprPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Diagnostics& diags) {
   const std::string& name = f.name;
+  if (auto kind = agg_kind_of(name)) return binder.bind_aggregate(f, *kind);
   if (std::find(kFunctionNames.begin(), kFunctionNames.end(), name) == kFunctionNames.end()) {
-    static const std::vector<std::string> aggregates = {"count", "sum", "avg", "min", "max", "stddev", "variance",
-                                                        "median", "first", "last", "string_agg"};
+    static const std::vector<std::string> aggregates = {"stddev", "variance", "median", "first", "last", "string_agg"};
     if (std::find(aggregates.begin(), aggregates.end(), name) != aggregates.end()) {
       diags.report(DiagId::not_supported, f.range, {"the aggregate function '" + to_upper(name) + "'"});
       return nullptr;

@@ -6,12 +6,9 @@
 namespace streamc {
 
 void ScriptBinder::reject_unsupported(const ast::Query& q) {
-  if (!q.group_by.empty()) diags_.report(DiagId::not_supported, q.group_by[0]->range, {"GROUP BY"});
-  if (q.having) diags_.report(DiagId::not_supported, q.having->range, {"HAVING"});
   if (q.window) diags_.report(DiagId::not_supported, q.window->range, {"WINDOW"});
   if (!q.order_by.empty()) diags_.report(DiagId::not_supported, q.order_by[0].range, {"ORDER BY on a stream"});
   if (q.distinct) diags_.report(DiagId::not_supported, q.range, {"SELECT DISTINCT"});
-  if (q.emit == ast::EmitMode::Final) diags_.report(DiagId::not_supported, q.emit_range, {"EMIT FINAL (it needs a window)"});
 }
 
 // The catalog index of a relation's source, prepared (properties checked,
@@ -139,7 +136,10 @@ BoundQuery* ScriptBinder::bind_query(const ast::Query& q, const std::string& tar
   }
   ExpressionBinder binder(program_.catalog, scope, diags_);
   binder.allow_subqueries([this, uri_properties](const ast::Relation& rel) { return resolve_relation(rel, uri_properties); });
+  binder.allow_aggregates(true);
   bind_items(q, binder, bq);
+  binder.allow_aggregates(false);
+  bind_grouping(q, binder, bq);
   if (q.where) {
     ExprPtr where = binder.bind(*q.where);
     if (where && where->type.id != TypeId::Boolean && where->type.id != TypeId::Null) {

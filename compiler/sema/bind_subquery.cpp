@@ -141,15 +141,7 @@ ExprPtr ExpressionBinder::bind_subquery(const ast::ParsedExpr& e) {
     auto sub = bind_subquery_body(*e.as<ast::SubqueryExpr>().query, true, true);
     if (!sub) return nullptr;
     SqlType type = sub->value ? sub->value->type : SqlType::bigint();
-    if (sub->aggregate == AggKind::Count) {
-      type = SqlType::bigint();
-    } else if (sub->aggregate == AggKind::Avg) {
-      type = SqlType::float64();
-    } else if (sub->aggregate == AggKind::Sum) {
-      type = type.id == TypeId::Decimal ? SqlType::decimal(38, type.scale)
-             : type.is_integer()        ? SqlType::bigint()
-                                        : SqlType::float64();
-    }
+    if (sub->aggregate) type = aggregate_type(*sub->aggregate, type);
     if (type.id == TypeId::Null) type = SqlType::varchar();
     auto out = make_node(ExprOp::ScalarSubquery, type, sub->aggregate != AggKind::Count, e.range);
     out->subquery = std::move(sub);

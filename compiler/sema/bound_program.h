@@ -42,6 +42,13 @@ struct BoundQuery {
   ExprPtr where;                  // null when there is no WHERE
   std::vector<OutputColumn> columns;
   std::optional<int64_t> limit;
+  // GROUP BY (or an aggregate without it: one group): the keys over the
+  // record, the aggregates (Aggregate nodes) the select list and HAVING read,
+  // through GroupKey / AggregateRef nodes (Expr::column: the index).
+  bool grouped = false;
+  std::vector<ExprPtr> group_keys;
+  std::vector<ExprPtr> aggregates;
+  ExprPtr having;                  // over the groups; null when none
   Emit emit = Emit::Changes;
   SinkDef sink;
   SourceRange range;

@@ -46,10 +46,15 @@ class ExpressionBinder {
 
   ExprPtr bind_column(const ast::ColumnRefExpr& ref);
 
+  // Aggregates (COUNT, SUM, ...) bind where a query with GROUP BY reads its
+  // groups: the select list and HAVING; elsewhere they are an error.
+  void allow_aggregates(bool on) { aggregates_ = on; }
+
   const SourceFile* file() const { return diags_.file(); }
 
  private:
   friend class FunctionBinder;
+  friend ExprPtr bind_function(ExpressionBinder&, const ast::FunctionExpr&, Diagnostics&);
   ExprPtr bind_literal(const ast::LiteralExpr& lit);
   ExprPtr bind_unary(const ast::UnaryExpr& e);
   ExprPtr bind_binary(const ast::BinaryExpr& e);
@@ -61,6 +66,8 @@ class ExpressionBinder {
   ExprPtr bind_like(const ast::LikeExpr& e);
   ExprPtr bind_case(const ast::CaseExpr& e);
   ExprPtr bind_cast(const ast::CastExpr& e);
+  // bind_function.cpp
+  ExprPtr bind_aggregate(const ast::FunctionExpr& f, AggKind kind);
   ExprPtr require_boolean(ExprPtr e, const char* what);
   // bind_subquery.cpp
   ExprPtr bind_subquery(const ast::ParsedExpr& e);
@@ -74,6 +81,8 @@ class ExpressionBinder {
   RelationResolver resolver_;
   int inner_ = -1;       // while binding a subquery: its table's relation
   int subqueries_ = 0;
+  bool aggregates_ = false;
+  bool in_aggregate_ = false;  // binding an aggregate's argument: no aggregate inside
 };
 
 // Helpers shared by the binder files.
@@ -84,5 +93,9 @@ ExprPtr make_cast(ExprPtr e, SqlType to, bool try_cast = false);
 // The function library: UPPER, LOWER, LENGTH, SUBSTRING, CONCAT, TRIM, ABS,
 // ROUND, FLOOR, CEIL, COALESCE, NULLIF, MOD.
 ExprPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Diagnostics& diags);
+
+// The type of an aggregate over values of type `arg`: COUNT BIGINT, SUM exact
+// (BIGINT, DECIMAL(38, s)) or DOUBLE, AVG DOUBLE, MIN and MAX the values' type.
+SqlType aggregate_type(AggKind kind, const SqlType& arg);
 
 }  // namespace streamc

@@ -43,6 +43,8 @@ class ScriptBinder {
   BoundQuery* bind_query(const ast::Query& q, const std::string& target, SinkDef sink, SourceRange range,
                          Properties* general = nullptr);
   void bind_items(const ast::Query& q, ExpressionBinder& binder, BoundQuery& bq);
+  // bind_group.cpp
+  void bind_grouping(const ast::Query& q, ExpressionBinder& binder, BoundQuery& bq);
   void conform_to_declared(const SinkDef& sink, BoundQuery& bq);
 
   // bind_join.cpp: ON clauses

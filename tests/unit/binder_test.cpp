@@ -105,7 +105,9 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"SELECT * FROM trades t JOIN trades u ON t.trade_id = u.trade_id",
                   "'trades' and 'trades' are both streams, and a join of two streams needs a time bound"},
         ErrorCase{"SELECT * FROM trades t JOIN missing u ON t.trade_id = u.id", "unknown stream or table 'missing'"},
-        ErrorCase{"SELECT symbol, COUNT(*) FROM trades GROUP BY symbol", "GROUP BY is not supported yet"},
+        ErrorCase{"SELECT symbol, quantity, COUNT(*) FROM trades GROUP BY symbol",
+                  "column 'quantity' is neither in GROUP BY nor inside an aggregate"},
+        ErrorCase{"SELECT symbol FROM trades WHERE COUNT(*) > 1 GROUP BY symbol", "COUNT is an aggregate"},
         ErrorCase{"SELECT * FROM trades WHERE EXISTS (SELECT 1 FROM trades)",
                   "a subquery over the stream 'trades' (a subquery reads a table: declare it with a key) is not "
                   "supported yet"},

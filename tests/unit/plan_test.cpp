@@ -75,5 +75,30 @@ TEST(Plan, OperatorsAndStateObjects) {
   EXPECT_NE(text.find("  users_: lookup table, on table change (users, keyed by user_id;"), std::string::npos) << text;
 }
 
+// GROUP BY: the keys and the distinct aggregates (each once, however often
+// the select list and HAVING read it), the operators around Emit, and the
+// groups as a state object that acts at the end of input with EMIT FINAL.
+TEST(Plan, GroupByOperatorsAndState) {
+  auto b = testing_util::bind_sql(std::string(testing_util::kTrades) +
+                                  "SELECT symbol, COUNT(*) AS n, MAX(price) - MIN(price) AS spread, MAX(price) AS top\n"
+                                  "FROM trades WHERE quantity > 0 GROUP BY symbol HAVING COUNT(*) > 1 EMIT FINAL");
+  ASSERT_TRUE(b.program) << b.errors();
+  Plan plan = make_plan(*b.program);
+  const Pipeline& p = plan.pipelines.at(0);
+  ASSERT_TRUE(p.grouping);
+  EXPECT_EQ(p.grouping->keys.size(), 1u);
+  ASSERT_EQ(p.grouping->aggregates.size(), 3u);  // COUNT(*), MAX(price), MIN(price)
+  EXPECT_EQ(p.grouping->aggregates[1]->agg, AggKind::Max);
+  EXPECT_EQ(p.columns[0].expr->op, ExprOp::GroupKey);
+  EXPECT_EQ(p.columns[3].expr->op, ExprOp::AggregateRef);
+  EXPECT_EQ(p.columns[3].expr->column, 1);  // the MAX(price) of `spread`
+  std::string text = explain(plan);
+  EXPECT_NE(text.find("    Filter quantity > 0\n    Aggregate by (symbol): COUNT(*), MAX(price), MIN(price)\n"
+                      "    Emit FINAL: each group once, at the end of input\n    Having COUNT(*) > 1\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("groups_0_: group state, at end of input"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace streamc

@@ -15,7 +15,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "streamc/groups.h"
 #include "streamc/hash_table.h"
+#include "streamc/step.h"
 
 namespace streamc {
 namespace {
@@ -617,6 +619,56 @@ TEST(StringPool, ChunksNeverMoveAndLongStringsGetTheirOwn) {
   pool.clear();
   EXPECT_EQ(pool.bytes_used(), 0u);
   EXPECT_EQ(pool.bytes_reserved(), 0u);
+}
+
+// A query's groups: a tuple key of (is NULL, value), updated in place.
+struct CountGroup {
+  int64_t n = 0;
+  uint64_t seq = 0;
+};
+template <class F>
+void visit_strings(CountGroup&, F&&) {}
+using GroupTable = HashTable<std::tuple<bool, std::string_view>, CountGroup>;
+
+TEST(HashTable, FindOrInsertUpdatesInPlaceAndOwnsNewKeys) {
+  GroupTable groups;
+  std::string transient = "books";
+  find_group(groups, {false, transient}).n += 1;
+  transient = "toys!";  // the table kept its own copy of the key
+  find_group(groups, {false, transient}).n += 1;
+  find_group(groups, {false, "books"}).n += 5;
+  find_group(groups, {true, std::string_view()}).n += 1;  // the NULL key: a group of its own
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups.find({false, "books"})->n, 6);
+  EXPECT_EQ(groups.find({false, "books"})->seq, 0u);
+  EXPECT_EQ(groups.find({false, "toys!"})->seq, 1u);
+  EXPECT_EQ(groups.find({true, std::string_view()})->seq, 2u);
+}
+
+// EMIT FINAL: the groups in the order they first appeared, across growth.
+struct FakeProgram {
+  void begin_record() {}
+  std::string_view error() const { return "boom"; }
+};
+
+TEST(HashTable, EmitGroupsInFirstSeenOrder) {
+  HashTable<std::tuple<bool, int64_t>, CountGroup> groups;
+  for (int64_t i = 0; i < 5000; ++i) find_group(groups, {false, (i * 7919) % 1000}).n += 1;
+  std::vector<int64_t> order;
+  FakeProgram program;
+  EXPECT_TRUE(emit_groups(program, groups, [&](const auto& key, const CountGroup& g) {
+    order.push_back(std::get<1>(key));
+    EXPECT_EQ(g.n, 5);
+    return Step::Next;
+  }));
+  ASSERT_EQ(order.size(), 1000u);
+  for (int64_t i = 0; i < 1000; ++i) EXPECT_EQ(order[i], (i * 7919) % 1000);
+  int calls = 0;
+  EXPECT_FALSE(emit_groups(program, groups, [&](const auto&, const CountGroup&) {
+    ++calls;
+    return Step::Error;  // the first failure stops it
+  }));
+  EXPECT_EQ(calls, 1);
 }
 
 }  // namespace

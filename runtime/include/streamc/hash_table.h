@@ -245,15 +245,16 @@ class HashTable {
       maybe_compact();
       return s->row;
     }
-    size_t i = find_free(h);
-    if (growth_left_ == 0 && ctrl_[i] == hash_table_detail::kEmpty) {
-      // Owned before the rebuild, which frees what key or row may view.
-      const StoredKey stored = Codec::store(key, pool_);
-      const Row row_copy = row;
-      make_room();
-      return insert_at(find_free(h), h, stored, row_copy);
-    }
-    return insert_at(i, h, Codec::store(key, pool_), row);
+    return insert_new(key, h, row);
+  }
+
+  // The row stored under key, a default Row inserted first when the key is
+  // new (its strings copied). The caller updates the row in place, so it
+  // must not make the row view memory the table does not own.
+  Row& find_or_insert(const Key& key) {
+    const uint64_t h = hash_(key);
+    if (Slot* s = const_cast<Slot*>(find_slot(Codec::prepare(key), h))) return s->row;
+    return insert_new(key, h, Row{});
   }
 
   // Removes key; false if it was not there.
@@ -374,6 +375,19 @@ class HashTable {
       }
       group = (group + step) & group_mask_;
     }
+  }
+
+  // A key not in the table.
+  Row& insert_new(const Key& key, uint64_t h, const Row& row) {
+    size_t i = find_free(h);
+    if (growth_left_ == 0 && ctrl_[i] == hash_table_detail::kEmpty) {
+      // Owned before the rebuild, which frees what key or row may view.
+      const StoredKey stored = Codec::store(key, pool_);
+      const Row row_copy = row;
+      make_room();
+      return insert_at(find_free(h), h, stored, row_copy);
+    }
+    return insert_at(i, h, Codec::store(key, pool_), row);
   }
 
   Row& insert_at(size_t i, uint64_t h, const StoredKey& key, const Row& row) {

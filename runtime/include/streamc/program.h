@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "streamc/connector.h"
+#include "streamc/groups.h"
 #include "streamc/hash_table.h"
 #include "streamc/row.h"
 #include "streamc/row_parse.h"

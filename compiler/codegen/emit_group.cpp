@@ -1,0 +1,154 @@
+// GROUP BY in a pipeline: the struct of a group's accumulators; the
+// Aggregate operator (the record into its group); Having; and for EMIT
+// FINAL the function that writes each group once the input has ended. What
+// follows Emit reads the group through the emitter's GroupKey and
+// AggregateRef values.
+#include "codegen/emit_group.h"
+
+#include "codegen/cpp_literals.h"
+#include "codegen/emit_aggregate.h"
+#include "util/strings.h"
+
+namespace streamc {
+namespace {
+
+std::string str(size_t n) { return std::to_string(n); }
+
+std::string key_type_name(const Grouping& g) { return g.group_type + "Key"; }
+
+// What the select list and HAVING read: the aggregates of the group `g`.
+std::vector<Value> aggregate_values(const Grouping& g, const std::string& group) {
+  std::vector<Value> out;
+  for (size_t j = 0; j < g.aggregates.size(); ++j) {
+    out.push_back(accumulator_result(g.aggregates[j]->agg, group + ".a" + str(j)));
+  }
+  return out;
+}
+
+// The row a group that stops qualifying leaves behind: its keys, every other column NULL.
+std::vector<Value> delete_row(const Pipeline& p, const std::vector<Value>& keys) {
+  std::vector<Value> out;
+  for (const OutputPlan& c : p.columns) {
+    if (c.expr->op == ExprOp::GroupKey) {
+      out.push_back(keys[c.expr->column]);
+    } else {
+      out.push_back({default_value(c.expr->type), "true"});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void emit_group_struct(CodeWriter& w, const Pipeline& p) {
+  const Grouping& g = *p.grouping;
+  std::vector<std::string> parts;
+  std::vector<std::string> keys;
+  for (const auto& k : g.keys) {
+    parts.push_back("bool");
+    parts.push_back(k->type.cpp_type());
+    keys.push_back(k->text);
+  }
+  if (parts.empty()) parts.push_back("bool");  // no key: one group
+  w.line("// The groups of {} by ({}): (is NULL, value) per key, so NULL keys form one group.",
+         {comment_text(p.name), comment_text(join(keys, ", "))});
+  w.line("using {} = std::tuple<{}>;", {key_type_name(g), join(parts, ", ")});
+  {
+    auto s = w.block("struct " + g.group_type, "};");
+    for (size_t j = 0; j < g.aggregates.size(); ++j) {
+      const Expr& a = *g.aggregates[j];
+      w.line("{} a{};  // {}", {accumulator_type(a.agg, a.type), str(j), comment_text(a.text)});
+    }
+    w.line("uint64_t seq = 0;      // the order in which the groups first appeared");
+    w.line("bool emitted = false;  // its row is written (a HAVING that turns false writes a delete)");
+  }
+  w.line("template <class F>");
+  w.line("void visit_strings({}&, F&&) {}", {g.group_type});
+}
+
+void emit_aggregate(PipelineContext& ctx) {
+  CodeWriter& w = ctx.w;
+  const Grouping& g = *ctx.pipeline.grouping;
+  std::vector<std::string> texts;
+  for (const auto& k : g.keys) texts.push_back(k->text);
+  w.line("// GROUP BY {}", {comment_text(join(texts, ", "))});
+  std::vector<std::string> parts;
+  for (const auto& k : g.keys) {
+    Value v = ctx.emitter.emit(*k);
+    ctx.group_keys.push_back(v);
+    if (v.nullable()) {
+      parts.push_back(v.null);
+      parts.push_back(v.null + " ? " + default_value(k->type) + " : " + v.code);
+    } else {
+      parts.push_back("false");
+      parts.push_back(v.code);
+    }
+  }
+  if (parts.empty()) parts.push_back("false");
+  w.line("{}& g = streamc::find_group({}, {}({}));", {g.group_type, g.member, key_type_name(g), join(parts, ", ")});
+  for (size_t j = 0; j < g.aggregates.size(); ++j) {
+    const Expr& a = *g.aggregates[j];
+    AggregateInput in{a.agg};
+    in.result = a.type;
+    Value v;
+    if (!a.args.empty()) {
+      v = ctx.emitter.emit(*a.args[0]);
+      in.value = &v;
+      in.value_type = a.args[0]->type;
+    }
+    const char* what = a.type.id == TypeId::Decimal ? "decimal" : "integer";
+    in.overflow = "return fail(" + cpp_c_string(std::string(what) + " overflow in '" + a.text + "'") + ");";
+    emit_accumulate(w, "g.a" + str(j), in);
+  }
+  ctx.emitter.set_group(ctx.group_keys, aggregate_values(g, "g"));
+}
+
+void emit_having(PipelineContext& ctx) {
+  CodeWriter& w = ctx.w;
+  const Grouping& g = *ctx.pipeline.grouping;
+  w.line("// HAVING {}", {comment_text(g.having->text)});
+  std::string cond = ctx.emitter.emit_condition(*g.having);
+  if (g.emit == Emit::Final) {
+    w.line("if (!({})) return Step::Next;", {cond});
+    return;
+  }
+  {
+    auto fails = w.block("if (!(" + cond + "))");
+    {
+      auto was = w.block("if (g.emitted)");
+      w.line("// The group no longer qualifies: its key with every other column NULL deletes it.");
+      w.line("g.emitted = false;");
+      ctx.values = delete_row(ctx.pipeline, ctx.group_keys);
+      emit_sink(ctx);
+      ctx.values.clear();
+    }
+    w.line("return Step::Next;");
+  }
+  w.line("g.emitted = true;");
+}
+
+void emit_groups_function(CodeWriter& w, const Plan& plan, const Pipeline& p,
+                          const std::function<void(PipelineContext&)>& rest) {
+  const Grouping& g = *p.grouping;
+  w.line("// EMIT FINAL: each group of {} once every stream has ended, in the order they first appeared.",
+         {comment_text(p.name)});
+  auto fn = w.block("bool Program::" + g.emit_function + "()");
+  w.line("return streamc::emit_groups(*this, {}, [this](const {}& key, const {}& g) {",
+         {g.member, key_type_name(g), g.group_type});
+  w.indent();
+  int counter = 0;
+  ExprEmitter emitter(w, {}, counter);
+  emitter.set_plan(&plan);
+  PipelineContext ctx{w, plan, p, emitter};
+  for (size_t i = 0; i < g.keys.size(); ++i) {
+    const std::string value = "std::get<" + str(2 * i + 1) + ">(key)";
+    ctx.group_keys.push_back({value, g.keys[i]->nullable ? "std::get<" + str(2 * i) + ">(key)" : ""});
+  }
+  emitter.set_group(ctx.group_keys, aggregate_values(g, "g"));
+  rest(ctx);
+  w.line("return Step::Next;");
+  w.dedent();
+  w.line("});");
+}
+
+}  // namespace streamc

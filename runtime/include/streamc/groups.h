@@ -1,0 +1,46 @@
+// The groups of a query with GROUP BY: a streamc::HashTable from the group's
+// key (a tuple of (is NULL, value) per key column, so that NULL keys form one
+// group) to the generated struct of its accumulators, which carries `seq`,
+// its place in the order the groups first appeared.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <utility>
+#include <vector>
+
+#include "streamc/per_record.h"
+#include "streamc/step.h"
+
+namespace streamc {
+
+// The group of `key`, new groups numbered in the order they appear.
+template <class Groups>
+STREAMC_PER_RECORD inline typename Groups::RowType& find_group(Groups& groups, const typename Groups::KeyType& key) {
+  const size_t before = groups.size();
+  auto& group = groups.find_or_insert(key);
+  if (groups.size() != before) group.seq = before;
+  return group;
+}
+
+// EMIT FINAL: every group once, in the order the groups first appeared,
+// through on_group(key, group) -> Step, once the input has ended. The first
+// failure stops it, its message printed.
+template <class Program, class Groups, class OnGroup>
+bool emit_groups(Program& program, const Groups& groups, OnGroup&& on_group) {
+  using Key = typename Groups::KeyType;
+  using Group = typename Groups::RowType;
+  std::vector<std::pair<Key, const Group*>> order(groups.size());
+  groups.for_each([&](const auto& key, const Group& group) { order[group.seq] = {Key(key), &group}; });
+  for (const auto& [key, group] : order) {
+    program.begin_record();
+    if (on_group(key, *group) == Step::Error) {
+      const std::string_view message = program.error();
+      std::fprintf(stderr, "error: %.*s\n", static_cast<int>(message.size()), message.data());
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace streamc
