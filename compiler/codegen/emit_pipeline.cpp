@@ -3,6 +3,7 @@
 #include "codegen/emit_pipeline.h"
 
 #include "codegen/cpp_literals.h"
+#include "codegen/emit_analytic.h"
 #include "codegen/emit_group.h"
 #include "codegen/emit_source.h"
 #include "codegen/pipeline_context.h"
@@ -22,6 +23,7 @@ void emit_operator(PipelineContext& ctx, const Operator& op) {
     case OpKind::Aggregate: emit_aggregate(ctx); break;
     case OpKind::Emit: break;  // with EMIT FINAL, the operators after it run in emit_groups_function
     case OpKind::Having: emit_having(ctx); break;
+    case OpKind::Analytic: emit_analytic(ctx); break;
   }
 }
 

@@ -47,6 +47,8 @@ class ExprEmitter {
     group_keys_ = std::move(keys);
     group_aggregates_ = std::move(aggregates);
   }
+  // What AnalyticRef(i) reads: the row analytics the Analytic operator computed.
+  void set_analytics(std::vector<Value> analytics) { analytics_ = std::move(analytics); }
   // A C++ condition that holds when `e` is TRUE (not FALSE, not NULL).
   std::string emit_condition(const Expr& e);
 
@@ -96,6 +98,7 @@ class ExprEmitter {
   std::map<std::string, Value> computed_;
   std::vector<Value> group_keys_;        // GroupKey(i)
   std::vector<Value> group_aggregates_;  // AggregateRef(j)
+  std::vector<Value> analytics_;         // AnalyticRef(i)
 };
 
 // Helpers shared by the codegen files.

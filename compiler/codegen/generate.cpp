@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "codegen/cpp_literals.h"
+#include "codegen/emit_analytic.h"
 #include "codegen/emit_group.h"
 #include "codegen/emit_pipeline.h"
 #include "codegen/emit_source.h"
@@ -66,6 +67,12 @@ void emit_state_member(CodeWriter& w, const Plan& plan, const StateObject& state
     case StateKind::GroupState: {
       const Grouping& g = *plan.pipelines[state.pipeline].grouping;
       w.line("streamc::HashTable<{}Key, {}> {};", {g.group_type, g.group_type, g.member});
+      break;
+    }
+    case StateKind::RowBuffer: {
+      for (const Analytic& a : plan.pipelines[state.pipeline].analytics) {
+        if (a.member == state.member) w.line("streamc::HashTable<{}, {}> {};", {a.key_type, analytic_buffer_type(a), a.member});
+      }
       break;
     }
     case StateKind::LimitCounter:
@@ -154,9 +161,14 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
     }
   }
   for (const Pipeline& p : plan.pipelines) {
-    if (!p.grouping) continue;
-    emit_group_struct(rows, p);
-    rows.blank();
+    if (p.grouping) {
+      emit_group_struct(rows, p);
+      rows.blank();
+    }
+    if (!p.analytics.empty()) {
+      emit_analytic_types(rows, p);
+      rows.blank();
+    }
   }
   rows.blank();
   for (const Scan& scan : plan.scans) {

@@ -44,6 +44,10 @@ enum class ExprOp {
   // group keys, in what reads the groups by GroupKey / AggregateRef
   // (Expr::column: the key's or aggregate's index).
   Aggregate, GroupKey, AggregateRef,
+  // LAG(x, k, default) OVER (PARTITION BY p...): the value of x k records
+  // before this one in its partition (Expr::column: k; args: x, default,
+  // then the partition keys). The select list reads it by AnalyticRef.
+  Lag, AnalyticRef,
 };
 
 struct Expr;

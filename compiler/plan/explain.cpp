@@ -64,6 +64,11 @@ void explain_operator(std::ostringstream& out, const Plan& plan, const Pipeline&
           << "\n";
       break;
     case OpKind::Having: out << "    Having " << p.grouping->having->text << "\n"; break;
+    case OpKind::Analytic:
+      out << "    Analytic";
+      for (size_t i = 0; i < p.analytics.size(); ++i) out << (i ? ", " : " ") << p.analytics[i].lag->text;
+      out << "\n";
+      break;
     case OpKind::Project:
       out << "    Project ";
       for (size_t i = 0; i < p.columns.size(); ++i) {
@@ -151,6 +156,7 @@ std::string explain_dot(const Plan& plan) {
       if (op.kind == OpKind::Lookup) label += br + "LookupJoin " + dot_label(p.lookups[op.index].alias);
       if (op.kind == OpKind::Aggregate) label += br + "Aggregate " + std::to_string(q.grouping->aggregates.size());
       if (op.kind == OpKind::Emit) label += br + (q.grouping->emit == Emit::Final ? "Emit FINAL" : "Emit CHANGES");
+      if (op.kind == OpKind::Analytic) label += br + "Analytic " + std::to_string(q.analytics.size());
       if (op.kind == OpKind::Having) label += br + "Having " + dot_label(q.grouping->having->text);
       if (op.kind == OpKind::Project) label += br + "Project " + std::to_string(q.columns.size()) + " columns";
     }

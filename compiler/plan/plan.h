@@ -128,6 +128,7 @@ enum class OpKind {
   Aggregate,  // add the record to its group (Pipeline::grouping)
   Emit,       // what follows reads a group: per record that changed it, or once per group at the end
   Having,     // the group qualifies (grouping->having)
+  Analytic,   // the row analytics (LAG) of the record, from its partition's recent rows
   // Next: WindowAssign, Watermark.
 };
 
@@ -147,6 +148,13 @@ struct Grouping {
   std::string group_type;           // Groups0: a group's accumulators
   std::string member;               // groups_0_: the groups by key
   std::string emit_function;        // emit_groups_0: Final, once every stream has ended
+};
+
+// LAG(x, k) OVER (PARTITION BY ...): each partition's last k values of x.
+struct Analytic {
+  ExprPtr lag;                      // the Lag node: x, default, partition keys; column = k
+  std::string key_type;             // Lag0_0Key: (is NULL, value) per partition key
+  std::string member;               // lag_0_0_: the partitions' recent values
 };
 
 struct Pipeline {
@@ -172,6 +180,7 @@ struct Pipeline {
   std::string limit_counter;      // emitted_0_: the records written so far, with a LIMIT
   SinkPlan sink;
   std::optional<Grouping> grouping;  // GROUP BY; the columns read the groups
+  std::vector<Analytic> analytics;   // LAG ... OVER; the columns read them by AnalyticRef
 };
 
 // A subquery of a pipeline against a table: a keyed lookup per record, or
@@ -198,6 +207,7 @@ enum class StateKind {
   MatchedKeys,    // RIGHT / FULL JOIN: the keys of the right table a row matched
   LimitCounter,   // the records a pipeline with a LIMIT has written
   GroupState,     // a pipeline's groups: their keys and accumulators
+  RowBuffer,      // a row analytic's recent values per partition
   // Next: WindowState, RowBuffer.
 };
 

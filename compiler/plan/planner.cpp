@@ -40,6 +40,7 @@ void collect_query_columns(const BoundQuery& q, int relation, std::set<int>& out
   }
   for (const auto& k : q.group_keys) collect_columns(*k, relation, out);
   for (const auto& a : q.aggregates) collect_columns(*a, relation, out);
+  for (const auto& a : q.analytics) collect_columns(*a, relation, out);
 }
 
 // The last of the query's own relations (stream and joins, not subqueries) an expression reads.
@@ -263,6 +264,11 @@ class Planner {
         p.operators.push_back({OpKind::Emit});
         if (q.having) p.operators.push_back({OpKind::Having});
       }
+      for (size_t i = 0; i < q.analytics.size(); ++i) {
+        const std::string name = std::to_string(p.index) + "_" + std::to_string(i);
+        p.analytics.push_back({clone(*q.analytics[i]), "Lag" + name + "Key", "lag_" + name + "_"});
+      }
+      if (!p.analytics.empty()) p.operators.push_back({OpKind::Analytic});
       p.operators.push_back({OpKind::Project});
       p.operators.push_back({OpKind::Sink});
       for (const OutputColumn& c : q.columns) p.columns.push_back({c.name, clone(*c.expr), c.key});
@@ -389,6 +395,11 @@ class Planner {
                                 final ? "the groups' accumulators; each group is written once the input has ended"
                                       : "the groups' accumulators; a record writes its group's new row"});
       }
+      for (const Analytic& a : p.analytics) {
+        plan_.states.push_back({StateKind::RowBuffer, a.member, Trigger::PerRecord, p.index, -1,
+                                "the last " + std::to_string(a.lag->column) + " value(s) of " +
+                                    a.lag->args[0]->text + " per partition, for " + a.lag->text});
+      }
       if (p.limit) {
         plan_.states.push_back({StateKind::LimitCounter, p.limit_counter, Trigger::PerRecord, p.index, -1,
                                 "records written, for LIMIT " + std::to_string(*p.limit)});
@@ -434,6 +445,7 @@ const char* to_string(OpKind kind) {
     case OpKind::Aggregate: return "Aggregate";
     case OpKind::Emit: return "Emit";
     case OpKind::Having: return "Having";
+    case OpKind::Analytic: return "Analytic";
   }
   return "?";
 }
@@ -455,6 +467,7 @@ const char* to_string(StateKind kind) {
     case StateKind::MatchedKeys: return "matched keys";
     case StateKind::LimitCounter: return "limit counter";
     case StateKind::GroupState: return "group state";
+    case StateKind::RowBuffer: return "row buffer";
   }
   return "?";
 }

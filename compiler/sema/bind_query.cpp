@@ -137,9 +137,12 @@ BoundQuery* ScriptBinder::bind_query(const ast::Query& q, const std::string& tar
   ExpressionBinder binder(program_.catalog, scope, diags_);
   binder.allow_subqueries([this, uri_properties](const ast::Relation& rel) { return resolve_relation(rel, uri_properties); });
   binder.allow_aggregates(true);
+  binder.allow_analytics(true);
   bind_items(q, binder, bq);
   binder.allow_aggregates(false);
+  binder.allow_analytics(false);
   bind_grouping(q, binder, bq);
+  bind_analytics(bq);
   if (q.where) {
     ExprPtr where = binder.bind(*q.where);
     if (where && where->type.id != TypeId::Boolean && where->type.id != TypeId::Null) {

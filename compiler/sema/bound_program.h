@@ -49,6 +49,8 @@ struct BoundQuery {
   std::vector<ExprPtr> group_keys;
   std::vector<ExprPtr> aggregates;
   ExprPtr having;                  // over the groups; null when none
+  // Row analytics (LAG) of the select list, which reads them by AnalyticRef.
+  std::vector<ExprPtr> analytics;
   Emit emit = Emit::Changes;
   SinkDef sink;
   SourceRange range;

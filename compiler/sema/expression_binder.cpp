@@ -126,9 +126,8 @@ ExprPtr ExpressionBinder::bind(const ast::ParsedExpr& expr) {
     case K::Function: {
       const auto& f = expr.as<ast::FunctionExpr>();
       if (f.over) {
-        diags_.report(DiagId::not_supported, f.range,
-                      {"the analytic function '" + text_of(f.name_range) + "' with OVER"});
-        return nullptr;
+        out = bind_analytic(f);
+        break;
       }
       out = bind_function(*this, f, diags_);
       break;

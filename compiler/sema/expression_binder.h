@@ -49,6 +49,8 @@ class ExpressionBinder {
   // Aggregates (COUNT, SUM, ...) bind where a query with GROUP BY reads its
   // groups: the select list and HAVING; elsewhere they are an error.
   void allow_aggregates(bool on) { aggregates_ = on; }
+  // Row analytics (LAG ... OVER) bind in the select list of a query that does not group.
+  void allow_analytics(bool on) { analytics_ = on; }
 
   const SourceFile* file() const { return diags_.file(); }
 
@@ -68,6 +70,8 @@ class ExpressionBinder {
   ExprPtr bind_cast(const ast::CastExpr& e);
   // bind_function.cpp
   ExprPtr bind_aggregate(const ast::FunctionExpr& f, AggKind kind);
+  // bind_analytic.cpp
+  ExprPtr bind_analytic(const ast::FunctionExpr& f);
   ExprPtr require_boolean(ExprPtr e, const char* what);
   // bind_subquery.cpp
   ExprPtr bind_subquery(const ast::ParsedExpr& e);
@@ -83,6 +87,7 @@ class ExpressionBinder {
   int subqueries_ = 0;
   bool aggregates_ = false;
   bool in_aggregate_ = false;  // binding an aggregate's argument: no aggregate inside
+  bool analytics_ = false;
 };
 
 // Helpers shared by the binder files.

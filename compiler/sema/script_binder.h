@@ -45,6 +45,8 @@ class ScriptBinder {
   void bind_items(const ast::Query& q, ExpressionBinder& binder, BoundQuery& bq);
   // bind_group.cpp
   void bind_grouping(const ast::Query& q, ExpressionBinder& binder, BoundQuery& bq);
+  // bind_analytic.cpp: the select list's LAGs to BoundQuery::analytics.
+  void bind_analytics(BoundQuery& bq);
   void conform_to_declared(const SinkDef& sink, BoundQuery& bq);
 
   // bind_join.cpp: ON clauses

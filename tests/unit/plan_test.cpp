@@ -100,5 +100,25 @@ TEST(Plan, GroupByOperatorsAndState) {
   EXPECT_NE(text.find("groups_0_: group state, at end of input"), std::string::npos) << text;
 }
 
+// LAG: one Analytic operator before Project for the distinct LAGs (written
+// twice, kept once), each with a row buffer of its partitions.
+TEST(Plan, LagIsAnAnalyticWithARowBuffer) {
+  auto b = testing_util::bind_sql(std::string(testing_util::kTrades) +
+                                  "SELECT symbol, LAG(price) OVER (PARTITION BY symbol ORDER BY ts) AS prev,\n"
+                                  "price - LAG(price) OVER (PARTITION BY symbol ORDER BY ts) AS change FROM trades");
+  ASSERT_TRUE(b.program) << b.errors();
+  Plan plan = make_plan(*b.program);
+  const Pipeline& p = plan.pipelines.at(0);
+  ASSERT_EQ(p.analytics.size(), 1u);
+  EXPECT_EQ(p.analytics[0].lag->column, 1);  // the offset
+  EXPECT_EQ(p.columns[1].expr->op, ExprOp::AnalyticRef);
+  std::string text = explain(plan);
+  EXPECT_NE(text.find("    Scan trades [symbol, price]\n    Analytic LAG(price) OVER (PARTITION BY symbol ORDER BY ts)\n"
+                      "    Project "),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("lag_0_0_: row buffer, per record"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace streamc

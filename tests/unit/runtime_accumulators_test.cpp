@@ -1,7 +1,8 @@
 // name: runtime accumulators
 // description: COUNT, SUM, MIN, MAX and AVG as generated code keeps them
 // (accumulators.h): an empty aggregate is NULL (COUNT is 0), exact sums fail
-// instead of overflowing, AVG divides once at the end
+// instead of overflowing, AVG divides once at the end; and Recent (recent.h),
+// the ring of a LAG's last values
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <type_traits>
 
 #include "streamc/accumulators.h"
+#include "streamc/recent.h"
 
 namespace streamc {
 namespace {
@@ -105,6 +107,23 @@ TEST(Accumulators, ResetByAssigningEmpty) {
   s = {};
   EXPECT_TRUE(s.is_null());
   EXPECT_EQ(s.result(), 0);
+}
+
+TEST(Recent, ReadsBackUpToItsSizeAcrossTheRing) {
+  Recent<int64_t, 2> r;
+  int64_t v = -1;
+  bool null = true;
+  EXPECT_FALSE(r.get(1, v, null));  // nothing pushed: LAG takes its default
+  r.push(10, false);
+  r.push(0, true);  // a NULL value is kept as NULL
+  r.push(30, false);
+  ASSERT_TRUE(r.get(1, v, null));
+  EXPECT_EQ(v, 30);
+  EXPECT_FALSE(null);
+  ASSERT_TRUE(r.get(2, v, null));
+  EXPECT_TRUE(null);
+  EXPECT_FALSE(r.get(3, v, null));  // beyond its size
+  EXPECT_FALSE(r.get(0, v, null));
 }
 
 }  // namespace

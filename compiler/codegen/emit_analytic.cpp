@@ -1,0 +1,71 @@
+// Row analytics in a pipeline: LAG(x, k, default) OVER (PARTITION BY ...)
+// reads its partition's ring of the last k values of x (streamc::Recent),
+// then adds this record's. The select list reads the result by AnalyticRef.
+#include "codegen/emit_analytic.h"
+
+#include "codegen/cpp_literals.h"
+#include "util/strings.h"
+
+namespace streamc {
+namespace {
+
+std::string str(size_t n) { return std::to_string(n); }
+
+// (is NULL, value) per partition key, so NULL keys form one partition; `bool` alone without keys.
+std::string partition_tuple(const Expr& lag) {
+  std::vector<std::string> parts;
+  for (size_t i = 2; i < lag.args.size(); ++i) {
+    parts.push_back("bool");
+    parts.push_back(lag.args[i]->type.cpp_type());
+  }
+  if (parts.empty()) parts.push_back("bool");
+  return "std::tuple<" + join(parts, ", ") + ">";
+}
+
+}  // namespace
+
+std::string analytic_buffer_type(const Analytic& a) {
+  return "streamc::Recent<" + a.lag->type.cpp_type() + ", " + str(a.lag->column) + ">";
+}
+
+void emit_analytic_types(CodeWriter& w, const Pipeline& p) {
+  for (const Analytic& a : p.analytics) {
+    w.line("// The partitions of {}.", {comment_text(a.lag->text)});
+    w.line("using {} = {};", {a.key_type, partition_tuple(*a.lag)});
+  }
+}
+
+void emit_analytic(PipelineContext& ctx) {
+  CodeWriter& w = ctx.w;
+  std::vector<Value> results;
+  for (size_t i = 0; i < ctx.pipeline.analytics.size(); ++i) {
+    const Analytic& a = ctx.pipeline.analytics[i];
+    const Expr& lag = *a.lag;
+    w.line("// {}", {comment_text(lag.text)});
+    std::vector<std::string> parts;
+    for (size_t k = 2; k < lag.args.size(); ++k) {
+      Value v = ctx.emitter.emit(*lag.args[k]);
+      parts.push_back(v.nullable() ? v.null : "false");
+      parts.push_back(v.nullable() ? v.null + " ? " + default_value(lag.args[k]->type) + " : " + v.code : v.code);
+    }
+    if (parts.empty()) parts.push_back("false");
+    const Value value = ctx.emitter.emit(*lag.args[0]);
+    const Value fallback = ctx.emitter.emit(*lag.args[1]);
+    const std::string buffer = "recent" + str(i);
+    const std::string out = "lag" + str(i);
+    w.line("auto& {} = {}.find_or_insert({}({}));", {buffer, a.member, a.key_type, join(parts, ", ")});
+    w.line("{} {} = {};", {lag.type.cpp_type(), out, default_value(lag.type)});
+    w.line("bool {}_null = false;", {out});
+    // Fewer than k records before this one in the partition: the default.
+    {
+      auto none = w.block("if (!" + buffer + ".get(" + str(lag.column) + ", " + out + ", " + out + "_null))");
+      w.line("{} = {};", {out, fallback.code});
+      w.line("{}_null = {};", {out, fallback.nullable() ? fallback.null : "false"});
+    }
+    w.line("{}.push({}, {});", {buffer, value.code, value.nullable() ? value.null : "false"});
+    results.push_back({out, out + "_null"});
+  }
+  ctx.emitter.set_analytics(std::move(results));
+}
+
+}  // namespace streamc

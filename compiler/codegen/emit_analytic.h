@@ -1,0 +1,20 @@
+// Row analytics (LAG ... OVER) in a pipeline (emit_analytic.cpp): the
+// partition key types, the Analytic operator and the state's C++ type.
+#pragma once
+
+#include <string>
+
+#include "codegen/code_writer.h"
+#include "codegen/pipeline_context.h"
+#include "plan/plan.h"
+
+namespace streamc {
+
+// Before Program: `using Lag0_0Key = std::tuple<...>;` per analytic.
+void emit_analytic_types(CodeWriter& w, const Pipeline& pipeline);
+// streamc::Recent<int64_t, 1>: what a partition keeps.
+std::string analytic_buffer_type(const Analytic& analytic);
+// Each analytic's value for the record, from its partition; then the record's value joins the partition.
+void emit_analytic(PipelineContext& ctx);
+
+}  // namespace streamc
