@@ -4,6 +4,7 @@
 
 #include "sema/schema_discovery.h"
 #include "streamc/config.h"
+#include "streamc/property.h"
 #include "sema/script_binder.h"
 #include "util/strings.h"
 
@@ -104,7 +105,9 @@ void ScriptBinder::register_named(const ast::Query& q, const std::string& target
   for (auto& [name, props] : by_name) {
     const PropertyValue& type = props["type"];
     std::string t = to_lower(type.value);
-    if (t == "file_source") {
+    // file_source_mmap is Velostream's memory-mapped file source: a bounded
+    // file is mapped here anyway, so it is the same source.
+    if (t == "file_source" || t == "file_source_mmap") {
       if (name_taken(name, type.range)) continue;
       SourceDef def;
       def.name = name;
@@ -128,7 +131,8 @@ void ScriptBinder::register_named(const ast::Query& q, const std::string& target
       diags_.report(DiagId::not_supported, type.range, {"the Kafka connector ('" + type.value + "')"});
     } else {
       diags_.report(DiagId::bad_property, type.range,
-                    {"'" + name + ".type' must be 'file_source' or 'file_sink' (or, later, 'kafka_source' / "
+                    {"'" + name + ".type' must be 'file_source', 'file_source_mmap' or 'file_sink' (or, later, "
+                     "'kafka_source' / "
                      "'kafka_sink'), not '" + type.value + "'"});
     }
   }
@@ -162,7 +166,9 @@ bool ScriptBinder::prepare_source(SourceDef& src, SourceRange use) {
                                                             : src.properties["path"].range;
   std::string error;
   std::string resolved = resolve(sample_path);
-  if (!discover_schema(resolved, src.format, src.columns, error)) {
+  // The separator was checked with the source's other properties.
+  const char delimiter = src.properties.count("delimiter") ? parse_delimiter(src.properties["delimiter"].value) : ',';
+  if (!discover_schema(resolved, src.format, src.columns, error, delimiter)) {
     if (error.rfind("cannot open", 0) == 0) {
       std::string reason = error.substr(error.rfind(": ") + 2);
       diags_.report(DiagId::source_file_missing, where, {sample_path, src.name, reason}).hint =

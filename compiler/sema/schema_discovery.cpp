@@ -28,9 +28,9 @@ int find_or_add(std::vector<Column>& columns, std::vector<TypeGuess>& guesses, s
   return static_cast<int>(columns.size() - 1);
 }
 
-bool discover_csv(const std::string& path, std::vector<Column>& columns, std::string& error) {
+bool discover_csv(const std::string& path, std::vector<Column>& columns, std::string& error, char delimiter) {
   CsvReader reader;
-  if (!reader.open(path, error)) return false;
+  if (!reader.open(path, error, delimiter)) return false;
   std::vector<CsvField> fields;
   if (reader.next(fields) != CsvStatus::Record) {
     error = "the file is empty; a CSV source needs a header line";
@@ -155,9 +155,10 @@ SqlType TypeGuess::type() const {
   return SqlType::varchar();  // only NULLs seen
 }
 
-bool discover_schema(const std::string& path, Format format, std::vector<Column>& columns, std::string& error) {
+bool discover_schema(const std::string& path, Format format, std::vector<Column>& columns, std::string& error,
+                     char delimiter) {
   columns.clear();
-  return format == Format::Csv ? discover_csv(path, columns, error) : discover_json(path, columns, error);
+  return format == Format::Csv ? discover_csv(path, columns, error, delimiter) : discover_json(path, columns, error);
 }
 
 }  // namespace streamc

@@ -14,8 +14,9 @@ namespace streamc {
 inline constexpr int kSampleRecords = 1000;
 
 // Fills `columns`; returns false with `error` set when the file cannot be
-// read or holds no usable record.
-bool discover_schema(const std::string& path, Format format, std::vector<Column>& columns, std::string& error);
+// read or holds no usable record. `delimiter`: a CSV file's field separator.
+bool discover_schema(const std::string& path, Format format, std::vector<Column>& columns, std::string& error,
+                     char delimiter = ',');
 
 // Type inference over text values, shared by both formats.
 class TypeGuess {

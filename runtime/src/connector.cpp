@@ -26,7 +26,8 @@ constexpr PropertyDef kFileProperties[] = {
      "how long to wait for a missing file (30s, 2m); empty: fail at once"},
     {"file.retry.interval", "1s", Duration, kSource, true, "how often to look for the file while waiting"},
     {"watch", "false", Bool, kTable, true, "true: rows appended to the table's file apply while the streams run"},
-    {"delimiter", ",", OnlyDefault, kAny, false, "the CSV field separator"},
+    {"delimiter", ",", Delimiter, kSource, true, "the CSV field separator: one character, such as ';' or '|', or \\t"},
+    {"delimiter", ",", OnlyDefault, kSink, false, "the CSV field separator"},
     {"header", "true", OnlyDefault, kAny, false, "whether a CSV file starts with a header line"},
 };
 

@@ -16,6 +16,13 @@ bool FileSource::configure(const Config& config, std::string_view name, std::str
   wait_timeout_ = config.get(property("file.wait.timeout"));
   retry_interval_ = config.get(property("file.retry.interval"));
   watch_ = table && config.get(property("watch")) == "true";
+  const std::string& delimiter = config.get(property("delimiter"));
+  delimiter_ = delimiter.empty() ? ',' : parse_delimiter(delimiter);
+  if (delimiter_ == 0) {
+    error = "'" + property("delimiter") + "' " + check_property(*file_connector().find("delimiter", kStream), delimiter) +
+            ", not '" + delimiter + "'";
+    return false;
+  }
   OnError policy = OnError::Fail;
   const std::string& on_error = config.get(property("on.error"));
   if (!on_error.empty() && !parse_on_error(on_error, policy)) {
@@ -38,7 +45,7 @@ bool FileSource::open(FileReader& reader, std::string& error) {
 
 bool FileSource::open(CsvReader& reader, std::string& error) {
   reader.set_follow(watch_);
-  return wait(error) && reader.open(path_, error);
+  return wait(error) && reader.open(path_, error, delimiter_);
 }
 
 bool read_csv_header(CsvReader& reader, std::string_view shown, std::vector<CsvField>& header, std::string& error) {

@@ -42,11 +42,20 @@ std::string check_property(const PropertyDef& def, std::string_view value) {
     case PropertyCheck::Threads:
       return ascii_iequals(value, "auto") || positive_number(value) ? "" : "must be 'auto' or a positive number";
     case PropertyCheck::Bytes: return positive_number(value) ? "" : "must be a positive number of bytes";
+    case PropertyCheck::Delimiter:
+      return parse_delimiter(value) ? "" : "must be one character such as ',', ';' or '|' (or '\\t' for a tab)";
     case PropertyCheck::OnlyDefault:
       return value == def.default_value ? "" : "is not supported yet with any value but '" +
                                                     std::string(def.default_value) + "'";
   }
   return "";
+}
+
+char parse_delimiter(std::string_view value) {
+  if (value == "\\t" || ascii_iequals(value, "tab")) return '\t';
+  if (value.size() != 1) return 0;
+  const char c = value[0];
+  return c == '"' || c == '\n' || c == '\r' ? 0 : c;
 }
 
 }  // namespace streamc

@@ -61,7 +61,7 @@ TEST(Config, SetOverridesKnownProperties) {
   EXPECT_EQ(error,
             "unknown property 'trades.paht'; did you mean 'trades.path'?\n"
             "known properties: trades.path trades.on.error trades.dlq.path trades.file.wait.timeout "
-            "trades.file.retry.interval big_trades.path");
+            "trades.file.retry.interval trades.delimiter big_trades.path");
   EXPECT_FALSE(c.set("zzz", "x", error));
   EXPECT_EQ(error.find("did you mean"), std::string::npos) << error;
   Config empty;
@@ -128,7 +128,7 @@ TEST(ConfigArgs, UsageErrors) {
       {{"prog", "--set", "trades.pth=x"},
        "unknown property 'trades.pth'; did you mean 'trades.path'?\n"
        "known properties: trades.path trades.on.error trades.dlq.path trades.file.wait.timeout "
-            "trades.file.retry.interval big_trades.path"},
+            "trades.file.retry.interval trades.delimiter big_trades.path"},
   };
   for (const Case& c : cases) {
     Config config = make_config();

@@ -42,7 +42,15 @@ TEST(Connector, ChecksValues) {
             "must be a duration such as 500ms, 30s or 2m");
   EXPECT_EQ(check_property(*file.find("format", kStream), "ndjson"), "");
   EXPECT_EQ(check_property(*file.find("format", kStream), "avro"), "must be 'csv' or 'json'");
-  EXPECT_EQ(check_property(*file.find("delimiter", kStream), ";"), "is not supported yet with any value but ','");
+  // A source's separator is one character; a sink's is ',' only, yet.
+  EXPECT_EQ(check_property(*file.find("delimiter", kStream), ";"), "");
+  EXPECT_EQ(check_property(*file.find("delimiter", kTable), "\\t"), "");
+  EXPECT_NE(check_property(*file.find("delimiter", kStream), ";;"), "");
+  EXPECT_NE(check_property(*file.find("delimiter", kStream), "\""), "");
+  EXPECT_EQ(check_property(*file.find("delimiter", kSink), ";"), "is not supported yet with any value but ','");
+  EXPECT_EQ(parse_delimiter("|"), '|');
+  EXPECT_EQ(parse_delimiter("tab"), '\t');
+  EXPECT_EQ(parse_delimiter(""), 0);
   EXPECT_EQ(check_property(*find_program_property("threads"), "0"), "must be 'auto' or a positive number");
   EXPECT_EQ(check_property(*find_program_property("threads"), "4"), "");
   EXPECT_EQ(check_property(*find_program_property("chunk.bytes"), "-1"), "must be a positive number of bytes");

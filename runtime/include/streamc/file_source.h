@@ -35,6 +35,8 @@ class FileSource {
   // The path as the query or --set gave it: messages name the file this way.
   const std::string& shown() const { return shown_; }
   bool watch() const { return watch_; }
+  // A CSV file's field separator ('<name>.delimiter').
+  char delimiter() const { return delimiter_; }
   BadRecordHandler& bad() { return *bad_; }
 
   // Adds the records skipped or dead-lettered since the last call.
@@ -52,6 +54,7 @@ class FileSource {
   std::string wait_timeout_;
   std::string retry_interval_;
   bool watch_ = false;
+  char delimiter_ = ',';
   std::unique_ptr<BadRecordHandler> bad_;
   uint64_t counted_ = 0;
 };

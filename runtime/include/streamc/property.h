@@ -20,6 +20,7 @@ enum class PropertyCheck {
   Format,       // json (jsonl, json_lines, ndjson) or csv
   Threads,      // auto or a positive number
   Bytes,        // a positive number
+  Delimiter,    // one character, not a quote or a line break; `\t` or `tab` for a tab
   OnlyDefault,  // parsed but only the default value is supported yet
 };
 
@@ -35,5 +36,9 @@ struct PropertyDef {
 // Empty when `value` is fine for the property, else what it must be
 // ("must be fail, skip or dlq"); the caller names the property.
 std::string check_property(const PropertyDef& def, std::string_view value);
+
+// The separator a Delimiter property's value names: ',', ';', '\t' (for `\t`
+// or `tab`); 0 when it names none.
+char parse_delimiter(std::string_view value);
 
 }  // namespace streamc

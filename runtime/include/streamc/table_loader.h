@@ -180,7 +180,7 @@ class CsvTableLoader : public TableLoaderBase<Spec, CsvTableLoader<Spec>> {
       const size_t rows = this->table_.size();
       this->table_.reserve(rows + static_cast<size_t>(static_cast<double>(rows) * rest), options_.threads);
     };
-    scan_csv_records<Records>(reader_, options_, ',', this->source_.shown(), parse, apply, sized);
+    scan_csv_records<Records>(reader_, options_, this->source_.delimiter(), this->source_.shown(), parse, apply, sized);
     return !failed;
   }
 
