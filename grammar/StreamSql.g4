@@ -264,12 +264,17 @@ primaryExpression
     | EXTRACT LPAREN identifier FROM expression RPAREN                        #extractExpression
     | POSITION LPAREN valueExpression IN valueExpression RPAREN               #positionExpression
     | functionName LPAREN (STAR | setQuantifier? expression (COMMA expression)*)? RPAREN
-      overClause?                                                             #functionCall
+      filterClause? overClause?                                               #functionCall
     | columnReference                                                         #columnExpression
     ;
 
 whenClause
     : WHEN condition=expression THEN result=expression
+    ;
+
+// An aggregate over only the records that pass: COUNT(*) FILTER (WHERE x > 0).
+filterClause
+    : FILTER LPAREN WHERE expression RPAREN
     ;
 
 trimSide
@@ -334,7 +339,7 @@ identifier
 // be called status, key, value, timestamp or window.
 nonReserved
     : ADVANCE | ASC | BOTH | BUFFER | CHANGES | CURRENT | DATE | DAY | DAYS | DESC
-    | DESCRIPTOR | EMIT | ENFORCED | ESCAPE | EXTRACT | FINAL | FIRST | FOLLOWING
+    | DESCRIPTOR | EMIT | ENFORCED | ESCAPE | EXTRACT | FILTER | FINAL | FIRST | FOLLOWING
     | GRACE | HOPPING | HOUR | HOURS | IF | KEY | LAST | LEADING | METRICS
     | MILLISECOND | MILLISECONDS | MINUTE | MINUTES | NULLS | PERIOD | POSITION
     | PRECEDING | PRECISION | PROPERTIES | RANGE | REPLACE | RETENTION | ROW | ROWS
@@ -374,6 +379,7 @@ ESCAPE: E S C A P E;
 EXISTS: E X I S T S;
 EXTRACT: E X T R A C T;
 FALSE: F A L S E;
+FILTER: F I L T E R;
 FINAL: F I N A L;
 FIRST: F I R S T;
 FOLLOWING: F O L L O W I N G;

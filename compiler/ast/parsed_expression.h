@@ -182,6 +182,7 @@ struct FunctionExpr : ParsedExpr {
   bool distinct = false;
   bool star = false;                  // COUNT(*)
   std::unique_ptr<WindowSpec> over;   // analytic function
+  ExprPtr filter;                     // an aggregate's FILTER (WHERE ...); null when none
 };
 
 struct ExistsExpr : ParsedExpr {

@@ -289,6 +289,7 @@ ExprPtr Transformer::transform_function(P::FunctionCallContext& ctx) {
   out->star = ctx.STAR() != nullptr;
   out->distinct = ctx.setQuantifier() && ctx.setQuantifier()->DISTINCT();
   for (auto* e : ctx.expression()) out->args.push_back(transform_expression(*e));
+  if (ctx.filterClause()) out->filter = transform_expression(*ctx.filterClause()->expression());
   if (ctx.overClause()) out->over = transform_over(*ctx.overClause());
   return out;
 }

@@ -7,6 +7,10 @@ std::string accumulator_type(AggKind kind, const SqlType& result) {
   switch (kind) {
     case AggKind::Count: return "streamc::Count";
     case AggKind::Avg: return "streamc::Avg";
+    case AggKind::StddevSamp: return "streamc::Spread<streamc::SpreadKind::StddevSamp>";
+    case AggKind::StddevPop: return "streamc::Spread<streamc::SpreadKind::StddevPop>";
+    case AggKind::VarSamp: return "streamc::Spread<streamc::SpreadKind::VarSamp>";
+    case AggKind::VarPop: return "streamc::Spread<streamc::SpreadKind::VarPop>";
     case AggKind::Sum: return "streamc::Sum<" + result.cpp_type() + ">";
     case AggKind::Min: return "streamc::Min<" + result.cpp_type() + ">";
     case AggKind::Max: return "streamc::Max<" + result.cpp_type() + ">";
@@ -24,6 +28,10 @@ void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput
   switch (in.kind) {
     case AggKind::Count: add = acc + ".add();"; break;
     case AggKind::Avg:
+    case AggKind::StddevSamp:
+    case AggKind::StddevPop:
+    case AggKind::VarSamp:
+    case AggKind::VarPop:
       add = in.value_type.id == TypeId::Decimal
                 ? acc + ".add(streamc::dec_to_double(" + v.code + ", " + std::to_string(in.value_type.scale) + "));"
                 : acc + ".add(static_cast<double>(" + v.code + "));";

@@ -5,6 +5,8 @@
 // AggregateRef values.
 #include "codegen/emit_group.h"
 
+#include <optional>
+
 #include "codegen/cpp_literals.h"
 #include "codegen/emit_aggregate.h"
 #include "util/strings.h"
@@ -87,15 +89,18 @@ void emit_aggregate(PipelineContext& ctx) {
   if (parts.empty()) parts.push_back("false");
   w.line("{}& g = streamc::find_group({}, {}({}));", {g.group_type, g.member, key_type_name(g), join(parts, ", ")});
   for (size_t j = 0; j < g.aggregates.size(); ++j) {
+    // args: the value (COUNT(*): TRUE), then the FILTER condition, if any.
     const Expr& a = *g.aggregates[j];
+    std::optional<CodeWriter::Block> only;
+    if (a.args.size() > 1) {
+      w.line("// {}", {comment_text(a.text)});
+      only.emplace(w.block("if (" + ctx.emitter.emit_condition(*a.args[1]) + ")"));
+    }
     AggregateInput in{a.agg};
     in.result = a.type;
-    Value v;
-    if (!a.args.empty()) {
-      v = ctx.emitter.emit(*a.args[0]);
-      in.value = &v;
-      in.value_type = a.args[0]->type;
-    }
+    const Value v = ctx.emitter.emit(*a.args[0]);
+    in.value = &v;
+    in.value_type = a.args[0]->type;
     const char* what = a.type.id == TypeId::Decimal ? "decimal" : "integer";
     in.overflow = "return fail(" + cpp_c_string(std::string(what) + " overflow in '" + a.text + "'") + ");";
     emit_accumulate(w, "g.a" + str(j), in);

@@ -88,6 +88,7 @@ void emit_unmatched_function(CodeWriter& w, const Plan& plan, const Pipeline& pi
   ctx.unmatched = true;
   for (const Operator& op : pipeline.operators) {
     if (op.kind != OpKind::Scan && op.kind != OpKind::Lookup) emit_operator(ctx, op);
+    if (op.kind == OpKind::Emit && emits_at_end(pipeline)) break;  // the groups come out at the end
   }
   w.line("return Step::Next;");
 }

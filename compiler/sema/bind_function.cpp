@@ -51,7 +51,11 @@ bool is_number(const ExprPtr& a) { return a->type.is_numeric(); }
 SqlType aggregate_type(AggKind kind, const SqlType& arg) {
   switch (kind) {
     case AggKind::Count: return SqlType::bigint();
-    case AggKind::Avg: return SqlType::float64();
+    case AggKind::Avg:
+    case AggKind::StddevSamp:
+    case AggKind::StddevPop:
+    case AggKind::VarSamp:
+    case AggKind::VarPop: return SqlType::float64();
     case AggKind::Sum:
       return arg.id == TypeId::Decimal ? SqlType::decimal(38, arg.scale)
              : arg.is_integer()        ? SqlType::bigint()
@@ -78,21 +82,36 @@ ExprPtr ExpressionBinder::bind_aggregate(const ast::FunctionExpr& f, AggKind kin
   }
   auto node = make_node(ExprOp::Aggregate, SqlType::bigint(), kind != AggKind::Count, f.range);
   node->agg = kind;
+  // args: the value (COUNT(*): TRUE, never NULL, so every record counts), then the FILTER condition.
+  ExprPtr arg;
   if (f.star) {
-    if (kind == AggKind::Count) return node;
-    diags_.report(DiagId::type_mismatch, f.range, {name + "(*) is not an aggregate; COUNT(*) counts the records"});
-    return nullptr;
-  }
-  if (f.args.size() != 1) {
+    if (kind != AggKind::Count) {
+      diags_.report(DiagId::type_mismatch, f.range, {name + "(*) is not an aggregate; COUNT(*) counts the records"});
+      return nullptr;
+    }
+    arg = make_node(ExprOp::Literal, SqlType::boolean(), false, f.range);
+    arg->literal = true;
+    arg->text = "*";
+  } else if (f.args.size() != 1) {
     diags_.report(DiagId::wrong_argument_count, f.range, {name, "one argument", std::to_string(f.args.size())});
     return nullptr;
+  } else {
+    in_aggregate_ = true;
+    arg = bind(*f.args[0]);
+    in_aggregate_ = false;
   }
-  in_aggregate_ = true;
-  ExprPtr arg = bind(*f.args[0]);
-  in_aggregate_ = false;
   if (!arg) return nullptr;
+  ExprPtr filter;
+  if (f.filter) {
+    in_aggregate_ = true;
+    filter = bind(*f.filter);
+    in_aggregate_ = false;
+    if (!filter) return nullptr;
+    filter = require_boolean(std::move(filter), "FILTER (WHERE ...)");
+    if (!filter) return nullptr;
+  }
   if (arg->type.id == TypeId::Null) arg = make_cast(std::move(arg), SqlType::bigint());
-  if ((kind == AggKind::Sum || kind == AggKind::Avg) && !arg->type.is_numeric()) {
+  if ((kind == AggKind::Sum || kind == AggKind::Avg || is_spread(kind)) && !arg->type.is_numeric()) {
     diags_.report(DiagId::type_mismatch, f.range, {name + " needs a number, not " + arg->type.to_string()});
     return nullptr;
   }
@@ -102,14 +121,20 @@ ExprPtr ExpressionBinder::bind_aggregate(const ast::FunctionExpr& f, AggKind kin
   }
   node->type = aggregate_type(kind, arg->type);
   node->args.push_back(std::move(arg));
+  if (filter) node->args.push_back(std::move(filter));
   return node;
 }
 
 ExprPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Diagnostics& diags) {
   const std::string& name = f.name;
   if (auto kind = agg_kind_of(name)) return binder.bind_aggregate(f, *kind);
+  if (f.filter) {
+    diags.report(DiagId::type_mismatch, f.filter->range, {"FILTER (WHERE ...) belongs to an aggregate, not " +
+                                                          to_upper(name)});
+    return nullptr;
+  }
   if (std::find(kFunctionNames.begin(), kFunctionNames.end(), name) == kFunctionNames.end()) {
-    static const std::vector<std::string> aggregates = {"stddev", "variance", "median", "first", "last", "string_agg"};
+    static const std::vector<std::string> aggregates = {"median", "first", "last", "string_agg", "listagg"};
     if (std::find(aggregates.begin(), aggregates.end(), name) != aggregates.end()) {
       diags.report(DiagId::not_supported, f.range, {"the aggregate function '" + to_upper(name) + "'"});
       return nullptr;

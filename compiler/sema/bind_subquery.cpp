@@ -109,7 +109,7 @@ std::shared_ptr<Subquery> ExpressionBinder::bind_subquery_body(const ast::Query&
       if (f.args.size() != 1 || f.distinct) return unsupported(f.range, "this form of " + name);
       sub->value = bind(*f.args[0]);
       if (!sub->value) return nullptr;
-      bool numeric = *kind == AggKind::Sum || *kind == AggKind::Avg;
+      bool numeric = *kind == AggKind::Sum || *kind == AggKind::Avg || is_spread(*kind);
       if (numeric && !sub->value->type.is_numeric()) {
         diags_.report(DiagId::type_mismatch, f.range, {name + " needs a number, not " + sub->value->type.to_string()});
         return nullptr;

@@ -5,6 +5,7 @@
 // the ring of a LAG's last values
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string_view>
@@ -107,6 +108,24 @@ TEST(Accumulators, ResetByAssigningEmpty) {
   s = {};
   EXPECT_TRUE(s.is_null());
   EXPECT_EQ(s.result(), 0);
+}
+
+TEST(Accumulators, SpreadSampleAndPopulation) {
+  Spread<SpreadKind::StddevSamp> sd;
+  Spread<SpreadKind::VarPop> var_pop;
+  EXPECT_TRUE(sd.is_null());
+  EXPECT_TRUE(var_pop.is_null());
+  sd.add(2);
+  var_pop.add(2);
+  EXPECT_TRUE(sd.is_null());  // a sample of one value has no deviation
+  EXPECT_FALSE(var_pop.is_null());
+  EXPECT_EQ(var_pop.result(), 0.0);
+  for (double v : {4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0}) {
+    sd.add(v);
+    var_pop.add(v);
+  }
+  EXPECT_DOUBLE_EQ(var_pop.result(), 4.0);  // the classic example: mean 5, population variance 4
+  EXPECT_DOUBLE_EQ(sd.result(), std::sqrt(32.0 / 7.0));
 }
 
 TEST(Recent, ReadsBackUpToItsSizeAcrossTheRing) {

@@ -9,19 +9,11 @@
 #include <cstring>
 #include <string>
 
+#include "random.h"
+
 namespace {
 
-// splitmix64: small, fast, and identical on every platform.
-struct Random {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  uint64_t below(uint64_t n) { return next() % n; }
-};
+using datagen::Random;
 
 std::string symbol_name(uint64_t i) {
   std::string s;

@@ -5,6 +5,7 @@
 // COUNT, which is 0.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <type_traits>
 
@@ -88,6 +89,32 @@ struct Avg {
   }
   bool is_null() const { return count == 0; }
   double result() const { return count == 0 ? 0.0 : sum / static_cast<double>(count); }
+};
+
+// STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP as DOUBLE, by Welford's
+// update in the order the values come (as DuckDB computes them): the
+// running mean and the sum of squared deviations from it. A sample form of
+// fewer than two values is NULL, a population form of none.
+enum class SpreadKind { StddevSamp, StddevPop, VarSamp, VarPop };
+
+template <SpreadKind K>
+struct Spread {
+  uint64_t count = 0;
+  double mean = 0;
+  double squares = 0;  // the sum of squared deviations from the mean
+  void add(double v) {
+    ++count;
+    const double delta = v - mean;
+    mean += delta / static_cast<double>(count);
+    squares += delta * (v - mean);
+  }
+  static constexpr bool kSample = K == SpreadKind::StddevSamp || K == SpreadKind::VarSamp;
+  bool is_null() const { return count < (kSample ? 2u : 1u); }
+  double result() const {
+    if (is_null()) return 0.0;
+    const double variance = squares / static_cast<double>(kSample ? count - 1 : count);
+    return K == SpreadKind::StddevSamp || K == SpreadKind::StddevPop ? std::sqrt(variance) : variance;
+  }
 };
 
 }  // namespace streamc
