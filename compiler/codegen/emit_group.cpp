@@ -16,8 +16,6 @@ namespace {
 
 std::string str(size_t n) { return std::to_string(n); }
 
-std::string key_type_name(const Grouping& g) { return g.group_type + "Key"; }
-
 // What the select list and HAVING read: the aggregates of the group `g`.
 std::vector<Value> aggregate_values(const Grouping& g, const std::string& group) {
   std::vector<Value> out;
@@ -54,7 +52,7 @@ void emit_group_struct(CodeWriter& w, const Pipeline& p) {
   if (parts.empty()) parts.push_back("bool");  // no key: one group
   w.line("// The groups of {} by ({}): (is NULL, value) per key, so NULL keys form one group.",
          {comment_text(p.name), comment_text(join(keys, ", "))});
-  w.line("using {} = std::tuple<{}>;", {key_type_name(g), join(parts, ", ")});
+  w.line("using {} = std::tuple<{}>;", {g.key_type, join(parts, ", ")});
   {
     auto s = w.block("struct " + g.group_type, "};");
     for (size_t j = 0; j < g.aggregates.size(); ++j) {
@@ -87,7 +85,7 @@ void emit_aggregate(PipelineContext& ctx) {
     }
   }
   if (parts.empty()) parts.push_back("false");
-  w.line("{}& g = streamc::find_group({}, {}({}));", {g.group_type, g.member, key_type_name(g), join(parts, ", ")});
+  w.line("{}& g = streamc::find_group({}, {}({}));", {g.group_type, g.member, g.key_type, join(parts, ", ")});
   for (size_t j = 0; j < g.aggregates.size(); ++j) {
     // args: the value (COUNT(*): TRUE), then the FILTER condition, if any.
     const Expr& a = *g.aggregates[j];
@@ -139,7 +137,7 @@ void emit_groups_function(CodeWriter& w, const Plan& plan, const Pipeline& p,
          {comment_text(p.name)});
   auto fn = w.block("bool Program::" + g.emit_function + "()");
   w.line("return streamc::emit_groups(*this, {}, [this](const {}& key, const {}& g) {",
-         {g.member, key_type_name(g), g.group_type});
+         {g.member, g.key_type, g.group_type});
   w.indent();
   int counter = 0;
   ExprEmitter emitter(w, {}, counter);

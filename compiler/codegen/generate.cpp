@@ -66,7 +66,7 @@ void emit_state_member(CodeWriter& w, const Plan& plan, const StateObject& state
       break;
     case StateKind::GroupState: {
       const Grouping& g = *plan.pipelines[state.pipeline].grouping;
-      w.line("streamc::HashTable<{}Key, {}> {};", {g.group_type, g.group_type, g.member});
+      w.line("streamc::HashTable<{}, {}> {};", {g.key_type, g.group_type, g.member});
       break;
     }
     case StateKind::RowBuffer: {

@@ -146,6 +146,7 @@ struct Grouping {
   ExprPtr having;                   // reads the groups (GroupKey, AggregateRef); null when none
   Emit emit = Emit::Changes;        // Changes: a row per record that changes a group; Final: each group once, at the end
   std::string group_type;           // Groups0: a group's accumulators
+  std::string key_type;             // Groups0Key: (is NULL, value) per key
   std::string member;               // groups_0_: the groups by key
   std::string emit_function;        // emit_groups_0: Final, once every stream has ended
 };

@@ -257,6 +257,7 @@ class Planner {
         if (q.having) g.having = clone(*q.having);
         g.emit = q.emit;
         g.group_type = "Groups" + std::to_string(p.index);
+        g.key_type = g.group_type + "Key";
         g.member = "groups_" + std::to_string(p.index) + "_";
         g.emit_function = "emit_groups_" + std::to_string(p.index);
         p.grouping = std::move(g);
