@@ -97,13 +97,20 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     w.line("// Every pipeline has a LIMIT: reading stops once all are reached.");
     w.line("bool done() const { return done_ == {}; }", {std::to_string(with_limit)});
   }
-  if (!plan.tables.empty()) {
-    w.line("// --set stats=true: what each table holds and the memory it takes.");
-    auto stats = w.block("void print_table_stats() const");
+  bool stats = false;
+  for (const std::string& p : plan.program_properties) stats = stats || p == "stats";
+  if (stats) {
+    w.line("// --set stats=true: what each table, the groups and the row buffers hold, and their memory.");
+    auto print = w.block("void print_table_stats() const");
     for (const Table& t : plan.tables) {
       const std::string& name = plan.sources[t.source].name;
       w.line("streamc::print_table_stats(stderr, {}, {}.size(), {}.memory_bytes());",
              {cpp_c_string(name), t.member, t.member});
+    }
+    for (const StateObject& s : plan.states) {
+      if (s.kind != StateKind::GroupState && s.kind != StateKind::RowBuffer) continue;
+      w.line("streamc::print_state_stats(stderr, {}, {}, {}.size(), {}.memory_bytes());",
+             {cpp_c_string(s.member), cpp_c_string(to_string(s.kind)), s.member, s.member});
     }
   }
   std::vector<std::string> loaders;

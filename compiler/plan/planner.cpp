@@ -324,7 +324,9 @@ class Planner {
       reads_lines = reads_lines || (scan.table < 0 && scan.reads_table < 0 && format == Format::Json) ||
                     (scan.table >= 0 && format == Format::Csv);
     }
-    if (!plan_.tables.empty()) plan_.program_properties.push_back("stats");
+    bool keeps_state = !plan_.tables.empty();
+    for (const Pipeline& p : plan_.pipelines) keeps_state = keeps_state || p.grouping || !p.analytics.empty();
+    if (keeps_state) plan_.program_properties.push_back("stats");
     if (reads_lines) {
       plan_.program_properties.push_back("threads");
       plan_.program_properties.push_back("chunk.bytes");

@@ -146,7 +146,7 @@ using TradesLines = streamc::ParsedLines<TradesRow, TradesFound>;
 // per-record scratch space, opening and closing the sinks).
 class Program : public streamc::ProgramBase {
  public:
-  // --set stats=true: what each table holds and the memory it takes.
+  // --set stats=true: what each table, the groups and the row buffers hold, and their memory.
   void print_table_stats() const {
     streamc::print_table_stats(stderr, "limits", limits_.size(), limits_.memory_bytes());
     streamc::print_table_stats(stderr, "market_data", market_data_.size(),

@@ -32,7 +32,8 @@ constexpr PropertyDef kFileProperties[] = {
 };
 
 constexpr PropertyDef kProgramProperties[] = {
-    {"stats", "false", Bool, kProgram, true, "true: print each table's rows and the memory it takes, at exit"},
+    {"stats", "false", Bool, kProgram, true,
+     "true: print what each table, the groups and the row buffers hold and the memory they take, at exit"},
     {"threads", "auto", Threads, kProgram, true,
      "threads that parse JSON-lines streams and CSV table files: auto (every core) or a number"},
     {"chunk.bytes", "262144", Bytes, kProgram, true, "the size of the chunks those files are cut into for the threads"},

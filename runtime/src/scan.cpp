@@ -27,6 +27,11 @@ void print_table_stats(FILE* out, std::string_view table, size_t rows, size_t by
                table.data(), rows, bytes, rows ? static_cast<double>(bytes) / static_cast<double>(rows) : 0.0);
 }
 
+void print_state_stats(FILE* out, std::string_view member, std::string_view kind, size_t entries, size_t bytes) {
+  std::fprintf(out, "streamc: %.*s (%.*s): %zu entries, %zu bytes\n", static_cast<int>(member.size()), member.data(),
+               static_cast<int>(kind.size()), kind.data(), entries, bytes);
+}
+
 int64_t coarse_now_ms() {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);

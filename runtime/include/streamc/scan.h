@@ -27,6 +27,8 @@ bool wait_for_file(const std::string& path, std::string_view shown, std::string_
 
 // One line of `--set stats=true`: rows, bytes and bytes per row of a table.
 void print_table_stats(FILE* out, std::string_view table, size_t rows, size_t bytes);
+// The same for other state: "streamc: groups_0_ (group state): 408 entries, 65536 bytes".
+void print_state_stats(FILE* out, std::string_view member, std::string_view kind, size_t entries, size_t bytes);
 
 // A clock for deciding when to look at watched files again: cheap enough to
 // read once per record.
