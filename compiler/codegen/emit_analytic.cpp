@@ -4,6 +4,7 @@
 #include "codegen/emit_analytic.h"
 
 #include "codegen/cpp_literals.h"
+#include "codegen/emit_group.h"
 #include "util/strings.h"
 
 namespace streamc {
@@ -11,16 +12,8 @@ namespace {
 
 std::string str(size_t n) { return std::to_string(n); }
 
-// (is NULL, value) per partition key, so NULL keys form one partition; `bool` alone without keys.
-std::string partition_tuple(const Expr& lag) {
-  std::vector<std::string> parts;
-  for (size_t i = 2; i < lag.args.size(); ++i) {
-    parts.push_back("bool");
-    parts.push_back(lag.args[i]->type.cpp_type());
-  }
-  if (parts.empty()) parts.push_back("bool");
-  return "std::tuple<" + join(parts, ", ") + ">";
-}
+// A Lag node's args: the value, the default, then the partition keys.
+std::span<const ExprPtr> partition_keys(const Expr& lag) { return std::span<const ExprPtr>(lag.args).subspan(2); }
 
 }  // namespace
 
@@ -31,7 +24,7 @@ std::string analytic_buffer_type(const Analytic& a) {
 void emit_analytic_types(CodeWriter& w, const Pipeline& p) {
   for (const Analytic& a : p.analytics) {
     w.line("// The partitions of {}.", {comment_text(a.lag->text)});
-    w.line("using {} = {};", {a.key_type, partition_tuple(*a.lag)});
+    w.line("using {} = {};", {a.key_type, null_keyed_type(partition_keys(*a.lag))});
   }
 }
 
@@ -42,18 +35,13 @@ void emit_analytic(PipelineContext& ctx) {
     const Analytic& a = ctx.pipeline.analytics[i];
     const Expr& lag = *a.lag;
     w.line("// {}", {comment_text(lag.text)});
-    std::vector<std::string> parts;
-    for (size_t k = 2; k < lag.args.size(); ++k) {
-      Value v = ctx.emitter.emit(*lag.args[k]);
-      parts.push_back(v.nullable() ? v.null : "false");
-      parts.push_back(v.nullable() ? v.null + " ? " + default_value(lag.args[k]->type) + " : " + v.code : v.code);
-    }
-    if (parts.empty()) parts.push_back("false");
+    std::vector<Value> keys;
+    const std::string key = null_keyed_values(ctx.emitter, partition_keys(lag), keys);
     const Value value = ctx.emitter.emit(*lag.args[0]);
     const Value fallback = ctx.emitter.emit(*lag.args[1]);
     const std::string buffer = "recent" + str(i);
     const std::string out = "lag" + str(i);
-    w.line("auto& {} = {}.find_or_insert({}({}));", {buffer, a.member, a.key_type, join(parts, ", ")});
+    w.line("auto& {} = {}.find_or_insert({}({}));", {buffer, a.member, a.key_type, key});
     w.line("{} {} = {};", {lag.type.cpp_type(), out, default_value(lag.type)});
     w.line("bool {}_null = false;", {out});
     // Fewer than k records before this one in the partition: the default.

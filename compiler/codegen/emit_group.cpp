@@ -40,19 +40,36 @@ std::vector<Value> delete_row(const Pipeline& p, const std::vector<Value>& keys)
 
 }  // namespace
 
+std::string null_keyed_type(std::span<const ExprPtr> exprs) {
+  std::vector<std::string> parts;
+  for (const auto& e : exprs) {
+    parts.push_back("bool");
+    parts.push_back(e->type.cpp_type());
+  }
+  if (parts.empty()) parts.push_back("bool");  // no key: one group, one partition
+  return "std::tuple<" + join(parts, ", ") + ">";
+}
+
+std::string null_keyed_values(ExprEmitter& emitter, std::span<const ExprPtr> exprs, std::vector<Value>& keys) {
+  std::vector<std::string> parts;
+  for (const auto& e : exprs) {
+    Value v = emitter.emit(*e);
+    keys.push_back(v);
+    // A NULL key's value is the type's default, so that all NULL keys are equal.
+    parts.push_back(v.nullable() ? v.null : "false");
+    parts.push_back(v.nullable() ? v.null + " ? " + default_value(e->type) + " : " + v.code : v.code);
+  }
+  if (parts.empty()) parts.push_back("false");
+  return join(parts, ", ");
+}
+
 void emit_group_struct(CodeWriter& w, const Pipeline& p) {
   const Grouping& g = *p.grouping;
-  std::vector<std::string> parts;
   std::vector<std::string> keys;
-  for (const auto& k : g.keys) {
-    parts.push_back("bool");
-    parts.push_back(k->type.cpp_type());
-    keys.push_back(k->text);
-  }
-  if (parts.empty()) parts.push_back("bool");  // no key: one group
+  for (const auto& k : g.keys) keys.push_back(k->text);
   w.line("// The groups of {} by ({}): (is NULL, value) per key, so NULL keys form one group.",
          {comment_text(p.name), comment_text(join(keys, ", "))});
-  w.line("using {} = std::tuple<{}>;", {g.key_type, join(parts, ", ")});
+  w.line("using {} = {};", {g.key_type, null_keyed_type(g.keys)});
   {
     auto s = w.block("struct " + g.group_type, "};");
     for (size_t j = 0; j < g.aggregates.size(); ++j) {
@@ -72,20 +89,8 @@ void emit_aggregate(PipelineContext& ctx) {
   std::vector<std::string> texts;
   for (const auto& k : g.keys) texts.push_back(k->text);
   w.line("// GROUP BY {}", {comment_text(join(texts, ", "))});
-  std::vector<std::string> parts;
-  for (const auto& k : g.keys) {
-    Value v = ctx.emitter.emit(*k);
-    ctx.group_keys.push_back(v);
-    if (v.nullable()) {
-      parts.push_back(v.null);
-      parts.push_back(v.null + " ? " + default_value(k->type) + " : " + v.code);
-    } else {
-      parts.push_back("false");
-      parts.push_back(v.code);
-    }
-  }
-  if (parts.empty()) parts.push_back("false");
-  w.line("{}& g = streamc::find_group({}, {}({}));", {g.group_type, g.member, g.key_type, join(parts, ", ")});
+  const std::string key = null_keyed_values(ctx.emitter, g.keys, ctx.group_keys);
+  w.line("{}& g = streamc::find_group({}, {}({}));", {g.group_type, g.member, g.key_type, key});
   for (size_t j = 0; j < g.aggregates.size(); ++j) {
     // args: the value (COUNT(*): TRUE), then the FILTER condition, if any.
     const Expr& a = *g.aggregates[j];

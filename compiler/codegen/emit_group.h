@@ -4,12 +4,22 @@
 #pragma once
 
 #include <functional>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "codegen/code_writer.h"
 #include "codegen/pipeline_context.h"
 #include "plan/plan.h"
 
 namespace streamc {
+
+// A key of (is NULL, value) per expression, so that NULL keys are equal
+// (GROUP BY keys, a LAG's partition): its C++ type, `std::tuple<bool>`
+// without expressions; and its value for the record, `keys` receiving the
+// expressions' values.
+std::string null_keyed_type(std::span<const ExprPtr> exprs);
+std::string null_keyed_values(ExprEmitter& emitter, std::span<const ExprPtr> exprs, std::vector<Value>& keys);
 
 // Before Program: `using Groups0Key = std::tuple<...>;` and `struct Groups0`.
 void emit_group_struct(CodeWriter& w, const Pipeline& pipeline);

@@ -9,11 +9,9 @@ namespace streamc {
 namespace {
 
 bool has_aggregate(const Expr& e) {
-  if (e.op == ExprOp::Aggregate) return true;
-  for (const auto& a : e.args) {
-    if (has_aggregate(*a)) return true;
-  }
-  return false;
+  bool found = false;
+  for_each_expr(e, [&](const Expr& x) { found = found || x.op == ExprOp::Aggregate; });
+  return found;
 }
 
 // Rewrites an expression of the select list or HAVING to read the groups.

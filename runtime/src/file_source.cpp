@@ -11,6 +11,12 @@ bool FileSource::configure(const Config& config, std::string_view name, std::str
                            std::string& error) {
   name_ = std::string(name);
   auto property = [&](const char* p) { return name_ + "." + p; };
+  // A run-time value the property's table does not take: the table says what it must be.
+  auto bad = [&](const char* p, const std::string& value) {
+    error = "'" + property(p) + "' " + check_property(*file_connector().find(p, kStream), value) + ", not '" +
+            value + "'";
+    return false;
+  };
   shown_ = config.get(property("path"));
   path_ = config.path(property("path"), query_dir);
   wait_timeout_ = config.get(property("file.wait.timeout"));
@@ -18,18 +24,10 @@ bool FileSource::configure(const Config& config, std::string_view name, std::str
   watch_ = table && config.get(property("watch")) == "true";
   const std::string& delimiter = config.get(property("delimiter"));
   delimiter_ = delimiter.empty() ? ',' : parse_delimiter(delimiter);
-  if (delimiter_ == 0) {
-    error = "'" + property("delimiter") + "' " + check_property(*file_connector().find("delimiter", kStream), delimiter) +
-            ", not '" + delimiter + "'";
-    return false;
-  }
+  if (delimiter_ == 0) return bad("delimiter", delimiter);
   OnError policy = OnError::Fail;
   const std::string& on_error = config.get(property("on.error"));
-  if (!on_error.empty() && !parse_on_error(on_error, policy)) {
-    const std::string why = check_property(*file_connector().find("on.error", kStream), on_error);
-    error = "'" + property("on.error") + "' " + why + ", not '" + on_error + "'";
-    return false;
-  }
+  if (!on_error.empty() && !parse_on_error(on_error, policy)) return bad("on.error", on_error);
   bad_ = std::make_unique<BadRecordHandler>(name_, policy, config.path(property("dlq.path"), query_dir));
   return true;
 }
