@@ -94,6 +94,7 @@ query
       (GROUP BY expression (COMMA expression)*)?
       (HAVING having=expression)?
       windowClause?                       // Velostream puts it after GROUP BY / HAVING
+      (HAVING lateHaving=expression)?     // ... and HAVING after WINDOW, too
       (ORDER BY orderItem (COMMA orderItem)*)?
       (LIMIT INTEGER_LITERAL)?
       emitClause?
@@ -172,6 +173,7 @@ windowArgument
     | GRACE PERIOD duration                                   #graceArgument
     | RETENTION duration                                      #retentionArgument
     | duration                                                #plainDurationArgument
+    | INTEGER_LITERAL                                         #secondsArgument
     | columnReference                                         #timeColumnArgument
     ;
 
@@ -483,7 +485,7 @@ SEMI: ';';
 URI: [a-zA-Z] [a-zA-Z0-9+.-]* '://' ~[ \t\r\n;,()']+;
 
 // Velostream duration shorthand: 1m, 30s, 500ms, 2h, 1d.
-DURATION_LITERAL: DIGIT+ ('ms' | 's' | 'm' | 'h' | 'd');
+DURATION_LITERAL: DIGIT+ ('ms' | 's' | 'm' | 'h' | 'd' | 'w');
 
 INTEGER_LITERAL: DIGIT+;
 DECIMAL_LITERAL: DIGIT+ '.' DIGIT* | '.' DIGIT+;

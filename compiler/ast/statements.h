@@ -41,7 +41,10 @@ struct Relation {
   std::string name;   // source name, or the window function (tumble/hop)
   std::string alias;  // empty when none
   std::string uri;    // file://...
-  std::string window_table;  // TABLE(TUMBLE(TABLE x, ...)): x
+  std::string window_table;  // TABLE(TUMBLE(TABLE x, DESCRIPTOR(ts), ...)): x
+  std::string window_time;   // ... ts
+  SourceRange window_time_range;
+  std::vector<ExprPtr> window_args;  // ... the sizes
   QueryPtr subquery;
   SourceRange range;
 };

@@ -34,10 +34,17 @@ QueryPtr Transformer::transform_query(P::QueryContext& ctx) {
   if (ctx.where) q->where = transform_expression(*ctx.where);
   if (ctx.GROUP()) {
     for (auto* e : ctx.expression()) {
-      if (e != ctx.where && e != ctx.having) q->group_by.push_back(transform_expression(*e));
+      if (e != ctx.where && e != ctx.having && e != ctx.lateHaving) q->group_by.push_back(transform_expression(*e));
     }
   }
   if (ctx.having) q->having = transform_expression(*ctx.having);
+  if (ctx.lateHaving) {
+    if (ctx.having) {
+      diags_.report(DiagId::syntax_error, range(ctx.lateHaving), {"a query has at most one HAVING clause"});
+    } else {
+      q->having = transform_expression(*ctx.lateHaving);
+    }
+  }
   auto windows = ctx.windowClause();
   if (!windows.empty()) q->window = transform_window(*windows.front());
   if (windows.size() > 1) {
@@ -97,6 +104,9 @@ Relation Transformer::transform_relation(P::RelationContext& ctx) {
     auto* call = fn->windowFunctionCall();
     rel.name = to_lower(identifier(*call->identifier(0)));
     rel.window_table = identifier(*call->sourceName()->identifier());
+    rel.window_time = identifier(*call->identifier(1));
+    rel.window_time_range = range(call->identifier(1));
+    for (auto* e : call->expression()) rel.window_args.push_back(transform_expression(*e));
     if (fn->identifier()) rel.alias = identifier(*fn->identifier());
   } else {
     auto& sub = dynamic_cast<P::SubqueryRelationContext&>(ctx);
@@ -142,6 +152,7 @@ WindowClause Transformer::transform_window(P::WindowClauseContext& ctx) {
     else if (auto* a = dynamic_cast<P::RetentionArgumentContext*>(arg)) window.retention = transform_duration(*a->duration());
     else if (auto* a = dynamic_cast<P::PlainDurationArgumentContext*>(arg)) plain.push_back(transform_duration(*a->duration()));
     else if (auto* a = dynamic_cast<P::TimeColumnArgumentContext*>(arg)) window.time_column = a->columnReference()->getText();
+    else if (auto* a = dynamic_cast<P::SecondsArgumentContext*>(arg)) plain.push_back(seconds(*a->INTEGER_LITERAL()));
   }
   // TUMBLING(1m), SLIDING(size, advance), SESSION(gap): positional durations.
   if (!plain.empty() && !window.size) window.size = plain[0];
@@ -158,7 +169,12 @@ Duration Transformer::transform_duration(P::DurationContext& ctx) {
     std::string unit = text.substr(digits);
     int64_t n = 0;
     to_int64(text.substr(0, digits), n);
-    int64_t scale = unit == "ms" ? 1 : unit == "s" ? 1000 : unit == "m" ? 60000 : unit == "h" ? 3600000 : 86400000;
+    int64_t scale = unit == "ms"  ? 1
+                    : unit == "s" ? 1000
+                    : unit == "m" ? 60000
+                    : unit == "h" ? 3600000
+                    : unit == "d" ? 86400000
+                                  : 7 * 86400000;
     d.ms = n * scale;
     return d;
   }
@@ -169,6 +185,17 @@ Duration Transformer::transform_duration(P::DurationContext& ctx) {
     diags_.report(DiagId::bad_literal, d.range, {"'" + amount + "' is not a whole number of time units"});
   }
   d.ms = n * unit_ms(*ctx.timeUnit());
+  return d;
+}
+
+// Velostream's TUMBLING(60): a bare number is seconds.
+Duration Transformer::seconds(antlr4::tree::TerminalNode& number) {
+  Duration d;
+  d.range = range(&number);
+  if (!to_int64(number.getText(), d.ms) || d.ms > INT64_MAX / 1000) {
+    diags_.report(DiagId::bad_literal, d.range, {"the window size is too large"});
+  }
+  d.ms *= 1000;
   return d;
 }
 

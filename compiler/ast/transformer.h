@@ -36,6 +36,7 @@ class Transformer {
   Join transform_join(P::JoinClauseContext& ctx);
   WindowClause transform_window(P::WindowClauseContext& ctx);
   Duration transform_duration(P::DurationContext& ctx);
+  Duration seconds(antlr4::tree::TerminalNode& number);
   OrderItem transform_order_item(P::OrderItemContext& ctx);
 
   // transform_expression.cpp

@@ -25,12 +25,13 @@ std::vector<Value> aggregate_values(const Grouping& g, const std::string& group)
   return out;
 }
 
-// The row a group that stops qualifying leaves behind: its keys, every other column NULL.
-std::vector<Value> delete_row(const Pipeline& p, const std::vector<Value>& keys) {
+// The row a group that stops qualifying leaves behind: its keys (and its
+// window's bounds), every other column NULL.
+std::vector<Value> delete_row(const Pipeline& p, ExprEmitter& emitter) {
   std::vector<Value> out;
   for (const OutputPlan& c : p.columns) {
-    if (c.expr->op == ExprOp::GroupKey) {
-      out.push_back(keys[c.expr->column]);
+    if (c.expr->op == ExprOp::GroupKey || c.expr->op == ExprOp::WindowBound) {
+      out.push_back(emitter.emit(*c.expr));
     } else {
       out.push_back({default_value(c.expr->type), "true"});
     }
@@ -39,6 +40,15 @@ std::vector<Value> delete_row(const Pipeline& p, const std::vector<Value>& keys)
 }
 
 }  // namespace
+
+void read_group(PipelineContext& ctx) {
+  const Grouping& g = *ctx.pipeline.grouping;
+  for (size_t i = 0; i < g.keys.size(); ++i) {
+    const std::string value = "std::get<" + str(2 * i + 1) + ">(key)";
+    ctx.group_keys.push_back({value, g.keys[i]->nullable ? "std::get<" + str(2 * i) + ">(key)" : ""});
+  }
+  ctx.emitter.set_group(ctx.group_keys, aggregate_values(g, "g"));
+}
 
 std::string null_keyed_type(std::span<const ExprPtr> exprs) {
   std::vector<std::string> parts;
@@ -90,7 +100,15 @@ void emit_aggregate(PipelineContext& ctx) {
   for (const auto& k : g.keys) texts.push_back(k->text);
   w.line("// GROUP BY {}", {comment_text(join(texts, ", "))});
   const std::string key = null_keyed_values(ctx.emitter, g.keys, ctx.group_keys);
-  w.line("{}& g = streamc::find_group({}, {}({}));", {g.group_type, g.member, g.key_type, key});
+  std::optional<CodeWriter::Block> windows;
+  if (g.window) {
+    // The record goes into each of its open windows (one when tumbling).
+    w.line("const {} key({});", {g.key_type, key});
+    windows.emplace(w.block("for (const streamc::WindowBounds window : " + g.member + ".windows_of(event_time))"));
+    w.line("{}& g = {}.find(window, key);", {g.group_type, g.member});
+  } else {
+    w.line("{}& g = streamc::find_group({}, {}({}));", {g.group_type, g.member, g.key_type, key});
+  }
   for (size_t j = 0; j < g.aggregates.size(); ++j) {
     // args: the value (COUNT(*): TRUE), then the FILTER condition, if any.
     const Expr& a = *g.aggregates[j];
@@ -107,6 +125,10 @@ void emit_aggregate(PipelineContext& ctx) {
     const char* what = a.type.id == TypeId::Decimal ? "decimal" : "integer";
     in.overflow = "return fail(" + cpp_c_string(std::string(what) + " overflow in '" + a.text + "'") + ");";
     emit_accumulate(w, "g.a" + str(j), in);
+  }
+  if (g.window && g.emit == Emit::Changes) {
+    w.line("// EMIT CHANGES: the group's new row in this window.");
+    w.line("if (const Step step = {}(window, key, g); step != Step::Next) return step;", {g.window->row_function});
   }
   ctx.emitter.set_group(ctx.group_keys, aggregate_values(g, "g"));
 }
@@ -126,7 +148,7 @@ void emit_having(PipelineContext& ctx) {
       auto was = w.block("if (g.emitted)");
       w.line("// The group no longer qualifies: its key with every other column NULL deletes it.");
       w.line("g.emitted = false;");
-      ctx.values = delete_row(ctx.pipeline, ctx.group_keys);
+      ctx.values = delete_row(ctx.pipeline, ctx.emitter);
       emit_sink(ctx);
       ctx.values.clear();
     }
@@ -141,18 +163,14 @@ void emit_groups_function(CodeWriter& w, const Plan& plan, const Pipeline& p,
   w.line("// EMIT FINAL: each group of {} once every stream has ended, in the order they first appeared.",
          {comment_text(p.name)});
   auto fn = w.block("bool Program::" + g.emit_function + "()");
-  w.line("return streamc::emit_groups(*this, {}, [this](const {}& key, const {}& g) {",
+  w.line("return streamc::emit_groups(*this, {}, [this](const {}& key, {}& g) {",
          {g.member, g.key_type, g.group_type});
   w.indent();
   int counter = 0;
   ExprEmitter emitter(w, {}, counter);
   emitter.set_plan(&plan);
   PipelineContext ctx{w, plan, p, emitter};
-  for (size_t i = 0; i < g.keys.size(); ++i) {
-    const std::string value = "std::get<" + str(2 * i + 1) + ">(key)";
-    ctx.group_keys.push_back({value, g.keys[i]->nullable ? "std::get<" + str(2 * i) + ">(key)" : ""});
-  }
-  emitter.set_group(ctx.group_keys, aggregate_values(g, "g"));
+  read_group(ctx);
   rest(ctx);
   w.line("return Step::Next;");
   w.dedent();

@@ -28,8 +28,21 @@ void emit_aggregate(PipelineContext& ctx);
 // A group that does not qualify goes no further (with EMIT CHANGES, one that
 // did qualify before is deleted from the output).
 void emit_having(PipelineContext& ctx);
+// What follows reads the group `g` whose key is the tuple `key`.
+void read_group(PipelineContext& ctx);
 // bool Program::emit_groups_0(): `rest` writes the operators after Emit for one group.
 void emit_groups_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline,
                           const std::function<void(PipelineContext&)>& rest);
+
+// emit_window.cpp: GROUP BY ... WINDOW.
+// The record's event time; a record whose windows have all closed is late.
+void emit_window_assign(PipelineContext& ctx);
+// The event time moves the watermark: the windows it passes close.
+void emit_watermark(PipelineContext& ctx);
+// Step Program::emit_window_0(window, key, g): `rest` writes the operators
+// after Emit for one group of a window; and with EMIT FINAL, bool
+// Program::close_windows_0(), every window closed once the input has ended.
+void emit_window_functions(CodeWriter& w, const Plan& plan, const Pipeline& pipeline,
+                           const std::function<void(PipelineContext&)>& rest);
 
 }  // namespace streamc

@@ -24,11 +24,16 @@ void emit_operator(PipelineContext& ctx, const Operator& op) {
     case OpKind::Emit: break;  // with EMIT FINAL, the operators after it run in emit_groups_function
     case OpKind::Having: emit_having(ctx); break;
     case OpKind::Analytic: emit_analytic(ctx); break;
+    case OpKind::WindowAssign: emit_window_assign(ctx); break;
+    case OpKind::Watermark: emit_watermark(ctx); break;
   }
 }
 
-// Whether the operators after Emit run once the input has ended (EMIT FINAL).
-bool emits_at_end(const Pipeline& p) { return p.grouping && p.grouping->emit == Emit::Final; }
+// Whether the operators after Emit run in a function of their own: once the
+// input has ended (EMIT FINAL), or per group of a window.
+bool emits_at_end(const Pipeline& p) {
+  return p.grouping && (p.grouping->emit == Emit::Final || p.grouping->window);
+}
 
 }  // namespace
 
@@ -58,13 +63,18 @@ void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pip
   }
   if (!emits_at_end(pipeline)) return;
   w.blank();
-  emit_groups_function(w, plan, pipeline, [&](PipelineContext& group) {
+  auto rest = [&](PipelineContext& group) {
     bool after = false;
     for (const Operator& op : pipeline.operators) {
       if (after) emit_operator(group, op);
       after = after || op.kind == OpKind::Emit;
     }
-  });
+  };
+  if (pipeline.grouping->window) {
+    emit_window_functions(w, plan, pipeline, rest);
+  } else {
+    emit_groups_function(w, plan, pipeline, rest);
+  }
 }
 
 // RIGHT / FULL JOIN: a row of the right table that no row matched comes out

@@ -57,13 +57,22 @@ void emit_lookup_probes(CodeWriter& w, const Plan& plan, const Scan& scan) {
 std::vector<std::string> run_pipelines(const Plan& plan, const Scan& scan, const std::string& row,
                                        const std::string& found) {
   std::vector<std::string> out;
+  // A pipeline may send a late record to the dead-letter file (Step::Late): the others still see it.
+  bool late = false;
+  for (int p : scan.pipelines) {
+    const auto& g = plan.pipelines[p].grouping;
+    late = late || (g && g->window && g->window->late == LateData::DeadLetter);
+  }
   for (size_t i = 0; i < scan.pipelines.size(); ++i) {
     const Pipeline& pipeline = plan.pipelines[scan.pipelines[i]];
     std::string call = "program." + pipeline.function + "(" + row + (pipeline.batched() ? ", " + found : "") + ")";
     if (scan.pipelines.size() == 1) {
       out.push_back("return " + call + ";");
+    } else if (i == 0) {
+      out.push_back("Step step = " + call + ";");
     } else {
-      out.push_back(std::string(i == 0 ? "Step " : "if (step != Step::Error) ") + "step = " + call + ";");
+      out.push_back("if (step != Step::Error) step = " + (late ? "streamc::merge_steps(step, " + call + ")" : call) +
+                    ";");
     }
   }
   if (scan.pipelines.size() != 1) out.push_back("return step;");

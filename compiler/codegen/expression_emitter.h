@@ -47,6 +47,8 @@ class ExprEmitter {
     group_keys_ = std::move(keys);
     group_aggregates_ = std::move(aggregates);
   }
+  // What WindowBound(0) and WindowBound(1) read: the window's start and end.
+  void set_window(Value start, Value end) { window_bounds_ = {std::move(start), std::move(end)}; }
   // What AnalyticRef(i) reads: the row analytics the Analytic operator computed.
   void set_analytics(std::vector<Value> analytics) { analytics_ = std::move(analytics); }
   // A C++ condition that holds when `e` is TRUE (not FALSE, not NULL).
@@ -99,6 +101,7 @@ class ExprEmitter {
   std::vector<Value> group_keys_;        // GroupKey(i)
   std::vector<Value> group_aggregates_;  // AggregateRef(j)
   std::vector<Value> analytics_;         // AnalyticRef(i)
+  std::vector<Value> window_bounds_;     // WindowBound(0), WindowBound(1)
 };
 
 // Helpers shared by the codegen files.

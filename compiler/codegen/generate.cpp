@@ -69,6 +69,15 @@ void emit_state_member(CodeWriter& w, const Plan& plan, const StateObject& state
       w.line("streamc::HashTable<{}, {}> {};", {g.key_type, g.group_type, g.member});
       break;
     }
+    case StateKind::WindowState: {
+      const Grouping& g = *plan.pipelines[state.pipeline].grouping;
+      const WindowPlan& window = *g.window;
+      w.line("// {}: size, advance, grace and the watermark's delay, in milliseconds.", {window.text});
+      w.line("streamc::WindowGroups<{}, {}> {}{{}, {}, {}, {}};",
+             {g.key_type, g.group_type, g.member, std::to_string(window.size), std::to_string(window.advance),
+              std::to_string(window.grace), std::to_string(window.delay)});
+      break;
+    }
     case StateKind::RowBuffer: {
       for (const Analytic& a : plan.pipelines[state.pipeline].analytics) {
         if (a.member == state.member) w.line("streamc::HashTable<{}, {}> {};", {a.key_type, analytic_buffer_type(a), a.member});
@@ -108,7 +117,9 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
              {cpp_c_string(name), t.member, t.member});
     }
     for (const StateObject& s : plan.states) {
-      if (s.kind != StateKind::GroupState && s.kind != StateKind::RowBuffer) continue;
+      if (s.kind != StateKind::GroupState && s.kind != StateKind::RowBuffer && s.kind != StateKind::WindowState) {
+        continue;
+      }
       w.line("streamc::print_state_stats(stderr, {}, {}, {}.size(), {}.memory_bytes());",
              {cpp_c_string(s.member), cpp_c_string(to_string(s.kind)), s.member, s.member});
     }
@@ -128,6 +139,10 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
            {p.function, scan.row_type, p.batched() ? ", const " + found_type(scan) + "& found" : ""});
     if (p.unmatched_pass) {
       w.line("Step {}(const {}& row);", {p.unmatched_function, plan.tables[p.lookups[0].table].row_type});
+    }
+    if (p.grouping && p.grouping->window) {
+      w.line("Step {}(streamc::WindowBounds window, const {}& key, {}& g);",
+             {p.grouping->window->row_function, p.grouping->key_type, p.grouping->group_type});
     }
     if (p.grouping && p.grouping->emit == Emit::Final) w.line("bool {}();", {p.grouping->emit_function});
   }

@@ -48,6 +48,10 @@ enum class ExprOp {
   // before this one in its partition (Expr::column: k; args: x, default,
   // then the partition keys). The select list reads it by AnalyticRef.
   Lag, AnalyticRef,
+  // A time window's bound in a query that groups by one: Expr::column 0 is
+  // its start, 1 its end (TIMESTAMP, or BIGINT milliseconds as ksqlDB's
+  // WINDOWSTART / WINDOWEND are).
+  WindowBound,
 };
 
 struct Expr;

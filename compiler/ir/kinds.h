@@ -20,4 +20,10 @@ enum class JoinKind { Inner, Left, Right, Full };
 
 enum class Emit { Changes, Final };
 
+// Time windows: tumbling (advance = size), hopping (Velostream's SLIDING,
+// Flink's HOP) and sessions (closed after a gap without records).
+enum class WindowKind { Tumbling, Hopping, Session };
+// A record after every window it falls in has closed.
+enum class LateData { Drop, DeadLetter };
+
 }  // namespace streamc

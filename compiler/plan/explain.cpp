@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "plan/plan.h"
+#include "util/strings.h"
 
 namespace streamc {
 namespace {
@@ -59,10 +60,31 @@ void explain_operator(std::ostringstream& out, const Plan& plan, const Pipeline&
       break;
     }
     case OpKind::Emit:
+      if (p.grouping->window) {
+        out << "    Emit " << (p.grouping->emit == Emit::Final ? "FINAL: each group of a window once, when it closes"
+                                                               : "CHANGES: the group's new row per window, per record")
+            << "\n";
+        break;
+      }
       out << "    Emit " << (p.grouping->emit == Emit::Final ? "FINAL: each group once, at the end of input"
                                                              : "CHANGES: the group's new row, per record")
           << "\n";
       break;
+    case OpKind::WindowAssign: {
+      const WindowPlan& w = *p.grouping->window;
+      out << "    WindowAssign " << w.text << " on "
+          << (w.time ? w.time->text + " (" + w.time_origin + ")" : std::string("processing time"))
+          << "; a record whose windows have closed is late: "
+          << (w.late == LateData::DeadLetter ? "dead-lettered" : "dropped") << "\n";
+      break;
+    }
+    case OpKind::Watermark: {
+      const WindowPlan& w = *p.grouping->window;
+      out << "    Watermark: the largest event time seen"
+          << (w.delay ? " minus " + format_duration(w.delay) : std::string()) << "; a window closes when it passes"
+          << " the window's end" << (w.grace ? " plus " + format_duration(w.grace) : std::string()) << "\n";
+      break;
+    }
     case OpKind::Having: out << "    Having " << p.grouping->having->text << "\n"; break;
     case OpKind::Analytic:
       out << "    Analytic";

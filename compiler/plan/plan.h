@@ -129,7 +129,8 @@ enum class OpKind {
   Emit,       // what follows reads a group: per record that changed it, or once per group at the end
   Having,     // the group qualifies (grouping->having)
   Analytic,   // the row analytics (LAG) of the record, from its partition's recent rows
-  // Next: WindowAssign, Watermark.
+  WindowAssign,  // the record's event time; a record whose windows have all closed is late
+  Watermark,     // the record's event time moves the watermark: windows it passes close
 };
 
 struct Operator {
@@ -138,6 +139,20 @@ struct Operator {
 };
 
 const char* to_string(OpKind kind);
+
+// GROUP BY ... WINDOW: the groups are per time window (times in milliseconds).
+struct WindowPlan {
+  WindowKind kind = WindowKind::Tumbling;
+  int64_t size = 0;
+  int64_t advance = 0;              // = size when tumbling
+  int64_t grace = 0;                // a window closes when the watermark reaches its end plus this
+  int64_t delay = 0;                // the watermark: the largest event time seen minus this
+  ExprPtr time;                     // the event time over the record; null: processing time
+  std::string time_origin;          // where the event time came from (explain)
+  LateData late = LateData::Drop;
+  std::string text;                 // TUMBLING(1m), as explain and comments show it
+  std::string row_function;         // emit_window_0: writes one group of a window
+};
 
 // GROUP BY: what a pipeline keeps per group and when it writes.
 struct Grouping {
@@ -148,7 +163,8 @@ struct Grouping {
   std::string group_type;           // Groups0: a group's accumulators
   std::string key_type;             // Groups0Key: (is NULL, value) per key
   std::string member;               // groups_0_: the groups by key
-  std::string emit_function;        // emit_groups_0: Final, once every stream has ended
+  std::string emit_function;        // emit_groups_0 (close_windows_0): Final, once every stream has ended
+  std::optional<WindowPlan> window;  // the groups are per time window
 };
 
 // LAG(x, k) OVER (PARTITION BY ...): each partition's last k values of x.
@@ -198,7 +214,7 @@ enum class Trigger {
   PerRecord,    // each record of the pipeline updates it
   TableChange,  // a change of its table (the load, a watched file's new rows) rebuilds it
   EndOfInput,   // it acts once every stream has ended
-  // Next: OnWatermark.
+  OnWatermark,  // it acts when the watermark passes (and once every stream has ended)
 };
 
 enum class StateKind {
@@ -209,7 +225,7 @@ enum class StateKind {
   LimitCounter,   // the records a pipeline with a LIMIT has written
   GroupState,     // a pipeline's groups: their keys and accumulators
   RowBuffer,      // a row analytic's recent values per partition
-  // Next: WindowState, RowBuffer.
+  WindowState,    // a pipeline's open windows: the groups of each
 };
 
 // What the program keeps between records.

@@ -41,6 +41,18 @@ void collect_query_columns(const BoundQuery& q, int relation, std::set<int>& out
   for (const auto& k : q.group_keys) collect_columns(*k, relation, out);
   for (const auto& a : q.aggregates) collect_columns(*a, relation, out);
   for (const auto& a : q.analytics) collect_columns(*a, relation, out);
+  if (q.window && q.window->time) collect_columns(*q.window->time, relation, out);
+}
+
+// TUMBLING(1m), HOPPING(5m, 1m): a window as explain and comments show it.
+std::string window_text(const BoundWindow& w) {
+  auto d = [](int64_t ms) { return format_duration(ms); };
+  switch (w.kind) {
+    case WindowKind::Tumbling: return "TUMBLING(" + d(w.size) + ")";
+    case WindowKind::Hopping: return "HOPPING(" + d(w.size) + ", " + d(w.advance) + ")";
+    case WindowKind::Session: return "SESSION(" + d(w.gap) + ")";
+  }
+  return "?";
 }
 
 // The last of the query's own relations (stream and joins, not subqueries) an expression reads.
@@ -260,8 +272,18 @@ class Planner {
         g.key_type = g.group_type + "Key";
         g.member = "groups_" + std::to_string(p.index) + "_";
         g.emit_function = "emit_groups_" + std::to_string(p.index);
+        if (q.window) {
+          const BoundWindow& bw = *q.window;
+          WindowPlan w{bw.kind, bw.size, bw.advance, bw.grace, bw.delay, bw.time ? clone(*bw.time) : nullptr,
+                       bw.time_origin, bw.late, window_text(bw), "emit_window_" + std::to_string(p.index)};
+          g.emit_function = "close_windows_" + std::to_string(p.index);
+          g.window = std::move(w);
+          p.operators.push_back({OpKind::WindowAssign});
+        }
+        const bool windowed = g.window.has_value();
         p.grouping = std::move(g);
         p.operators.push_back({OpKind::Aggregate});
+        if (windowed) p.operators.push_back({OpKind::Watermark});
         p.operators.push_back({OpKind::Emit});
         if (q.having) p.operators.push_back({OpKind::Having});
       }
@@ -391,7 +413,17 @@ class Planner {
                                 "the keys of " + source(plan_.tables[right].source).name +
                                     " a row matched; the others come out after the scan"});
       }
-      if (p.grouping) {
+      if (p.grouping && p.grouping->window) {
+        const WindowPlan& w = *p.grouping->window;
+        const bool final = p.grouping->emit == Emit::Final;
+        plan_.states.push_back(
+            {StateKind::WindowState, p.grouping->member, Trigger::OnWatermark, p.index, -1,
+             "the groups of each open " + w.text + " window; " +
+                 (final ? "a window's groups are written when the watermark passes its end"
+                        : "a record writes its groups' new rows; a window is dropped when the watermark passes its "
+                          "end") +
+                 (w.grace ? " plus " + format_duration(w.grace) : std::string()) + ", and at end of input"});
+      } else if (p.grouping) {
         const bool final = p.grouping->emit == Emit::Final;
         plan_.states.push_back({StateKind::GroupState, p.grouping->member,
                                 final ? Trigger::EndOfInput : Trigger::PerRecord, p.index, -1,
@@ -449,6 +481,8 @@ const char* to_string(OpKind kind) {
     case OpKind::Emit: return "Emit";
     case OpKind::Having: return "Having";
     case OpKind::Analytic: return "Analytic";
+    case OpKind::WindowAssign: return "WindowAssign";
+    case OpKind::Watermark: return "Watermark";
   }
   return "?";
 }
@@ -458,6 +492,7 @@ const char* to_string(Trigger trigger) {
     case Trigger::PerRecord: return "per record";
     case Trigger::TableChange: return "on table change";
     case Trigger::EndOfInput: return "at end of input";
+    case Trigger::OnWatermark: return "on watermark";
   }
   return "?";
 }
@@ -471,6 +506,7 @@ const char* to_string(StateKind kind) {
     case StateKind::LimitCounter: return "limit counter";
     case StateKind::GroupState: return "group state";
     case StateKind::RowBuffer: return "row buffer";
+    case StateKind::WindowState: return "window state";
   }
   return "?";
 }

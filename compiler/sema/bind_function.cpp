@@ -128,6 +128,7 @@ ExprPtr ExpressionBinder::bind_aggregate(const ast::FunctionExpr& f, AggKind kin
 ExprPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Diagnostics& diags) {
   const std::string& name = f.name;
   if (auto kind = agg_kind_of(name)) return binder.bind_aggregate(f, *kind);
+  if (ExprPtr bound = binder.window_bound(name, f.range, true)) return bound;
   if (f.filter) {
     diags.report(DiagId::type_mismatch, f.filter->range, {"FILTER (WHERE ...) belongs to an aggregate, not " +
                                                           to_upper(name)});

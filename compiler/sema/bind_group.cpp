@@ -66,17 +66,28 @@ void ScriptBinder::bind_grouping(const ast::Query& q, ExpressionBinder& binder, 
   bool aggregates = false;
   for (const auto& c : bq.columns) aggregates = aggregates || has_aggregate(*c.expr);
   if (q.group_by.empty() && !aggregates && !q.having) {
-    if (q.emit == ast::EmitMode::Final) {
+    if (bq.window) {
+      diags_.report(DiagId::not_supported, bq.window->range, {"a window without GROUP BY or aggregates"}).hint =
+          "aggregate over the window, as in SELECT COUNT(*) ... GROUP BY ...";
+    } else if (q.emit == ast::EmitMode::Final) {
       diags_.report(DiagId::not_supported, q.emit_range, {"EMIT FINAL on a query without GROUP BY or aggregates"});
     }
     return;
   }
   bq.grouped = true;
-  bq.emit = q.emit == ast::EmitMode::Final ? Emit::Final : Emit::Changes;
+  // A window writes each of its groups once, when it closes (as Flink's
+  // window functions do); without one, every change is written.
+  bq.emit = q.emit == ast::EmitMode::Final || (q.emit == ast::EmitMode::Default && bq.window) ? Emit::Final
+                                                                                            : Emit::Changes;
   if (q.limit) diags_.report(DiagId::not_supported, q.range, {"LIMIT on a query that groups"});
   bool keys_bound = true;
   for (const auto& k : q.group_by) {
+    if (is_window_key(*k)) continue;  // TUMBLE(ts, ...): the window (bind_window)
     ExprPtr key = binder.bind(*k);
+    if (key && key->op == ExprOp::WindowBound) {
+      if (!bq.window) keys_bound = false;
+      continue;  // Flink's GROUP BY window_start, window_end: the groups are per window already
+    }
     if (key && key->is_literal()) {
       diags_.report(DiagId::not_supported, key->range, {"GROUP BY a constant or a column's position"}).hint =
           "group by the column itself, by name";

@@ -1,12 +1,13 @@
 // Binds one query: its relations (the stream read and the tables joined to
 // it), the select list, WHERE and LIMIT, and where its output goes.
+#include <streamc/property.h>
+
 #include "sema/script_binder.h"
 #include "util/strings.h"
 
 namespace streamc {
 
 void ScriptBinder::reject_unsupported(const ast::Query& q) {
-  if (q.window) diags_.report(DiagId::not_supported, q.window->range, {"WINDOW"});
   if (!q.order_by.empty()) diags_.report(DiagId::not_supported, q.order_by[0].range, {"ORDER BY on a stream"});
   if (q.distinct) diags_.report(DiagId::not_supported, q.range, {"SELECT DISTINCT"});
 }
@@ -16,8 +17,11 @@ void ScriptBinder::reject_unsupported(const ast::Query& q) {
 // anonymous file source whose properties come from `uri_properties`.
 std::optional<int> ScriptBinder::resolve_relation(const ast::Relation& rel, Properties* uri_properties) {
   if (rel.kind == ast::RelationKind::WindowFunction) {
-    diags_.report(DiagId::not_supported, rel.range, {"the window table function " + to_upper(rel.name)});
-    return std::nullopt;
+    // TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), ...)) reads bids; bind_window takes the window.
+    ast::Relation named;
+    named.name = rel.window_table;
+    named.range = rel.range;
+    return resolve_relation(named, uri_properties);
   }
   if (rel.kind == ast::RelationKind::Subquery) {
     diags_.report(DiagId::not_supported, rel.range, {"a subquery in FROM"});
@@ -72,6 +76,17 @@ BoundQuery* ScriptBinder::bind_query(const ast::Query& q, const std::string& tar
   Properties local;
   Properties* uri_properties = general ? general : &local;
   register_named(q, target, sink, *uri_properties);
+  // Event-time properties at the top of the query's WITH are its stream's.
+  Properties time_properties;
+  for (auto it = uri_properties->begin(); it != uri_properties->end();) {
+    if (!is_time_property(it->first)) {
+      ++it;
+      continue;
+    }
+    time_properties.insert(*it);
+    it = uri_properties->erase(it);
+  }
+  check_properties(time_properties, kStream, "", diags_);
   if (!general) {
     for (const auto& [key, value] : local) {
       if (uri_source_property(key) && q.from && q.from->kind == ast::RelationKind::Uri) continue;
@@ -136,6 +151,7 @@ BoundQuery* ScriptBinder::bind_query(const ast::Query& q, const std::string& tar
   }
   ExpressionBinder binder(program_.catalog, scope, diags_);
   binder.allow_subqueries([this, uri_properties](const ast::Relation& rel) { return resolve_relation(rel, uri_properties); });
+  bind_window(q, binder, bq, time_properties);
   binder.allow_aggregates(true);
   binder.allow_analytics(true);
   bind_items(q, binder, bq);
@@ -143,6 +159,7 @@ BoundQuery* ScriptBinder::bind_query(const ast::Query& q, const std::string& tar
   binder.allow_analytics(false);
   bind_grouping(q, binder, bq);
   bind_analytics(bq);
+  binder.allow_window_bounds(false);  // WHERE runs before the record is in a window
   if (q.where) {
     ExprPtr where = binder.bind(*q.where);
     if (where && where->type.id != TypeId::Boolean && where->type.id != TypeId::Null) {

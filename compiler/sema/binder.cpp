@@ -89,6 +89,13 @@ void ScriptBinder::declare_source(const ast::CreateSource& cs) {
   def.range = cs.name_range;
   def.properties = to_properties(cs.with);
   if (!bind_columns(cs.columns, cs.primary_key, def.columns)) return;
+  if (cs.watermark) {
+    def.watermark = bind_watermark(*cs.watermark, def);
+    // Flink declares streams as tables: one with a WATERMARK and no key is appended to, a stream.
+    if (def.kind == SourceKind::Table && def.key_columns().empty() && !def.properties.count("key")) {
+      def.kind = SourceKind::Stream;
+    }
+  }
   if (def.kind == SourceKind::Table && !def.columns.empty() && def.key_columns().empty() &&
       !def.properties.count("key")) {
     diags_.report(DiagId::missing_property, cs.name_range,

@@ -33,6 +33,22 @@ struct BoundJoin {
   SourceRange range;
 };
 
+// A time window of a GROUP BY, all times in milliseconds.
+struct BoundWindow {
+  WindowKind kind = WindowKind::Tumbling;
+  int64_t size = 0;        // tumbling and hopping
+  int64_t advance = 0;     // hopping; = size when tumbling
+  int64_t gap = 0;         // sessions
+  int64_t grace = 0;       // how long after its end a window still takes records
+  // The record's event time (TIMESTAMP or BIGINT milliseconds) over the
+  // stream; null: processing time, the clock when the record is read.
+  ExprPtr time;
+  std::string time_origin;  // where the event time came from, for explain
+  int64_t delay = 0;        // the watermark: the largest event time seen minus this
+  LateData late = LateData::Drop;
+  SourceRange range;
+};
+
 struct BoundQuery {
   std::vector<BoundRelation> relations;  // [0] is the stream read; then one per join; then one per subquery
   std::vector<BoundJoin> joins;
@@ -51,6 +67,7 @@ struct BoundQuery {
   ExprPtr having;                  // over the groups; null when none
   // Row analytics (LAG) of the select list, which reads them by AnalyticRef.
   std::vector<ExprPtr> analytics;
+  std::optional<BoundWindow> window;  // GROUP BY ... WINDOW: the groups are per window
   Emit emit = Emit::Changes;
   SinkDef sink;
   SourceRange range;

@@ -26,6 +26,14 @@ struct PropertyValue {
   SourceRange range;
 };
 
+// WATERMARK FOR ts AS ts - INTERVAL '5' SECOND: the event-time column and
+// how far behind the largest time seen the watermark stays.
+struct SourceWatermark {
+  std::string column;
+  int64_t delay = 0;  // milliseconds
+  SourceRange range;
+};
+
 struct SourceDef {
   std::string name;
   SourceKind kind = SourceKind::Stream;
@@ -38,6 +46,7 @@ struct SourceDef {
   bool bounded = true;              // ends (a file at EOF); an unbounded source runs until stopped
   std::string path;                 // as written; relative to the query file
   std::map<std::string, PropertyValue> properties;  // without the '<name>.' prefix
+  std::optional<SourceWatermark> watermark;
   SourceRange range;
 
   const Column* find(const std::string& column) const;

@@ -292,6 +292,7 @@ ExprPtr ExpressionBinder::bind_column(const ast::ColumnRefExpr& ref) {
     found_index = index;
   }
   if (found) return make(*found, found_index);
+  if (ExprPtr bound = window_bound(ref.name, ref.range, false)) return bound;
   std::vector<std::string> names;
   for (const ScopeEntry* entry : order) {
     for (const auto& c : catalog_.sources()[entry->source].columns) names.push_back(c.name);

@@ -52,6 +52,12 @@ class ExpressionBinder {
   // Row analytics (LAG ... OVER) bind in the select list of a query that does not group.
   void allow_analytics(bool on) { analytics_ = on; }
 
+  // A query that groups by a time window reads its bounds: window_start,
+  // WINDOWSTART, _window_start, TUMBLE_START(...) and their ends.
+  void allow_window_bounds(bool on) { window_bounds_ = on; }
+  // The WindowBound node `name` names (a column or a function), or null.
+  ExprPtr window_bound(const std::string& name, SourceRange range, bool function) const;
+
   const SourceFile* file() const { return diags_.file(); }
 
  private:
@@ -78,6 +84,7 @@ class ExpressionBinder {
   std::shared_ptr<Subquery> bind_subquery_body(const ast::Query& q, bool wants_value, bool scalar);
 
   std::string text_of(SourceRange r) const;
+  bool window_bounds_ = false;
 
   const Catalog& catalog_;
   std::vector<ScopeEntry> scope_;

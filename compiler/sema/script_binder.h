@@ -43,6 +43,11 @@ class ScriptBinder {
   BoundQuery* bind_query(const ast::Query& q, const std::string& target, SinkDef sink, SourceRange range,
                          Properties* general = nullptr);
   void bind_items(const ast::Query& q, ExpressionBinder& binder, BoundQuery& bq);
+  // bind_window.cpp: the window, its event time and watermark; WATERMARK FOR
+  void bind_window(const ast::Query& q, ExpressionBinder& binder, BoundQuery& bq, const Properties& time_properties);
+  std::optional<SourceWatermark> bind_watermark(const ast::WatermarkDef& def, const SourceDef& src);
+  static bool is_window_key(const ast::ParsedExpr& e);       // TUMBLE(ts, ...) in GROUP BY
+  static bool is_time_property(const std::string& key);       // 'event.time.field', ...
   // bind_group.cpp
   void bind_grouping(const ast::Query& q, ExpressionBinder& binder, BoundQuery& bq);
   // bind_analytic.cpp: the select list's LAGs to BoundQuery::analytics.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 namespace streamc {
 
@@ -41,5 +42,14 @@ namespace streamc {
 bool to_int64(std::string_view s, int64_t& out) {
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && end == s.data() + s.size();
+}
+
+std::string format_duration(int64_t ms) {
+  static constexpr std::pair<int64_t, const char*> kUnits[] = {
+      {7 * 86400000LL, "w"}, {86400000, "d"}, {3600000, "h"}, {60000, "m"}, {1000, "s"}};
+  for (const auto& [size, unit] : kUnits) {
+    if (ms != 0 && ms % size == 0) return std::to_string(ms / size) + unit;
+  }
+  return std::to_string(ms) + "ms";
 }
 }  // namespace streamc

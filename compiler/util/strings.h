@@ -20,4 +20,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 namespace streamc {
 // Decimal digits to int64 without exceptions; false on overflow or junk.
 bool to_int64(std::string_view s, int64_t& out);
+// Milliseconds in the largest unit that divides them: 60000 is "1m", 1500 "1500ms".
+std::string format_duration(int64_t ms);
 }  // namespace streamc

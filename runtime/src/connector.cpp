@@ -29,6 +29,17 @@ constexpr PropertyDef kFileProperties[] = {
     {"delimiter", ",", Delimiter, kSource, true, "the CSV field separator: one character, such as ';' or '|', or \\t"},
     {"delimiter", ",", OnlyDefault, kSink, false, "the CSV field separator"},
     {"header", "true", OnlyDefault, kAny, false, "whether a CSV file starts with a header line"},
+    // Event time, for windows: also written at the top level of a query's WITH.
+    {"event.time.field", "", Text, kStream, false, "the column holding a record's event time"},
+    {"event.time.format", "", EventTimeFormat, kStream, false,
+     "how the event time is written: iso8601, epoch_millis or epoch_seconds"},
+    {"timestamp", "", Text, kStream, false, "the column holding a record's event time (ksqlDB's spelling)"},
+    {"watermark.strategy", "", WatermarkStrategy, kStream, false,
+     "ascending, or bounded_out_of_orderness with watermark.max_out_of_orderness"},
+    {"watermark.max_out_of_orderness", "", Duration, kStream, false,
+     "how far behind the latest event time a record may come and still count (5s)"},
+    {"late.data.strategy", "drop", LateData, kStream, false,
+     "a record after its windows closed: drop (count it) or dead_letter (to dlq.path, reason late)"},
 };
 
 constexpr PropertyDef kProgramProperties[] = {

@@ -2,6 +2,7 @@
 #include "streamc/property.h"
 
 #include <cstdint>
+#include <initializer_list>
 
 #include "streamc/config.h"
 #include "streamc/errors.h"
@@ -16,6 +17,19 @@ bool positive_number(std::string_view v) {
     if (c < '0' || c > '9') return false;
   }
   return v.find_first_not_of('0') != std::string_view::npos;
+}
+
+// Empty when `value` is one of `names` (any case), else what it must be.
+std::string one_of(std::string_view value, std::initializer_list<std::string_view> names) {
+  std::string all;
+  size_t i = 0;
+  for (std::string_view name : names) {
+    if (ascii_iequals(value, name)) return "";
+    all += i == 0 ? "" : i + 1 == names.size() ? " or " : ", ";
+    all += "'" + std::string(name) + "'";
+    ++i;
+  }
+  return "must be " + all;
 }
 
 }  // namespace
@@ -44,6 +58,14 @@ std::string check_property(const PropertyDef& def, std::string_view value) {
     case PropertyCheck::Bytes: return positive_number(value) ? "" : "must be a positive number of bytes";
     case PropertyCheck::Delimiter:
       return parse_delimiter(value) ? "" : "must be one character such as ',', ';' or '|' (or '\\t' for a tab)";
+    case PropertyCheck::EventTimeFormat:  // or a strftime pattern such as %Y-%m-%d %H:%M:%S
+      if (value.find('%') != std::string_view::npos) return "";
+      if (std::string why = one_of(value, {"iso8601", "epoch_millis", "epoch_seconds"}); !why.empty()) {
+        return why + ", or a pattern such as '%Y-%m-%d %H:%M:%S'";
+      }
+      return "";
+    case PropertyCheck::WatermarkStrategy: return one_of(value, {"ascending", "bounded_out_of_orderness"});
+    case PropertyCheck::LateData: return one_of(value, {"drop", "dead_letter"});
     case PropertyCheck::OnlyDefault:
       return value == def.default_value ? "" : "is not supported yet with any value but '" +
                                                     std::string(def.default_value) + "'";

@@ -38,6 +38,12 @@ int64_t coarse_now_ms() {
   return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
 }
 
+int64_t wall_clock_ms() {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME_COARSE, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
+
 bool wait_for_file(const std::string& path, std::string_view shown, std::string_view source,
                    std::string_view timeout, std::string_view retry, std::string& error) {
   struct stat st;

@@ -125,5 +125,78 @@ TEST(Binder, MissingFileForDiscoveryNamesIt) {
       << b.errors();
 }
 
+// Every spelling of a window binds to the same BoundWindow.
+TEST(Binder, WindowSpellings) {
+  struct Case {
+    const char* query;
+    WindowKind kind;
+    int64_t size, advance, grace;
+  };
+  const Case cases[] = {
+      {"SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol WINDOW TUMBLING(ts, 1m)", WindowKind::Tumbling,
+       60000, 60000, 0},
+      {"SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol WINDOW TUMBLING(ts, INTERVAL '5' MINUTE)",
+       WindowKind::Tumbling, 300000, 300000, 0},
+      {"SELECT symbol, COUNT(*) AS n FROM trades WINDOW TUMBLING (SIZE 1 MINUTE, GRACE PERIOD 10 SECONDS) "
+       "GROUP BY symbol WITH ('timestamp' = 'ts')",
+       WindowKind::Tumbling, 60000, 60000, 10000},
+      {"SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol WINDOW SLIDING(ts, 10m, 5m)", WindowKind::Hopping,
+       600000, 300000, 0},
+      {"SELECT symbol, COUNT(*) AS n FROM trades WINDOW HOPPING (SIZE 2 HOURS, ADVANCE BY 30 MINUTES) "
+       "GROUP BY symbol WITH ('event.time.field' = 'ts')",
+       WindowKind::Hopping, 7200000, 1800000, 0},
+      {"SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol, TUMBLE(ts, INTERVAL '1' HOUR)",
+       WindowKind::Tumbling, 3600000, 3600000, 0},
+      {"SELECT symbol, COUNT(*) AS n FROM trades GROUP BY HOP(ts, INTERVAL '1' MINUTE, INTERVAL '3' MINUTE), symbol",
+       WindowKind::Hopping, 180000, 60000, 0},
+      {"SELECT window_start, symbol, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE trades, DESCRIPTOR(ts), INTERVAL '10' "
+       "SECOND)) GROUP BY window_start, window_end, symbol",
+       WindowKind::Tumbling, 10000, 10000, 0},
+      {"SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol WINDOW TUMBLING(ts, 1w) HAVING COUNT(*) > 1",
+       WindowKind::Tumbling, 7 * 86400000LL, 7 * 86400000LL, 0},
+  };
+  for (const Case& c : cases) {
+    auto b = bind_sql(std::string(kTrades) + c.query);
+    ASSERT_TRUE(b.program) << c.query << "\n" << b.errors();
+    const BoundQuery& q = b.program->queries.at(0);
+    ASSERT_TRUE(q.window) << c.query;
+    EXPECT_EQ(q.window->kind, c.kind) << c.query;
+    EXPECT_EQ(q.window->size, c.size) << c.query;
+    EXPECT_EQ(q.window->advance, c.advance) << c.query;
+    EXPECT_EQ(q.window->grace, c.grace) << c.query;
+    ASSERT_TRUE(q.window->time) << c.query;
+    EXPECT_EQ(q.window->time->column_name, "ts") << c.query;
+    EXPECT_EQ(q.emit, Emit::Final) << c.query;  // a window without EMIT writes each group once
+    EXPECT_EQ(q.group_keys.size(), 1u) << c.query;  // symbol; the window is not a key of its own
+  }
+}
+
+TEST(Binder, WindowEventTimeAndWatermark) {
+  auto b = bind_sql(
+      "CREATE STREAM s (k VARCHAR, t BIGINT, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) "
+      "WITH ('connector' = 'file', 'path' = 's.jsonl');\n"
+      "CREATE STREAM s2 (k VARCHAR, t BIGINT) "
+      "WITH ('connector' = 'file', 'path' = 's.jsonl', 'on.error' = 'dlq', 'dlq.path' = 'bad.jsonl');\n"
+      "SELECT k, COUNT(*) AS n FROM s GROUP BY k WINDOW TUMBLING(1m);\n"
+      "SELECT k, COUNT(*) AS n FROM s2 GROUP BY k WINDOW TUMBLING(1m) WITH ('event.time.field' = 't', "
+      "'event.time.format' = 'epoch_seconds', 'watermark.strategy' = 'bounded_out_of_orderness', "
+      "'watermark.max_out_of_orderness' = '2s', 'late.data.strategy' = 'dead_letter');\n"
+      "SELECT k, window_end, COUNT(*) AS n FROM s GROUP BY k WINDOW TUMBLING(ts, 1m) EMIT CHANGES "
+      "WITH ('watermark.strategy' = 'ascending');");
+  ASSERT_TRUE(b.program) << b.errors();
+  const auto& qs = b.program->queries;
+  ASSERT_EQ(qs.size(), 3u);
+  EXPECT_EQ(qs[0].window->time->column_name, "ts");  // from the WATERMARK
+  EXPECT_EQ(qs[0].window->delay, 5000);
+  EXPECT_EQ(qs[0].window->late, LateData::Drop);
+  EXPECT_EQ(qs[1].window->time->op, ExprOp::Mul);  // seconds to milliseconds
+  EXPECT_EQ(qs[1].window->delay, 2000);
+  EXPECT_EQ(qs[1].window->late, LateData::DeadLetter);
+  EXPECT_EQ(qs[2].window->delay, 0);
+  EXPECT_EQ(qs[2].emit, Emit::Changes);
+  EXPECT_EQ(qs[2].columns[1].expr->op, ExprOp::WindowBound);
+  EXPECT_EQ(qs[2].columns[1].expr->type, SqlType::timestamp());
+}
+
 }  // namespace
 }  // namespace streamc

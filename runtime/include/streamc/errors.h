@@ -37,6 +37,14 @@ class BadRecordHandler {
   // after printing "error: <file>:<line>: <reason>".
   bool handle(std::string_view file, uint64_t line, std::string_view raw, std::string_view reason);
 
+  // A record that came after its windows closed, with 'late.data.strategy'
+  // = 'dead_letter': written to the dead-letter file with the reason
+  // "late" whatever the policy (not counted as skipped: the program counts
+  // late records). False when the file cannot be written.
+  bool late(std::string_view file, uint64_t line, std::string_view raw) {
+    return write_dead_letter(file, line, raw, "late");
+  }
+
   // Records skipped or dead-lettered so far.
   uint64_t skipped() const { return skipped_; }
   OnError policy() const { return policy_; }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,22 +24,33 @@ STREAMC_PER_RECORD inline typename Groups::RowType& find_group(Groups& groups, c
   return group;
 }
 
+// on_group(key, group) -> Step for every group, in the order the groups
+// first appeared; the first failure stops it.
+template <class Groups, class OnGroup>
+Step for_each_group_in_order(Groups& groups, OnGroup&& on_group) {
+  using Key = typename Groups::KeyType;
+  using Group = typename Groups::RowType;
+  std::vector<std::pair<Key, Group*>> order(groups.size());
+  groups.for_each_mutable([&](const auto& key, Group& group) { order[group.seq] = {Key(key), &group}; });
+  for (const auto& [key, group] : order) {
+    if (on_group(key, *group) == Step::Error) return Step::Error;
+  }
+  return Step::Next;
+}
+
 // EMIT FINAL: every group once, in the order the groups first appeared,
 // through on_group(key, group) -> Step, once the input has ended. The first
 // failure stops it, its message printed.
 template <class Program, class Groups, class OnGroup>
-bool emit_groups(Program& program, const Groups& groups, OnGroup&& on_group) {
-  using Key = typename Groups::KeyType;
-  using Group = typename Groups::RowType;
-  std::vector<std::pair<Key, const Group*>> order(groups.size());
-  groups.for_each([&](const auto& key, const Group& group) { order[group.seq] = {Key(key), &group}; });
-  for (const auto& [key, group] : order) {
+bool emit_groups(Program& program, Groups& groups, OnGroup&& on_group) {
+  const Step step = for_each_group_in_order(groups, [&](const auto& key, auto& group) {
     program.begin_record();
-    if (on_group(key, *group) == Step::Error) {
-      const std::string_view message = program.error();
-      std::fprintf(stderr, "error: %.*s\n", static_cast<int>(message.size()), message.data());
-      return false;
-    }
+    return on_group(key, group);
+  });
+  if (step == Step::Error) {
+    const std::string_view message = program.error();
+    std::fprintf(stderr, "error: %.*s\n", static_cast<int>(message.size()), message.data());
+    return false;
   }
   return true;
 }

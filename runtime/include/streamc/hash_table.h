@@ -322,6 +322,15 @@ class HashTable {
     }
   }
 
+  // f(const Key&, Row&) for every row, in no particular order: numbers in
+  // the rows may change, views may not.
+  template <class F>
+  void for_each_mutable(F&& f) {
+    for (size_t i = 0; i < capacity_; ++i) {
+      if (ctrl_[i] >= 0) f(Codec::view(slots_[i].key), slots_[i].row);
+    }
+  }
+
   void swap(HashTable& other) noexcept {
     // A tuple of references swaps what they refer to: every member, listed once.
     auto members = [](HashTable& t) {

@@ -20,6 +20,7 @@
 #include "streamc/connector.h"
 #include "streamc/groups.h"
 #include "streamc/recent.h"
+#include "streamc/windows.h"
 #include "streamc/hash_table.h"
 #include "streamc/row.h"
 #include "streamc/row_parse.h"

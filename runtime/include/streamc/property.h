@@ -22,6 +22,9 @@ enum class PropertyCheck {
   Bytes,        // a positive number
   Delimiter,    // one character, not a quote or a line break; `\t` or `tab` for a tab
   OnlyDefault,  // parsed but only the default value is supported yet
+  EventTimeFormat,    // iso8601, epoch_millis or epoch_seconds
+  WatermarkStrategy,  // ascending or bounded_out_of_orderness
+  LateData,           // drop or dead_letter
 };
 
 struct PropertyDef {

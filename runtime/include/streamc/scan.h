@@ -33,6 +33,9 @@ void print_state_stats(FILE* out, std::string_view member, std::string_view kind
 // A clock for deciding when to look at watched files again: cheap enough to
 // read once per record.
 int64_t coarse_now_ms();
+// The time of day as milliseconds since the epoch (to a few milliseconds):
+// the event time of a record whose window uses processing time.
+int64_t wall_clock_ms();
 
 // A JSON string holding a date ('2025-09-27'), as days since the epoch.
 inline bool json_to_date(JsonValue& v, int32_t& days) {

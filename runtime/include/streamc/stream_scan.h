@@ -113,6 +113,10 @@ STREAMC_PER_RECORD bool run_group(Program& program, FileSource& source, Line* re
       failed = true;
       return false;
     }
+    if (step == Step::Late && !source.bad().late(source.shown(), records[i].number, records[i].line)) {
+      failed = true;
+      return false;
+    }
   }
   return true;
 }
@@ -131,6 +135,7 @@ STREAMC_PER_RECORD bool run_csv_record(Program& program, FileSource& source, Csv
     step = Spec::on_record(program, row);
     if (step == Step::Error) reason = program.error();
   }
+  if (step == Step::Late) return source.bad().late(source.shown(), reader.line_number(), reader.raw_record());
   return step != Step::Error || source.bad().handle(source.shown(), reader.line_number(), reader.raw_record(), reason);
 }
 

@@ -1,0 +1,82 @@
+// GROUP BY ... WINDOW in a pipeline: the record's event time and the late
+// check (WindowAssign), the watermark that closes windows (Watermark), and
+// the functions that write one group of a window and close every window at
+// the end of the input (streamc/windows.h keeps the windows).
+#include "codegen/cpp_literals.h"
+#include "codegen/emit_group.h"
+#include "util/strings.h"
+
+namespace streamc {
+namespace {
+
+std::string on_group_lambda(const Grouping& g) {
+  return "[this](streamc::WindowBounds window, const " + g.key_type + "& key, " + g.group_type +
+         "& g) { return " + g.window->row_function + "(window, key, g); }";
+}
+
+}  // namespace
+
+void emit_window_assign(PipelineContext& ctx) {
+  CodeWriter& w = ctx.w;
+  const Grouping& g = *ctx.pipeline.grouping;
+  const WindowPlan& window = *g.window;
+  if (window.time) {
+    w.line("// WINDOW {}: the event time is {} ({}).",
+           {window.text, comment_text(window.time->text), window.time_origin});
+    const Value t = ctx.emitter.emit(*window.time);
+    if (t.nullable()) {
+      w.line("if ({}) return fail({});", {t.null, cpp_c_string("the event time '" + window.time->text + "' is NULL")});
+    }
+    w.line("const int64_t event_time = {};", {t.code});
+  } else {
+    w.line("// WINDOW {}: processing time, the clock when the record is read.", {window.text});
+    w.line("const int64_t event_time = streamc::wall_clock_ms();");
+  }
+  const bool dead_letter = window.late == LateData::DeadLetter;
+  {
+    auto late = w.block("if (" + g.member + ".late(event_time))");
+    w.line(dead_letter ? "// Every window of the record has closed: it goes to the dead-letter file."
+                       : "// Every window of the record has closed: it is counted and dropped.");
+    w.line("++counters.late;");
+    w.line(dead_letter ? "return Step::Late;" : "return Step::Next;");
+  }
+}
+
+void emit_watermark(PipelineContext& ctx) {
+  CodeWriter& w = ctx.w;
+  const Grouping& g = *ctx.pipeline.grouping;
+  if (g.emit == Emit::Final) {
+    w.line("// The watermark moves: the windows it passes are written and freed.");
+    w.line("if ({}.advance(event_time, {}) == Step::Error) return Step::Error;", {g.member, on_group_lambda(g)});
+  } else {
+    w.line("// The watermark moves: the windows it passes are freed.");
+    w.line("{}.advance(event_time, [](streamc::WindowBounds, const {}&, {}&) { return Step::Next; });",
+           {g.member, g.key_type, g.group_type});
+  }
+}
+
+void emit_window_functions(CodeWriter& w, const Plan& plan, const Pipeline& p,
+                           const std::function<void(PipelineContext&)>& rest) {
+  const Grouping& g = *p.grouping;
+  const WindowPlan& window = *g.window;
+  w.line("// One group of a {} window of {}.", {window.text, comment_text(p.name)});
+  {
+    auto fn = w.block("Step Program::" + window.row_function + "(streamc::WindowBounds window, const " + g.key_type +
+                      "& key, " + g.group_type + "& g)");
+    int counter = 0;
+    ExprEmitter emitter(w, {}, counter);
+    emitter.set_plan(&plan);
+    PipelineContext ctx{w, plan, p, emitter};
+    read_group(ctx);
+    emitter.set_window({"window.start", ""}, {"window.end", ""});
+    rest(ctx);
+    w.line("return Step::Next;");
+  }
+  if (g.emit != Emit::Final) return;
+  w.blank();
+  w.line("// EMIT FINAL: the windows still open once every stream has ended, in the order of their ends.");
+  auto fn = w.block("bool Program::" + g.emit_function + "()");
+  w.line("return {}.close_all(*this, {});", {g.member, on_group_lambda(g)});
+}
+
+}  // namespace streamc

@@ -1,0 +1,179 @@
+// Time windows of a GROUP BY: the groups of every open window, the
+// watermark, and the closing of windows. Windows are [start, start + size),
+// their starts multiples of `advance` since the epoch (advance = size:
+// tumbling; advance < size: hopping, a record in size / advance windows).
+// The watermark is the largest event time seen minus the allowed
+// out-of-orderness; a window closes once the watermark reaches its end plus
+// the grace period, and a record is late when every window it falls in has
+// closed. Closing writes the window's groups (EMIT FINAL: through
+// on_group(bounds, key, group), in the order the groups first appeared in
+// it) and frees them, so memory holds only the open windows.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+#include <map>
+#include <string_view>
+#include <utility>
+
+#include "streamc/groups.h"
+#include "streamc/hash_table.h"
+#include "streamc/per_record.h"
+#include "streamc/step.h"
+#include "streamc/timestamp.h"
+
+namespace streamc {
+
+struct WindowBounds {
+  int64_t start;
+  int64_t end;
+};
+
+// The largest event time seen, less the out-of-orderness allowed.
+class Watermark {
+ public:
+  explicit Watermark(int64_t delay) : delay_(delay) {}
+  // Minus infinity until the first record.
+  int64_t value() const { return max_time_ == kNone ? kNone : max_time_ - delay_; }
+  // True when `t` moves the watermark.
+  bool advance(int64_t t) {
+    if (t <= max_time_) return false;
+    max_time_ = t;
+    return true;
+  }
+
+ private:
+  static constexpr int64_t kNone = std::numeric_limits<int64_t>::min();
+  int64_t max_time_ = kNone;
+  int64_t delay_;
+};
+
+template <class Key, class Group>
+class WindowGroups {
+ public:
+  using KeyType = Key;
+  using GroupType = Group;
+
+  // size, advance, grace and delay (the watermark's out-of-orderness) in milliseconds.
+  WindowGroups(int64_t size, int64_t advance, int64_t grace, int64_t delay)
+      : size_(size), advance_(advance), grace_(grace), watermark_(delay) {}
+
+  // The open windows of event time `t`, latest first (an input iterator).
+  class Range {
+   public:
+    struct End {};
+    class Iterator {
+     public:
+      WindowBounds operator*() const { return {start_, start_ + owner_->size_}; }
+      Iterator& operator++() {
+        start_ -= owner_->advance_;
+        return *this;
+      }
+      bool operator!=(End) const { return start_ > earliest_ && !owner_->closed(start_); }
+
+     private:
+      friend class Range;
+      Iterator(const WindowGroups* owner, int64_t start, int64_t earliest)
+          : owner_(owner), start_(start), earliest_(earliest) {}
+      const WindowGroups* owner_;
+      int64_t start_;
+      int64_t earliest_;  // starts at or before it do not hold t
+    };
+    Iterator begin() const { return {owner_, floor_div(t_, owner_->advance_) * owner_->advance_, t_ - owner_->size_}; }
+    End end() const { return {}; }
+
+   private:
+    friend class WindowGroups;
+    Range(const WindowGroups* owner, int64_t t) : owner_(owner), t_(t) {}
+    const WindowGroups* owner_;
+    int64_t t_;
+  };
+
+  Range windows_of(int64_t t) const { return Range(this, t); }
+  // Every window of `t` has closed: the record is late.
+  bool late(int64_t t) const { return closed(floor_div(t, advance_) * advance_); }
+
+  // The group of `key` in window `w`, created (numbered in the order the
+  // window's groups appear) when new.
+  STREAMC_PER_RECORD Group& find(WindowBounds w, const Key& key) {
+    if (w.start != last_start_ || last_ == nullptr) {
+      last_ = &windows_[w.start];
+      last_start_ = w.start;
+    }
+    return find_group(*last_, key);
+  }
+
+  // Event time `t` has been seen: the windows the watermark now passes
+  // close, in the order of their ends, each group through
+  // on_group(bounds, key, group) -> Step; then they are freed. The first
+  // failure stops it.
+  template <class OnGroup>
+  STREAMC_PER_RECORD Step advance(int64_t t, OnGroup&& on_group) {
+    if (!watermark_.advance(t)) return Step::Next;
+    if (windows_.empty() || !closed(windows_.begin()->first)) return Step::Next;
+    return close_until(watermark_.value(), on_group);
+  }
+
+  // The input has ended: every open window closes, in the order of their
+  // ends. A failure is printed and stops it.
+  template <class Program, class OnGroup>
+  bool close_all(Program& program, OnGroup&& on_group) {
+    if (close_until(std::numeric_limits<int64_t>::max(), [&](WindowBounds w, const Key& key, Group& g) {
+          program.begin_record();
+          return on_group(w, key, g);
+        }) == Step::Error) {
+      const std::string_view message = program.error();
+      std::fprintf(stderr, "error: %.*s\n", static_cast<int>(message.size()), message.data());
+      return false;
+    }
+    return true;
+  }
+
+  // Groups kept, over every open window, and their memory.
+  size_t size() const {
+    size_t n = 0;
+    for (const auto& [start, groups] : windows_) n += groups.size();
+    return n;
+  }
+  size_t memory_bytes() const {
+    size_t n = 0;
+    for (const auto& [start, groups] : windows_) n += groups.memory_bytes() + sizeof(groups) + 4 * sizeof(void*);
+    return n;
+  }
+  size_t open_windows() const { return windows_.size(); }
+
+ private:
+  using Groups = HashTable<Key, Group>;
+
+  bool closed(int64_t start) const {
+    const int64_t wm = watermark_.value();
+    return wm != std::numeric_limits<int64_t>::min() && start + size_ + grace_ <= wm;
+  }
+
+  // Closes the windows whose end plus grace is at or before `wm`.
+  template <class OnGroup>
+  Step close_until(int64_t wm, OnGroup&& on_group) {
+    while (!windows_.empty()) {
+      auto first = windows_.begin();
+      const WindowBounds w{first->first, first->first + size_};
+      if (wm != std::numeric_limits<int64_t>::max() && w.end + grace_ > wm) break;
+      Groups groups = std::move(first->second);
+      windows_.erase(first);
+      last_ = nullptr;
+      const Step step = for_each_group_in_order(groups, [&](const Key& key, Group& g) { return on_group(w, key, g); });
+      if (step == Step::Error) return step;
+    }
+    return Step::Next;
+  }
+
+  int64_t size_;
+  int64_t advance_;
+  int64_t grace_;
+  Watermark watermark_;
+  std::map<int64_t, Groups> windows_;  // by start, which orders them by end too
+  int64_t last_start_ = 0;             // the window found last, kept for the next record
+  Groups* last_ = nullptr;
+};
+
+}  // namespace streamc
