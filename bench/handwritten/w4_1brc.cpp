@@ -10,8 +10,9 @@
 // Assumes what gen_measurements writes, as far as it differs from streamc's
 // full semantics: a `station;temperature` header, every temperature present
 // with exactly one fraction digit, station names without quotes, backslashes
-// or control characters. AVG is the sum of the values as doubles, in input
-// order, divided by their count, as streamc's (and DuckDB's) AVG is.
+// or control characters. AVG is exact, as streamc's AVG of a DECIMAL(3,1)
+// is: the sum of the tenths divided by the count, rounded half away from
+// zero to six decimals.
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -38,7 +39,7 @@ struct Station {
   std::string_view name;  // into the mapped file
   int min = 0;            // tenths of a degree
   int max = 0;
-  double sum = 0;
+  int64_t sum = 0;  // tenths
   uint64_t count = 0;
 };
 
@@ -90,13 +91,22 @@ void append_tenths(std::string& out, int v) {
   out += static_cast<char>('0' + v % 10);
 }
 
-// Shortest round-trip, with ".0" on whole numbers (as streamc writes doubles).
-void append_double(std::string& out, double d) {
-  char text[64];
-  const auto r = std::to_chars(text, text + sizeof text, d);
-  std::string_view s(text, static_cast<size_t>(r.ptr - text));
-  out += s;
-  if (s.find_first_of(".eEn") == std::string_view::npos) out += ".0";
+// The mean of `count` values summing to `tenths` tenths, to six decimals
+// rounded half away from zero: "12.345600".
+void append_mean(std::string& out, int64_t tenths, int64_t count) {
+  const int64_t scaled = tenths * 100000;  // millionths
+  int64_t q = scaled / count;
+  const int64_t r = scaled % count;
+  if (2 * (r < 0 ? -r : r) >= count) q += scaled < 0 ? -1 : 1;
+  if (q < 0) {
+    out += '-';
+    q = -q;
+  }
+  char fraction[8];
+  std::snprintf(fraction, sizeof fraction, "%06lld", static_cast<long long>(q % 1000000));
+  out += std::to_string(q / 1000000);
+  out += '.';
+  out += fraction;
 }
 
 }  // namespace
@@ -128,7 +138,7 @@ int main(int argc, char** argv) {
     Station& s = stations.find(std::string_view(p, static_cast<size_t>(semi - p)));
     if (s.count == 0 || t < s.min) s.min = t;
     if (s.count == 0 || t > s.max) s.max = t;
-    s.sum += static_cast<double>(t) / 10.0;
+    s.sum += t;
     ++s.count;
     p = eol + 1;
   }
@@ -139,7 +149,7 @@ int main(int argc, char** argv) {
     out += "\",\"min_temp\":";
     append_tenths(out, s.min);
     out += ",\"avg_temp\":";
-    append_double(out, s.sum / static_cast<double>(s.count));
+    append_mean(out, s.sum, static_cast<int64_t>(s.count));
     out += ",\"max_temp\":";
     append_tenths(out, s.max);
     out += "}\n";

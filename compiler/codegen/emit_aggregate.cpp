@@ -3,10 +3,14 @@
 
 namespace streamc {
 
-std::string accumulator_type(AggKind kind, const SqlType& result) {
+std::string accumulator_type(AggKind kind, const SqlType& result, const SqlType& value) {
   switch (kind) {
     case AggKind::Count: return "streamc::Count";
-    case AggKind::Avg: return "streamc::Avg";
+    case AggKind::Avg:
+      if (result.id == TypeId::Decimal) {
+        return "streamc::AvgDecimal<" + std::to_string(value.scale) + ", " + std::to_string(result.scale) + ">";
+      }
+      return "streamc::Avg";
     case AggKind::StddevSamp: return "streamc::Spread<streamc::SpreadKind::StddevSamp>";
     case AggKind::StddevPop: return "streamc::Spread<streamc::SpreadKind::StddevPop>";
     case AggKind::VarSamp: return "streamc::Spread<streamc::SpreadKind::VarSamp>";
@@ -28,6 +32,11 @@ void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput
   switch (in.kind) {
     case AggKind::Count: add = acc + ".add();"; break;
     case AggKind::Avg:
+      if (in.result.id == TypeId::Decimal) {  // exact: the decimal sum, divided at the end
+        add = "if (!" + acc + ".add(" + v.code + ")) [[unlikely]] " + in.overflow;
+        break;
+      }
+      [[fallthrough]];
     case AggKind::StddevSamp:
     case AggKind::StddevPop:
     case AggKind::VarSamp:

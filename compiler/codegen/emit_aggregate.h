@@ -13,8 +13,8 @@
 namespace streamc {
 
 // streamc::Sum<int64_t>, streamc::Count, ...: an aggregate whose result has
-// type `result` (for MIN and MAX, the type of the values too).
-std::string accumulator_type(AggKind kind, const SqlType& result);
+// type `result`, over values of type `value`.
+std::string accumulator_type(AggKind kind, const SqlType& result, const SqlType& value);
 
 // One row's contribution to the accumulator `acc`.
 struct AggregateInput {

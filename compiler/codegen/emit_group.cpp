@@ -84,13 +84,20 @@ void emit_group_struct(CodeWriter& w, const Pipeline& p) {
     auto s = w.block("struct " + g.group_type, "};");
     for (size_t j = 0; j < g.aggregates.size(); ++j) {
       const Expr& a = *g.aggregates[j];
-      w.line("{} a{};  // {}", {accumulator_type(a.agg, a.type), str(j), comment_text(a.text)});
+      const SqlType value = a.args.empty() ? a.type : a.args[0]->type;
+      w.line("{} a{};  // {}", {accumulator_type(a.agg, a.type, value), str(j), comment_text(a.text)});
     }
     w.line("uint64_t seq = 0;      // the order in which the groups first appeared");
     w.line("bool emitted = false;  // its row is written (a HAVING that turns false writes a delete)");
   }
   w.line("template <class F>");
   w.line("void visit_strings({}&, F&&) {}", {g.group_type});
+  if (!g.window || g.window->kind != WindowKind::Session) return;
+  w.line("// Two sessions a record bridges become one: false when a SUM overflows.");
+  auto fn = w.block("[[maybe_unused]] bool merge(" + g.group_type + "& into, const " + g.group_type + "& from)");
+  std::vector<std::string> parts;
+  for (size_t j = 0; j < g.aggregates.size(); ++j) parts.push_back("into.a" + str(j) + ".merge(from.a" + str(j) + ")");
+  w.line("return {};", {parts.empty() ? std::string("true") : join(parts, " && ")});
 }
 
 void emit_aggregate(PipelineContext& ctx) {
@@ -101,7 +108,29 @@ void emit_aggregate(PipelineContext& ctx) {
   w.line("// GROUP BY {}", {comment_text(join(texts, ", "))});
   const std::string key = null_keyed_values(ctx.emitter, g.keys, ctx.group_keys);
   std::optional<CodeWriter::Block> windows;
-  if (g.window) {
+  if (g.window && g.window->kind == WindowKind::Session) {
+    // The record's session: its key's session it falls in, merged with any other it bridges.
+    const WindowPlan& window = *g.window;
+    w.line("const {} key({});", {g.key_type, key});
+    w.line("{}* found = nullptr;", {g.group_type});
+    w.line("streamc::WindowBounds window;");
+    const std::string retract =
+        window.retract_function.empty()
+            ? "[](streamc::WindowBounds, const " + g.key_type + "&, " + g.group_type + "&) { return Step::Next; }"
+            : "[this](streamc::WindowBounds old, const " + g.key_type + "& k, " + g.group_type + "& s) { return " +
+                  window.retract_function + "(old, k, s); }";
+    w.line("if ({}.assign(*this, event_time, key, found, window, {}) == Step::Error) return Step::Error;",
+           {g.member, retract});
+    {
+      auto late = w.block("if (found == nullptr)");
+      const bool dead_letter = window.late == LateData::DeadLetter;
+      w.line(dead_letter ? "// It would open a session already closed: it goes to the dead-letter file."
+                         : "// It would open a session already closed: it is counted and dropped.");
+      w.line("++counters.late;");
+      w.line(dead_letter ? "return Step::Late;" : "return Step::Next;");
+    }
+    w.line("{}& g = *found;", {g.group_type});
+  } else if (g.window) {
     // The record goes into each of its open windows (one when tumbling).
     w.line("const {} key({});", {g.key_type, key});
     windows.emplace(w.block("for (const streamc::WindowBounds window : " + g.member + ".windows_of(event_time))"));
@@ -133,6 +162,12 @@ void emit_aggregate(PipelineContext& ctx) {
   ctx.emitter.set_group(ctx.group_keys, aggregate_values(g, "g"));
 }
 
+void emit_delete(PipelineContext& ctx) {
+  ctx.values = delete_row(ctx.pipeline, ctx.emitter);
+  emit_sink(ctx);
+  ctx.values.clear();
+}
+
 void emit_having(PipelineContext& ctx) {
   CodeWriter& w = ctx.w;
   const Grouping& g = *ctx.pipeline.grouping;
@@ -148,9 +183,7 @@ void emit_having(PipelineContext& ctx) {
       auto was = w.block("if (g.emitted)");
       w.line("// The group no longer qualifies: its key with every other column NULL deletes it.");
       w.line("g.emitted = false;");
-      ctx.values = delete_row(ctx.pipeline, ctx.emitter);
-      emit_sink(ctx);
-      ctx.values.clear();
+      emit_delete(ctx);
     }
     w.line("return Step::Next;");
   }

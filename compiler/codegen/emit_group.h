@@ -30,6 +30,8 @@ void emit_aggregate(PipelineContext& ctx);
 void emit_having(PipelineContext& ctx);
 // What follows reads the group `g` whose key is the tuple `key`.
 void read_group(PipelineContext& ctx);
+// The row a group that no longer qualifies leaves: its key (and window), every other column NULL.
+void emit_delete(PipelineContext& ctx);
 // bool Program::emit_groups_0(): `rest` writes the operators after Emit for one group.
 void emit_groups_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline,
                           const std::function<void(PipelineContext&)>& rest);

@@ -154,7 +154,7 @@ Value ExprEmitter::indexed_subquery(const Expr& e, const SubqueryPlan& plan) {
   std::string v = fresh(agg ? "agg" : "v"), n = agg ? "" : "n" + v.substr(1);
   bool all = e.op == ExprOp::Quantified && e.all;
   if (agg) {
-    w_.line("{} {};", {accumulator_type(*agg, e.type), v});
+    w_.line("{} {};", {accumulator_type(*agg, e.type, sub.value ? sub.value->type : e.type), v});
   } else if (e.op == ExprOp::ScalarSubquery) {
     w_.line("{} {} = {};", {e.type.cpp_type(), v, default_value(e.type)});
     w_.line("bool {} = true;", {n});

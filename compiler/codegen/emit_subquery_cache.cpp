@@ -51,7 +51,8 @@ void emit_subquery_members(CodeWriter& w, const Plan& plan, const SubqueryPlan& 
   w.line("uint64_t {}_version_ = ~uint64_t(0);", {s});
   w.line("const char* {}_failed_ = nullptr;", {s});
   if (e.op == ExprOp::ScalarSubquery) {
-    w.line("{} {};", {accumulator_type(*sub.aggregate, e.type), subquery_accumulator(sp)});
+    w.line("{} {};", {accumulator_type(*sub.aggregate, e.type, sub.value ? sub.value->type : e.type),
+                      subquery_accumulator(sp)});
     return;
   }
   w.line("uint64_t {}_rows_ = 0;", {s});

@@ -32,6 +32,7 @@ void emit_window_assign(PipelineContext& ctx) {
     w.line("// WINDOW {}: processing time, the clock when the record is read.", {window.text});
     w.line("const int64_t event_time = streamc::wall_clock_ms();");
   }
+  if (window.kind == WindowKind::Session) return;  // Aggregate finds the session, or that the record is late
   const bool dead_letter = window.late == LateData::DeadLetter;
   {
     auto late = w.block("if (" + g.member + ".late(event_time))");
@@ -70,6 +71,24 @@ void emit_window_functions(CodeWriter& w, const Plan& plan, const Pipeline& p,
     read_group(ctx);
     emitter.set_window({"window.start", ""}, {"window.end", ""});
     rest(ctx);
+    if (!window.retract_function.empty()) w.line("g.emitted = true;  // a change of its bounds deletes this row");
+    w.line("return Step::Next;");
+  }
+  if (!window.retract_function.empty()) {
+    w.blank();
+    w.line("// A session of {} whose bounds change, or that merges into another: its row is deleted.",
+           {comment_text(p.name)});
+    auto fn = w.block("Step Program::" + window.retract_function + "(streamc::WindowBounds window, const " +
+                      g.key_type + "& key, " + g.group_type + "& g)");
+    w.line("if (!g.emitted) return Step::Next;");
+    w.line("g.emitted = false;");
+    int counter = 0;
+    ExprEmitter emitter(w, {}, counter);
+    emitter.set_plan(&plan);
+    PipelineContext ctx{w, plan, p, emitter};
+    read_group(ctx);
+    emitter.set_window({"window.start", ""}, {"window.end", ""});
+    emit_delete(ctx);
     w.line("return Step::Next;");
   }
   if (g.emit != Emit::Final) return;

@@ -72,6 +72,13 @@ void emit_state_member(CodeWriter& w, const Plan& plan, const StateObject& state
     case StateKind::WindowState: {
       const Grouping& g = *plan.pipelines[state.pipeline].grouping;
       const WindowPlan& window = *g.window;
+      if (window.kind == WindowKind::Session) {
+        w.line("// {}: gap, grace and the watermark's delay, in milliseconds.", {window.text});
+        w.line("streamc::SessionGroups<{}, {}> {}{{}, {}, {}};",
+               {g.key_type, g.group_type, g.member, std::to_string(window.gap), std::to_string(window.grace),
+                std::to_string(window.delay)});
+        break;
+      }
       w.line("// {}: size, advance, grace and the watermark's delay, in milliseconds.", {window.text});
       w.line("streamc::WindowGroups<{}, {}> {}{{}, {}, {}, {}};",
              {g.key_type, g.group_type, g.member, std::to_string(window.size), std::to_string(window.advance),
@@ -143,6 +150,10 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     if (p.grouping && p.grouping->window) {
       w.line("Step {}(streamc::WindowBounds window, const {}& key, {}& g);",
              {p.grouping->window->row_function, p.grouping->key_type, p.grouping->group_type});
+      if (!p.grouping->window->retract_function.empty()) {
+        w.line("Step {}(streamc::WindowBounds window, const {}& key, {}& g);",
+               {p.grouping->window->retract_function, p.grouping->key_type, p.grouping->group_type});
+      }
     }
     if (p.grouping && p.grouping->emit == Emit::Final) w.line("bool {}();", {p.grouping->emit_function});
   }

@@ -145,6 +145,7 @@ struct WindowPlan {
   WindowKind kind = WindowKind::Tumbling;
   int64_t size = 0;
   int64_t advance = 0;              // = size when tumbling
+  int64_t gap = 0;                  // sessions: a session ends this long after its last record
   int64_t grace = 0;                // a window closes when the watermark reaches its end plus this
   int64_t delay = 0;                // the watermark: the largest event time seen minus this
   ExprPtr time;                     // the event time over the record; null: processing time
@@ -152,6 +153,7 @@ struct WindowPlan {
   LateData late = LateData::Drop;
   std::string text;                 // TUMBLING(1m), as explain and comments show it
   std::string row_function;         // emit_window_0: writes one group of a window
+  std::string retract_function;     // sessions with EMIT CHANGES: retract_window_0 deletes a session's row
 };
 
 // GROUP BY: what a pipeline keeps per group and when it writes.

@@ -274,8 +274,12 @@ class Planner {
         g.emit_function = "emit_groups_" + std::to_string(p.index);
         if (q.window) {
           const BoundWindow& bw = *q.window;
-          WindowPlan w{bw.kind, bw.size, bw.advance, bw.grace, bw.delay, bw.time ? clone(*bw.time) : nullptr,
+          WindowPlan w{bw.kind,    bw.size,          bw.advance,          bw.gap,
+                       bw.grace,   bw.delay,         bw.time ? clone(*bw.time) : nullptr,
                        bw.time_origin, bw.late, window_text(bw), "emit_window_" + std::to_string(p.index)};
+          if (bw.kind == WindowKind::Session && q.emit == Emit::Changes) {
+            w.retract_function = "retract_window_" + std::to_string(p.index);
+          }
           g.emit_function = "close_windows_" + std::to_string(p.index);
           g.window = std::move(w);
           p.operators.push_back({OpKind::WindowAssign});

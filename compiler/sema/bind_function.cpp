@@ -52,6 +52,12 @@ SqlType aggregate_type(AggKind kind, const SqlType& arg) {
   switch (kind) {
     case AggKind::Count: return SqlType::bigint();
     case AggKind::Avg:
+      // DECIMAL(p, s): scale max(s, 6), less when its whole digits would not leave room in 38.
+      if (arg.id == TypeId::Decimal) {
+        const int whole = arg.precision - arg.scale;
+        return SqlType::decimal(38, std::max<int>(arg.scale, std::min(6, 38 - whole)));
+      }
+      return SqlType::float64();
     case AggKind::StddevSamp:
     case AggKind::StddevPop:
     case AggKind::VarSamp:

@@ -216,22 +216,21 @@ void ScriptBinder::bind_window(const ast::Query& q, ExpressionBinder& binder, Bo
       return;
     }
     w.gap = *s.gap;
-    diags_.report(DiagId::not_supported, s.range, {"a SESSION window"});
-    return;
-  }
-  if (!s.size || *s.size <= 0) {
+  } else if (!s.size || *s.size <= 0) {
     diags_.report(DiagId::bad_window, s.range, {s.written + " needs a size longer than zero, as in TUMBLING(1m)"});
     return;
   }
-  w.size = *s.size;
-  w.advance = s.kind == WindowKind::Tumbling ? w.size : s.advance.value_or(0);
-  if (w.advance <= 0 || w.advance > w.size) {
-    diags_.report(DiagId::bad_window, s.range,
-                  {s.written + " needs an advance longer than zero and at most its size, as in " + s.written +
-                   "(5m, 1m)"});
-    return;
+  if (s.kind != WindowKind::Session) {
+    w.size = *s.size;
+    w.advance = s.kind == WindowKind::Tumbling ? w.size : s.advance.value_or(0);
+    if (w.advance <= 0 || w.advance > w.size) {
+      diags_.report(DiagId::bad_window, s.range,
+                    {s.written + " needs an advance longer than zero and at most its size, as in " + s.written +
+                     "(5m, 1m)"});
+      return;
+    }
+    if (s.kind == WindowKind::Hopping && w.advance == w.size) w.kind = WindowKind::Tumbling;
   }
-  if (s.kind == WindowKind::Hopping && w.advance == w.size) w.kind = WindowKind::Tumbling;
   w.grace = s.grace.value_or(0);
 
   // The event time: the window's column, the source's WATERMARK, then the properties.

@@ -1,5 +1,5 @@
 -- name: error_window
--- description: windows that cannot compile each get a diagnostic with a caret: a zero size, an advance longer than the size, a session window (not yet), an event time that is not a time, a window without aggregates, two windows, window_start without a window, a dead-letter strategy without a dead-letter file, an out-of-orderness strategy without its bound, a bad strategy name, a WATERMARK that is not 'ts - INTERVAL'; and a warning for a window on processing time
+-- description: windows that cannot compile each get a diagnostic with a caret: a zero size, an advance longer than the size, a session without a gap, an event time that is not a time, a window without aggregates, two windows, window_start without a window, a dead-letter strategy without a dead-letter file, an out-of-orderness strategy without its bound, a bad strategy name, a WATERMARK that is not 'ts - INTERVAL'; and a warning for a window on processing time
 CREATE STREAM trades (trade_id BIGINT, symbol VARCHAR, quantity INT, price DOUBLE, ts TIMESTAMP)
     WITH ('connector' = 'file', 'path' = 'trades.jsonl', 'format' = 'json');
 
@@ -10,7 +10,7 @@ SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol WINDOW TUMBLING(ts, 0s)
 
 SELECT symbol, COUNT(*) AS n FROM trades WINDOW HOPPING (SIZE 1 MINUTE, ADVANCE BY 2 MINUTES) GROUP BY symbol;
 
-SELECT symbol, COUNT(*) AS n FROM trades WINDOW SESSION (30 SECONDS) GROUP BY symbol;
+SELECT symbol, COUNT(*) AS n FROM trades WINDOW SESSION (0 SECONDS) GROUP BY symbol WITH ('timestamp' = 'ts');
 
 SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol WINDOW TUMBLING(price, INTERVAL '1' MINUTE);
 

@@ -125,6 +125,23 @@ TEST(Binder, MissingFileForDiscoveryNamesIt) {
       << b.errors();
 }
 
+// AVG of DECIMAL(p, s) is exact: DECIMAL(38, max(s, 6)), with less scale
+// only where the whole digits would not leave room.
+TEST(Binder, AvgOfDecimalIsDecimal) {
+  auto b = bind_sql(
+      "CREATE STREAM s (a DECIMAL(18, 4), b DECIMAL(10, 8), c DECIMAL(38, 0), d DECIMAL(36, 2), e INT) "
+      "WITH ('connector' = 'file', 'path' = 's.jsonl');\n"
+      "SELECT AVG(a) AS a, AVG(b) AS b, AVG(c) AS c, AVG(d) AS d, AVG(e) AS e FROM s EMIT FINAL");
+  ASSERT_TRUE(b.program) << b.errors();
+  const auto& cols = b.program->queries.at(0).aggregates;
+  ASSERT_EQ(cols.size(), 5u);
+  EXPECT_EQ(cols[0]->type.to_string(), "DECIMAL(38,6)");
+  EXPECT_EQ(cols[1]->type.to_string(), "DECIMAL(38,8)");
+  EXPECT_EQ(cols[2]->type.to_string(), "DECIMAL(38,0)");
+  EXPECT_EQ(cols[3]->type.to_string(), "DECIMAL(38,4)");
+  EXPECT_EQ(cols[4]->type.to_string(), "DOUBLE");
+}
+
 // Every spelling of a window binds to the same BoundWindow.
 TEST(Binder, WindowSpellings) {
   struct Case {

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <string_view>
 #include <type_traits>
@@ -126,6 +127,49 @@ TEST(Accumulators, SpreadSampleAndPopulation) {
   }
   EXPECT_DOUBLE_EQ(var_pop.result(), 4.0);  // the classic example: mean 5, population variance 4
   EXPECT_DOUBLE_EQ(sd.result(), std::sqrt(32.0 / 7.0));
+}
+
+// Two accumulators merged equal one that saw every value (sessions that merge).
+TEST(Accumulators, MergeEqualsOnePass) {
+  const double values[] = {4.5, -2.0, 7.25, 0.0, 13.0, 1e-3, 8.0};
+  Count c1, c2, call;
+  Min<double> lo1, lo2, loall;
+  Max<double> hi1, hi2, hiall;
+  Sum<double> s1, s2, sall;
+  Avg a1, a2, aall;
+  Spread<SpreadKind::VarSamp> v1, v2, vall;
+  for (size_t i = 0; i < std::size(values); ++i) {
+    const double v = values[i];
+    (i < 3 ? c1 : c2).add();
+    (i < 3 ? lo1 : lo2).add(v);
+    (i < 3 ? hi1 : hi2).add(v);
+    (i < 3 ? s1 : s2).add(v);
+    (i < 3 ? a1 : a2).add(v);
+    (i < 3 ? v1 : v2).add(v);
+    call.add();
+    loall.add(v);
+    hiall.add(v);
+    sall.add(v);
+    aall.add(v);
+    vall.add(v);
+  }
+  EXPECT_TRUE(c1.merge(c2) && lo1.merge(lo2) && hi1.merge(hi2) && s1.merge(s2) && a1.merge(a2) && v1.merge(v2));
+  EXPECT_EQ(c1.result(), call.result());
+  EXPECT_EQ(lo1.result(), loall.result());
+  EXPECT_EQ(hi1.result(), hiall.result());
+  EXPECT_DOUBLE_EQ(s1.result(), sall.result());
+  EXPECT_DOUBLE_EQ(a1.result(), aall.result());
+  EXPECT_NEAR(v1.result(), vall.result(), 1e-12 * vall.result());
+  Spread<SpreadKind::VarSamp> empty;
+  EXPECT_TRUE(empty.merge(vall));  // into an empty one: a copy
+  EXPECT_DOUBLE_EQ(empty.result(), vall.result());
+  Min<double> none;
+  EXPECT_TRUE(lo1.merge(none));  // an empty one changes nothing
+  EXPECT_EQ(lo1.result(), loall.result());
+  Sum<int64_t> big, more;
+  ASSERT_TRUE(big.add(std::numeric_limits<int64_t>::max()));
+  ASSERT_TRUE(more.add(1));
+  EXPECT_FALSE(big.merge(more));  // an overflow is reported, never wrapped
 }
 
 TEST(Recent, ReadsBackUpToItsSizeAcrossTheRing) {

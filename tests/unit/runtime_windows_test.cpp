@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
 
+#include "streamc/sessions.h"
 #include "streamc/windows.h"
 
 namespace streamc {
@@ -19,6 +21,10 @@ struct Group {
 };
 template <class F>
 void visit_strings(Group&, F&&) {}
+bool merge(Group& into, const Group& from) {
+  into.n += from.n;
+  return into.n < 1000;  // a stand-in for a SUM that overflows
+}
 
 using Key = std::tuple<bool, int64_t>;
 using Windows = WindowGroups<Key, Group>;
@@ -26,6 +32,7 @@ using Windows = WindowGroups<Key, Group>;
 struct FakeProgram {
   void begin_record() {}
   std::string_view error() const { return "boom"; }
+  Step fail(const char*) { return Step::Error; }
 };
 
 // A record of key `k` at `t` into every open window of t; false when late.
@@ -126,6 +133,82 @@ TEST(Windows, AFailureStopsClosingAndIsReported) {
     return Step::Error;
   }));
   EXPECT_EQ(calls, 1);
+}
+
+using Sessions = SessionGroups<std::tuple<bool, std::string_view>, Group>;
+
+struct SessionLog {
+  std::vector<std::string> lines;  // "close k [start, end) n" and "retract k [start, end) n"
+  static std::string line(const char* what, WindowBounds b, const std::tuple<bool, std::string_view>& key,
+                          const Group& g) {
+    return std::string(what) + " " + std::string(std::get<1>(key)) + " [" + std::to_string(b.start) + ", " +
+           std::to_string(b.end) + ") " + std::to_string(g.n);
+  }
+};
+
+// A record of key `k` at `t`; false when late.
+bool click(Sessions& s, std::string k, int64_t t, SessionLog& log) {
+  FakeProgram program;
+  Group* g = nullptr;
+  WindowBounds b{};
+  const std::tuple<bool, std::string_view> key{false, k};  // a view of a transient buffer
+  EXPECT_EQ(s.assign(program, t, key, g, b, [&](WindowBounds old, const auto& key, Group& group) {
+    log.lines.push_back(SessionLog::line("retract", old, key, group));
+    return Step::Next;
+  }), Step::Next);
+  k.assign(k.size(), '#');  // the sessions keep their own copy of the key
+  if (!g) return false;
+  g->n += 1;
+  s.advance(t, [&](WindowBounds w, const auto& key, Group& group) {
+    log.lines.push_back(SessionLog::line("close", w, key, group));
+    return Step::Next;
+  });
+  return true;
+}
+
+TEST(Sessions, ExtendMergeAndCloseInEndOrder) {
+  Sessions s(10, 0, 20);  // gap 10, the watermark 20 behind
+  SessionLog log;
+  EXPECT_TRUE(click(s, "u1", 0, log));    // u1 [0, 10)
+  EXPECT_TRUE(click(s, "u1", 5, log));    // extends it: [0, 15)
+  EXPECT_TRUE(click(s, "u2", 6, log));    // u2 [6, 16)
+  EXPECT_TRUE(click(s, "u1", 20, log));   // a new session: [20, 30)
+  EXPECT_TRUE(click(s, "u1", 12, log));   // [12, 22) bridges [0, 15) and [20, 30): [0, 30)
+  EXPECT_EQ(s.size(), 2u);
+  EXPECT_TRUE(click(s, "u2", 70, log));   // watermark 50: u2 [6, 16) then u1 [0, 30) close
+  EXPECT_FALSE(click(s, "u1", 35, log));  // [35, 45) would be closed already: late
+  EXPECT_TRUE(click(s, "u2", 62, log));   // joins u2's open session [70, 80): [62, 80)
+  FakeProgram program;
+  EXPECT_TRUE(s.close_all(program, [&](WindowBounds w, const auto& key, Group& group) {
+    log.lines.push_back(SessionLog::line("close", w, key, group));
+    return Step::Next;
+  }));
+  const std::vector<std::string> want = {
+      "retract u1 [0, 10) 1",   // its end moves
+      "retract u1 [20, 30) 1",  // the session found first moves...
+      "retract u1 [0, 15) 2",   // ...and the one it bridges to merges into it
+      "close u2 [6, 16) 1",
+      "close u1 [0, 30) 4",
+      "retract u2 [70, 80) 1",
+      "close u2 [62, 80) 2",
+  };
+  EXPECT_EQ(log.lines, want);
+  EXPECT_EQ(s.size(), 0u);
+}
+
+TEST(Sessions, AMergeThatOverflowsFailsTheRecord) {
+  Sessions s(10, 0, 100);
+  SessionLog log;
+  FakeProgram program;
+  Group* g = nullptr;
+  WindowBounds b{};
+  auto none = [](WindowBounds, const auto&, Group&) { return Step::Next; };
+  const std::tuple<bool, std::string_view> key{false, "k"};
+  ASSERT_EQ(s.assign(program, 0, key, g, b, none), Step::Next);
+  g->n = 600;
+  ASSERT_EQ(s.assign(program, 15, key, g, b, none), Step::Next);
+  g->n = 600;
+  EXPECT_EQ(s.assign(program, 8, key, g, b, none), Step::Error);  // bridges the two
 }
 
 }  // namespace

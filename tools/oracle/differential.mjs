@@ -13,44 +13,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { canonicalRow, minus } from './rows.mjs';
 
 const dir = resolve(process.argv[2] ?? '.');
 const oracleSql = readFileSync(join(dir, 'oracle.sql'), 'utf8');
 const expected = readFileSync(join(dir, 'expected.out'), 'utf8');
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-
-function canonicalNumber(text) {
-  if (/[eE]/.test(text)) return String(Number(text));
-  let [whole, fraction = ''] = text.replace(/^\+/, '').split('.');
-  const negative = whole.startsWith('-');
-  whole = whole.replace('-', '').replace(/^0+(?=\d)/, '') || '0';
-  fraction = fraction.replace(/0+$/, '');
-  const out = fraction ? `${whole}.${fraction}` : whole;
-  return negative && out !== '0' ? `-${out}` : out;
-}
-
-function normalize(value) {
-  if (value === null || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return canonicalNumber(String(value));
-  if (typeof value === 'string') {
-    if (NUMBER.test(value)) return canonicalNumber(value);
-    if (TIMESTAMP.test(value)) {
-      let iso = value.replace(' ', 'T');
-      if (!/(Z|[+-]\d{2}:?\d{2})$/.test(iso)) iso += 'Z';
-      const ms = Date.parse(iso);
-      if (!Number.isNaN(ms)) return `@${ms}`;
-    }
-    return value;
-  }
-  return JSON.stringify(value);
-}
-
-function canonicalRow(row) {
-  const keys = Object.keys(row).sort();
-  return JSON.stringify(keys.map((k) => [k, normalize(row[k])]));
-}
 
 // streamc's rows: the JSON lines before the first `==> ` section.
 const streamcRows = [];
@@ -65,18 +32,6 @@ const connection = await instance.connect();
 const reader = await connection.runAndReadAll(oracleSql);
 const oracleRows = reader.getRowObjectsJson().map(canonicalRow);
 
-// Multiset difference, both ways.
-function minus(a, b) {
-  const counts = new Map();
-  for (const r of b) counts.set(r, (counts.get(r) ?? 0) + 1);
-  const out = [];
-  for (const r of a) {
-    const n = counts.get(r) ?? 0;
-    if (n > 0) counts.set(r, n - 1);
-    else out.push(r);
-  }
-  return out;
-}
 const onlyStreamc = minus(streamcRows, oracleRows);
 const onlyOracle = minus(oracleRows, streamcRows);
 if (onlyStreamc.length === 0 && onlyOracle.length === 0) {

@@ -1,8 +1,9 @@
 // Accumulators of SQL aggregates, kept by generated code (a subquery's
-// cache, the rows an index finds for one record). Header-only and inline: no
-// allocation, no throw, no virtual call. The caller passes over NULL values,
-// as SQL aggregates do; an accumulator that saw no value is NULL, except
-// COUNT, which is 0.
+// cache, the rows an index finds for one record, a group). Header-only and
+// inline: no allocation, no throw, no virtual call. The caller passes over
+// NULL values, as SQL aggregates do; an accumulator that saw no value is
+// NULL, except COUNT, which is 0. merge() adds another accumulator's values
+// (session windows that merge); it is false when a SUM overflows.
 #pragma once
 
 #include <cmath>
@@ -17,6 +18,10 @@ namespace streamc {
 struct Count {
   int64_t n = 0;
   void add() { ++n; }
+  bool merge(const Count& o) {
+    n += o.n;
+    return true;
+  }
   bool is_null() const { return false; }
   int64_t result() const { return n; }
 };
@@ -31,6 +36,10 @@ struct Min {
     if (empty || v < value) value = v;
     empty = false;
   }
+  bool merge(const Min& o) {
+    if (!o.empty) add(o.value);
+    return true;
+  }
   bool is_null() const { return empty; }
   const T& result() const { return value; }
 };
@@ -42,6 +51,10 @@ struct Max {
   void add(const T& v) {
     if (empty || v > value) value = v;
     empty = false;
+  }
+  bool merge(const Max& o) {
+    if (!o.empty) add(o.value);
+    return true;
   }
   bool is_null() const { return empty; }
   const T& result() const { return value; }
@@ -61,6 +74,7 @@ struct Sum {
     if constexpr (std::is_same_v<T, i128>) return dec_fits(value, 38);
     return true;
   }
+  [[nodiscard]] bool merge(const Sum& o) { return o.empty || add(o.value); }
   bool is_null() const { return empty; }
   T result() const { return value; }
 };
@@ -73,6 +87,10 @@ struct Sum<double> {
   void add(double v) {
     value += v;
     empty = false;
+  }
+  bool merge(const Sum& o) {
+    if (!o.empty) add(o.value);
+    return true;
   }
   bool is_null() const { return empty; }
   double result() const { return value; }
@@ -87,8 +105,37 @@ struct Avg {
     sum += v;
     ++count;
   }
+  bool merge(const Avg& o) {
+    sum += o.sum;
+    count += o.count;
+    return true;
+  }
   bool is_null() const { return count == 0; }
   double result() const { return count == 0 ? 0.0 : sum / static_cast<double>(count); }
+};
+
+// AVG of DECIMAL(p, S) as DECIMAL(38, R): the values summed exactly (as
+// SUM keeps them; add() is false when the sum leaves 38 digits), divided
+// by their count once, at the end, rounded half away from zero to scale R.
+template <int S, int R>
+struct AvgDecimal {
+  i128 sum = 0;
+  uint64_t count = 0;
+  [[nodiscard]] bool add(i128 v) {
+    ++count;
+    return !__builtin_add_overflow(sum, v, &sum) && dec_fits(sum, 38);
+  }
+  [[nodiscard]] bool merge(const AvgDecimal& o) {
+    count += o.count;
+    return !__builtin_add_overflow(sum, o.sum, &sum) && dec_fits(sum, 38);
+  }
+  bool is_null() const { return count == 0; }
+  // The planner picks R so that the mean, no larger than the largest value, fits.
+  i128 result() const {
+    i128 out = 0;
+    if (count != 0) dec_div(sum, S, static_cast<i128>(count), 0, R, out);
+    return out;
+  }
 };
 
 // STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP as DOUBLE, by Welford's
@@ -107,6 +154,20 @@ struct Spread {
     const double delta = v - mean;
     mean += delta / static_cast<double>(count);
     squares += delta * (v - mean);
+  }
+  // Chan's combination of two partial results.
+  bool merge(const Spread& o) {
+    if (o.count == 0) return true;
+    if (count == 0) {
+      *this = o;
+      return true;
+    }
+    const double n = static_cast<double>(count + o.count);
+    const double delta = o.mean - mean;
+    squares += o.squares + delta * delta * static_cast<double>(count) * static_cast<double>(o.count) / n;
+    mean += delta * static_cast<double>(o.count) / n;
+    count += o.count;
+    return true;
   }
   static constexpr bool kSample = K == SpreadKind::StddevSamp || K == SpreadKind::VarSamp;
   bool is_null() const { return count < (kSample ? 2u : 1u); }

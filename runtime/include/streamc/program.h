@@ -20,6 +20,7 @@
 #include "streamc/connector.h"
 #include "streamc/groups.h"
 #include "streamc/recent.h"
+#include "streamc/sessions.h"
 #include "streamc/windows.h"
 #include "streamc/hash_table.h"
 #include "streamc/row.h"
@@ -62,11 +63,13 @@ class ProgramBase {
   bool any_watched() const { return false; }
   bool poll_tables() { return true; }
 
- protected:
+  // The record fails with `message` (a literal: it is kept, not copied).
   Step fail(const char* message) {
     error_ = message;
     return Step::Error;
   }
+
+ protected:
 
   Arena arena_;
   const char* error_ = "";
