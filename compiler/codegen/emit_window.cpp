@@ -56,40 +56,45 @@ void emit_watermark(PipelineContext& ctx) {
   }
 }
 
+namespace {
+
+// `Step Program::<name>(window, key, g)`: `body` writes what it does with
+// the group `g` of `key` in `window`.
+void window_group_function(CodeWriter& w, const Plan& plan, const Pipeline& p, const std::string& name,
+                           const std::function<void(PipelineContext&)>& body) {
+  const Grouping& g = *p.grouping;
+  auto fn = w.block("Step Program::" + name + "(streamc::WindowBounds window, const " + g.key_type + "& key, " +
+                    g.group_type + "& g)");
+  int counter = 0;
+  ExprEmitter emitter(w, {}, counter);
+  emitter.set_plan(&plan);
+  PipelineContext ctx{w, plan, p, emitter};
+  read_group(ctx);
+  emitter.set_window({"window.start", ""}, {"window.end", ""});
+  body(ctx);
+  w.line("return Step::Next;");
+}
+
+}  // namespace
+
 void emit_window_functions(CodeWriter& w, const Plan& plan, const Pipeline& p,
                            const std::function<void(PipelineContext&)>& rest) {
   const Grouping& g = *p.grouping;
   const WindowPlan& window = *g.window;
   w.line("// One group of a {} window of {}.", {window.text, comment_text(p.name)});
-  {
-    auto fn = w.block("Step Program::" + window.row_function + "(streamc::WindowBounds window, const " + g.key_type +
-                      "& key, " + g.group_type + "& g)");
-    int counter = 0;
-    ExprEmitter emitter(w, {}, counter);
-    emitter.set_plan(&plan);
-    PipelineContext ctx{w, plan, p, emitter};
-    read_group(ctx);
-    emitter.set_window({"window.start", ""}, {"window.end", ""});
+  window_group_function(w, plan, p, window.row_function, [&](PipelineContext& ctx) {
     rest(ctx);
     if (!window.retract_function.empty()) w.line("g.emitted = true;  // a change of its bounds deletes this row");
-    w.line("return Step::Next;");
-  }
+  });
   if (!window.retract_function.empty()) {
     w.blank();
     w.line("// A session of {} whose bounds change, or that merges into another: its row is deleted.",
            {comment_text(p.name)});
-    auto fn = w.block("Step Program::" + window.retract_function + "(streamc::WindowBounds window, const " +
-                      g.key_type + "& key, " + g.group_type + "& g)");
-    w.line("if (!g.emitted) return Step::Next;");
-    w.line("g.emitted = false;");
-    int counter = 0;
-    ExprEmitter emitter(w, {}, counter);
-    emitter.set_plan(&plan);
-    PipelineContext ctx{w, plan, p, emitter};
-    read_group(ctx);
-    emitter.set_window({"window.start", ""}, {"window.end", ""});
-    emit_delete(ctx);
-    w.line("return Step::Next;");
+    window_group_function(w, plan, p, window.retract_function, [&](PipelineContext& ctx) {
+      w.line("if (!g.emitted) return Step::Next;");
+      w.line("g.emitted = false;");
+      emit_delete(ctx);
+    });
   }
   if (g.emit != Emit::Final) return;
   w.blank();

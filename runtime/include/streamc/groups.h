@@ -38,21 +38,25 @@ Step for_each_group_in_order(Groups& groups, OnGroup&& on_group) {
   return Step::Next;
 }
 
+// What the groups write once the input has ended: false, with the failing
+// group's message printed, when `step` failed.
+template <class Program>
+bool report_end_of_input(Program& program, Step step) {
+  if (step != Step::Error) return true;
+  const std::string_view message = program.error();
+  std::fprintf(stderr, "error: %.*s\n", static_cast<int>(message.size()), message.data());
+  return false;
+}
+
 // EMIT FINAL: every group once, in the order the groups first appeared,
 // through on_group(key, group) -> Step, once the input has ended. The first
 // failure stops it, its message printed.
 template <class Program, class Groups, class OnGroup>
 bool emit_groups(Program& program, Groups& groups, OnGroup&& on_group) {
-  const Step step = for_each_group_in_order(groups, [&](const auto& key, auto& group) {
-    program.begin_record();
-    return on_group(key, group);
-  });
-  if (step == Step::Error) {
-    const std::string_view message = program.error();
-    std::fprintf(stderr, "error: %.*s\n", static_cast<int>(message.size()), message.data());
-    return false;
-  }
-  return true;
+  return report_end_of_input(program, for_each_group_in_order(groups, [&](const auto& key, auto& group) {
+                               program.begin_record();
+                               return on_group(key, group);
+                             }));
 }
 
 }  // namespace streamc

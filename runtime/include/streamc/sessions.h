@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <limits>
 #include <queue>
 #include <string_view>
@@ -118,15 +117,10 @@ class SessionGroups {
   // The input has ended: every open session closes, in the order of their ends.
   template <class Program, class OnGroup>
   bool close_all(Program& program, OnGroup&& on_group) {
-    if (close_until(std::numeric_limits<int64_t>::max(), [&](WindowBounds w, const Key& key, Group& g) {
-          program.begin_record();
-          return on_group(w, key, g);
-        }) == Step::Error) {
-      const std::string_view message = program.error();
-      std::fprintf(stderr, "error: %.*s\n", static_cast<int>(message.size()), message.data());
-      return false;
-    }
-    return true;
+    return report_end_of_input(program, close_until(kEndOfInput, [&](WindowBounds w, const Key& key, Group& g) {
+                                 program.begin_record();
+                                 return on_group(w, key, g);
+                               }));
   }
 
   size_t size() const { return sessions_.size() - free_.size(); }
@@ -207,7 +201,7 @@ class SessionGroups {
       const HeapEntry top = heap_.top();
       Session& s = sessions_[top.index];
       const bool current = s.live && s.generation == top.generation && s.last + gap_ == top.end;
-      if (current && wm != std::numeric_limits<int64_t>::max() && top.end + grace_ > wm) break;
+      if (current && wm != kEndOfInput && top.end + grace_ > wm) break;
       heap_.pop();
       if (!current) continue;
       SessionHead& head = heads_.find_or_insert(s.key);

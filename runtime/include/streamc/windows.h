@@ -11,7 +11,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdio>
 #include <limits>
 #include <map>
 #include <string_view>
@@ -29,6 +28,9 @@ struct WindowBounds {
   int64_t start;
   int64_t end;
 };
+
+// The watermark once every stream has ended: past every window.
+inline constexpr int64_t kEndOfInput = std::numeric_limits<int64_t>::max();
 
 // The largest event time seen, less the out-of-orderness allowed.
 class Watermark {
@@ -119,15 +121,10 @@ class WindowGroups {
   // ends. A failure is printed and stops it.
   template <class Program, class OnGroup>
   bool close_all(Program& program, OnGroup&& on_group) {
-    if (close_until(std::numeric_limits<int64_t>::max(), [&](WindowBounds w, const Key& key, Group& g) {
-          program.begin_record();
-          return on_group(w, key, g);
-        }) == Step::Error) {
-      const std::string_view message = program.error();
-      std::fprintf(stderr, "error: %.*s\n", static_cast<int>(message.size()), message.data());
-      return false;
-    }
-    return true;
+    return report_end_of_input(program, close_until(kEndOfInput, [&](WindowBounds w, const Key& key, Group& g) {
+                                 program.begin_record();
+                                 return on_group(w, key, g);
+                               }));
   }
 
   // Groups kept, over every open window, and their memory.
@@ -157,7 +154,7 @@ class WindowGroups {
     while (!windows_.empty()) {
       auto first = windows_.begin();
       const WindowBounds w{first->first, first->first + size_};
-      if (wm != std::numeric_limits<int64_t>::max() && w.end + grace_ > wm) break;
+      if (wm != kEndOfInput && w.end + grace_ > wm) break;
       Groups groups = std::move(first->second);
       windows_.erase(first);
       last_ = nullptr;
