@@ -164,12 +164,17 @@ struct CastExpr : ParsedExpr {
   TypeName type;
 };
 
-// OVER (...) of an analytic function; parsed now, compiled by a later issue.
+// OVER (...) of an analytic function.
 struct WindowSpec {
   int64_t buffer_rows = 0;
   std::vector<ExprPtr> partition_by;
   std::vector<OrderItem> order_by;
   bool has_frame = false;
+  // A frame that ends at the current row: how many rows before it
+  // (ROWS n PRECEDING), -1 from the partition's first (UNBOUNDED PRECEDING).
+  int64_t frame_preceding = -1;
+  std::string frame_unsupported;  // what the frame asks that streamc does not do, if anything
+  SourceRange frame_range;
   SourceRange range;
 };
 

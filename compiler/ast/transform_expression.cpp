@@ -300,7 +300,29 @@ std::unique_ptr<WindowSpec> Transformer::transform_over(P::OverClauseContext& ct
   if (ctx.BUFFER()) to_int64(ctx.INTEGER_LITERAL()->getText(), spec->buffer_rows);
   for (auto* e : ctx.expression()) spec->partition_by.push_back(transform_expression(*e));
   for (auto* o : ctx.orderItem()) spec->order_by.push_back(transform_order_item(*o));
-  spec->has_frame = ctx.frameClause() != nullptr;
+  if (auto* frame = ctx.frameClause()) {
+    spec->has_frame = true;
+    spec->frame_range = range(frame);
+    auto bounds = frame->frameBound();
+    // The first bound starts the frame; a second (BETWEEN ... AND) must be the current row.
+    P::FrameBoundContext* start = bounds[0];
+    if (bounds.size() == 2 && !bounds[1]->CURRENT()) {
+      spec->frame_unsupported = "a frame that ends after the current row";
+    } else if (start->UNBOUNDED() && start->PRECEDING()) {
+      spec->frame_preceding = -1;
+    } else if (start->CURRENT()) {
+      spec->frame_preceding = 0;
+    } else if (start->INTEGER_LITERAL() && start->PRECEDING() && frame->ROWS()) {
+      if (!to_int64(start->INTEGER_LITERAL()->getText(), spec->frame_preceding) ||
+          spec->frame_preceding > 1000000) {
+        spec->frame_unsupported = "a frame of more than 1000000 rows";
+      }
+    } else if (start->FOLLOWING()) {
+      spec->frame_unsupported = "a frame that starts after the current row";
+    } else {
+      spec->frame_unsupported = "a RANGE frame of a length (the rows of a time span)";
+    }
+  }
   return spec;
 }
 

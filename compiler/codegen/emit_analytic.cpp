@@ -1,30 +1,146 @@
-// Row analytics in a pipeline: LAG(x, k, default) OVER (PARTITION BY ...)
-// reads its partition's ring of the last k values of x (streamc::Recent),
-// then adds this record's. The select list reads the result by AnalyticRef.
+// Row analytics in a pipeline. Each reads its partition's state (a
+// HashTable by partition key), computes the record's value and adds the
+// record: LAG reads the ring of the last k values (streamc::Recent);
+// ROW_NUMBER counts; RANK and DENSE_RANK compare the ORDER BY values with
+// the row before; FIRST_VALUE and NTH_VALUE keep the n-th value, or read a
+// frame's ring; running aggregates add to an accumulator, or run one over a
+// frame's ring. The select list reads the results by AnalyticRef.
 #include "codegen/emit_analytic.h"
 
 #include "codegen/cpp_literals.h"
+#include "codegen/emit_aggregate.h"
 #include "codegen/emit_group.h"
 #include "util/strings.h"
 
 namespace streamc {
 namespace {
 
-std::string str(size_t n) { return std::to_string(n); }
+std::string str(int64_t n) { return std::to_string(n); }
 
-// A Lag node's args: the value, the default, then the partition keys.
-std::span<const ExprPtr> partition_keys(const Expr& lag) { return std::span<const ExprPtr>(lag.args).subspan(2); }
+std::span<const ExprPtr> partition_keys(const Analytic& a) {
+  return std::span<const ExprPtr>(a.node->args).subspan(static_cast<size_t>(a.partition_from));
+}
+
+// Whether the analytic reads a ring of the frame's last rows.
+bool reads_frame(const Expr& e) {
+  return e.op == ExprOp::Over && e.column >= 0 &&
+         (e.analytic == AnalyticKind::FirstValue || e.analytic == AnalyticKind::Running);
+}
+
+std::string value_type(const Expr& e) { return e.args[0]->type.cpp_type(); }
+
+// out = the aggregate of the values in `ring`, as one pass of an accumulator.
+void emit_frame_aggregate(PipelineContext& ctx, const Expr& e, const std::string& ring, const std::string& out) {
+  CodeWriter& w = ctx.w;
+  w.line("{} {};", {accumulator_type(e.agg, e.type, e.args[0]->type), out});
+  auto loop = w.block("for (size_t back = 1; back <= " + ring + ".size(); ++back)");
+  w.line("{} v{{}};", {value_type(e)});
+  w.line("bool v_null = false;");
+  w.line("{}.get(back, v, v_null);", {ring});
+  const Value v{"v", "v_null"};
+  AggregateInput in{e.agg};
+  in.result = e.type;
+  in.value = &v;
+  in.value_type = e.args[0]->type;
+  in.skip = "continue;";
+  const char* what = e.type.id == TypeId::Decimal ? "decimal" : "integer";
+  in.overflow = "return fail(" + cpp_c_string(std::string(what) + " overflow in '" + e.text + "'") + ");";
+  emit_accumulate(w, out, in);
+}
+
+// The Lag node's value for the record, then the record into the ring.
+Value emit_lag(PipelineContext& ctx, const Expr& lag, const std::string& state, const std::string& out) {
+  CodeWriter& w = ctx.w;
+  const Value value = ctx.emitter.emit(*lag.args[0]);
+  const Value fallback = ctx.emitter.emit(*lag.args[1]);
+  w.line("{} {} = {};", {lag.type.cpp_type(), out, default_value(lag.type)});
+  w.line("bool {}_null = false;", {out});
+  // Fewer than k records before this one in the partition: the default.
+  {
+    auto none = w.block("if (!" + state + ".get(" + str(lag.column) + ", " + out + ", " + out + "_null))");
+    w.line("{} = {};", {out, fallback.code});
+    w.line("{}_null = {};", {out, fallback.nullable() ? fallback.null : "false"});
+  }
+  w.line("{}.push({}, {});", {state, value.code, value.nullable() ? value.null : "false"});
+  return {out, out + "_null"};
+}
+
+Value emit_over(PipelineContext& ctx, const Analytic& a, const std::string& state, const std::string& out) {
+  CodeWriter& w = ctx.w;
+  const Expr& e = *a.node;
+  switch (e.analytic) {
+    case AnalyticKind::RowNumber:
+      w.line("const int64_t {} = {}.next();", {out, state});
+      return {out, ""};
+    case AnalyticKind::Rank:
+    case AnalyticKind::DenseRank: {
+      std::vector<Value> keys;
+      const std::string order = null_keyed_values(ctx.emitter, std::span<const ExprPtr>(e.args).first(e.column), keys);
+      w.line("{}.add({}({}));", {state, null_keyed_type(std::span<const ExprPtr>(e.args).first(e.column)), order});
+      return {state + (e.analytic == AnalyticKind::Rank ? ".rank" : ".dense"), ""};
+    }
+    case AnalyticKind::LastValue: return ctx.emitter.emit(*e.args[0]);  // the frame ends at this row
+    case AnalyticKind::FirstValue:
+    case AnalyticKind::NthValue:
+    case AnalyticKind::Running: break;
+  }
+  const Value value = ctx.emitter.emit(*e.args[0]);
+  const std::string null = value.nullable() ? value.null : "false";
+  if (reads_frame(e)) {
+    w.line("{}.push({}, {});", {state, value.code, null});
+    if (e.analytic == AnalyticKind::FirstValue) {  // the oldest row of the frame
+      w.line("{} {} = {};", {e.type.cpp_type(), out, default_value(e.type)});
+      w.line("bool {}_null = false;", {out});
+      w.line("{}.get({}.size(), {}, {}_null);", {state, state, out, out});
+      return {out, out + "_null"};
+    }
+    emit_frame_aggregate(ctx, e, state, out);
+    return accumulator_result(e.agg, out);
+  }
+  if (e.analytic == AnalyticKind::Running) {
+    AggregateInput in{e.agg};
+    in.result = e.type;
+    in.value = &value;
+    in.value_type = e.args[0]->type;
+    const char* what = e.type.id == TypeId::Decimal ? "decimal" : "integer";
+    in.overflow = "return fail(" + cpp_c_string(std::string(what) + " overflow in '" + e.text + "'") + ");";
+    if (e.agg == AggKind::Count && e.args[0]->is_literal()) in.value = nullptr;  // COUNT(*)
+    emit_accumulate(w, state, in);
+    return accumulator_result(e.agg, state);
+  }
+  // FIRST_VALUE and NTH_VALUE over every row so far: the n-th value pushed.
+  const int64_t n = e.analytic == AnalyticKind::FirstValue ? 1 : e.column;
+  w.line("{}.push({}, {}, {});", {state, str(n), value.code, null});
+  w.line("{} {} = {};", {e.type.cpp_type(), out, default_value(e.type)});
+  w.line("bool {}_null = true;", {out});
+  w.line("{}.get({}, {}, {}_null);", {state, str(n), out, out});
+  return {out, out + "_null"};
+}
 
 }  // namespace
 
 std::string analytic_buffer_type(const Analytic& a) {
-  return "streamc::Recent<" + a.lag->type.cpp_type() + ", " + str(a.lag->column) + ">";
+  const Expr& e = *a.node;
+  if (e.op == ExprOp::Lag) return "streamc::Recent<" + e.type.cpp_type() + ", " + str(e.column) + ">";
+  if (reads_frame(e)) return "streamc::Recent<" + value_type(e) + ", " + str(e.column + 1) + ">";
+  switch (e.analytic) {
+    case AnalyticKind::RowNumber: return "streamc::RowCount";
+    case AnalyticKind::Rank:
+    case AnalyticKind::DenseRank:
+      return "streamc::Ranks<" + null_keyed_type(std::span<const ExprPtr>(e.args).first(e.column)) + ">";
+    case AnalyticKind::FirstValue:
+    case AnalyticKind::NthValue: return "streamc::NthSeen<" + value_type(e) + ">";
+    case AnalyticKind::Running: return accumulator_type(e.agg, e.type, e.args[0]->type);
+    case AnalyticKind::LastValue: break;
+  }
+  return "void";
 }
 
 void emit_analytic_types(CodeWriter& w, const Pipeline& p) {
   for (const Analytic& a : p.analytics) {
-    w.line("// The partitions of {}.", {comment_text(a.lag->text)});
-    w.line("using {} = {};", {a.key_type, null_keyed_type(partition_keys(*a.lag))});
+    if (a.member.empty()) continue;
+    w.line("// The partitions of {}.", {comment_text(a.node->text)});
+    w.line("using {} = {};", {a.key_type, null_keyed_type(partition_keys(a))});
   }
 }
 
@@ -33,25 +149,17 @@ void emit_analytic(PipelineContext& ctx) {
   std::vector<Value> results;
   for (size_t i = 0; i < ctx.pipeline.analytics.size(); ++i) {
     const Analytic& a = ctx.pipeline.analytics[i];
-    const Expr& lag = *a.lag;
-    w.line("// {}", {comment_text(lag.text)});
-    std::vector<Value> keys;
-    const std::string key = null_keyed_values(ctx.emitter, partition_keys(lag), keys);
-    const Value value = ctx.emitter.emit(*lag.args[0]);
-    const Value fallback = ctx.emitter.emit(*lag.args[1]);
-    const std::string buffer = "recent" + str(i);
-    const std::string out = "lag" + str(i);
-    w.line("auto& {} = {}.find_or_insert({}({}));", {buffer, a.member, a.key_type, key});
-    w.line("{} {} = {};", {lag.type.cpp_type(), out, default_value(lag.type)});
-    w.line("bool {}_null = false;", {out});
-    // Fewer than k records before this one in the partition: the default.
-    {
-      auto none = w.block("if (!" + buffer + ".get(" + str(lag.column) + ", " + out + ", " + out + "_null))");
-      w.line("{} = {};", {out, fallback.code});
-      w.line("{}_null = {};", {out, fallback.nullable() ? fallback.null : "false"});
+    const Expr& e = *a.node;
+    w.line("// {}", {comment_text(e.text)});
+    std::string state;
+    if (!a.member.empty()) {
+      std::vector<Value> keys;
+      const std::string key = null_keyed_values(ctx.emitter, partition_keys(a), keys);
+      state = (e.op == ExprOp::Lag ? "recent" : "state") + str(static_cast<int64_t>(i));
+      w.line("auto& {} = {}.find_or_insert({}({}));", {state, a.member, a.key_type, key});
     }
-    w.line("{}.push({}, {});", {buffer, value.code, value.nullable() ? value.null : "false"});
-    results.push_back({out, out + "_null"});
+    const std::string out = (e.op == ExprOp::Lag ? "lag" : "over") + str(static_cast<int64_t>(i));
+    results.push_back(e.op == ExprOp::Lag ? emit_lag(ctx, e, state, out) : emit_over(ctx, a, state, out));
   }
   ctx.emitter.set_analytics(std::move(results));
 }

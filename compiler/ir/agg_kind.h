@@ -43,4 +43,28 @@ inline std::optional<AggKind> agg_kind_of(std::string_view name) {
   return std::nullopt;
 }
 
+// The row analytics of an Over node besides LAG (a Lag node of its own).
+enum class AnalyticKind {
+  RowNumber,   // 1, 2, 3, ... in the partition
+  Rank,        // the row number of the first of its peers (equal ORDER BY values)
+  DenseRank,   // 1 + the number of distinct ORDER BY values before it
+  FirstValue,  // x of the frame's first row
+  LastValue,   // x of the frame's last row: the current one
+  NthValue,    // x of the frame's n-th row (Expr::column: n)
+  Running,     // an aggregate (Expr::agg) over the frame
+};
+
+inline const char* to_string(AnalyticKind kind) {
+  switch (kind) {
+    case AnalyticKind::RowNumber: return "ROW_NUMBER";
+    case AnalyticKind::Rank: return "RANK";
+    case AnalyticKind::DenseRank: return "DENSE_RANK";
+    case AnalyticKind::FirstValue: return "FIRST_VALUE";
+    case AnalyticKind::LastValue: return "LAST_VALUE";
+    case AnalyticKind::NthValue: return "NTH_VALUE";
+    case AnalyticKind::Running: return "a running aggregate";
+  }
+  return "?";
+}
+
 }  // namespace streamc

@@ -48,6 +48,13 @@ enum class ExprOp {
   // before this one in its partition (Expr::column: k; args: x, default,
   // then the partition keys). The select list reads it by AnalyticRef.
   Lag, AnalyticRef,
+  // Another row analytic (Expr::analytic) over the record's partition, in
+  // arrival order: args are the value (FIRST_VALUE, NTH_VALUE, running
+  // aggregates; TRUE for COUNT(*)), or the ORDER BY keys (RANK, DENSE_RANK:
+  // Expr::column of them), then the partition keys. Expr::column is n for
+  // NTH_VALUE; for the others that read a frame, the rows before the current
+  // one in it (-1: from the partition's first).
+  Over,
   // A time window's bound in a query that groups by one: Expr::column 0 is
   // its start, 1 its end (TIMESTAMP, or BIGINT milliseconds as ksqlDB's
   // WINDOWSTART / WINDOWEND are).
@@ -97,7 +104,8 @@ struct Expr {
   std::shared_ptr<const Subquery> subquery;  // subquery nodes
   ExprOp compare = ExprOp::Eq;                  // Quantified: the comparison
   bool all = false;                               // Quantified: ALL (else ANY)
-  AggKind agg = AggKind::Count;                   // Aggregate
+  AggKind agg = AggKind::Count;                   // Aggregate; Over (Running)
+  AnalyticKind analytic = AnalyticKind::RowNumber;  // Over
 
   bool is_literal() const { return op == ExprOp::Literal; }
   bool is_null_literal() const { return op == ExprOp::Literal && std::holds_alternative<std::monostate>(literal); }

@@ -88,7 +88,7 @@ void explain_operator(std::ostringstream& out, const Plan& plan, const Pipeline&
     case OpKind::Having: out << "    Having " << p.grouping->having->text << "\n"; break;
     case OpKind::Analytic:
       out << "    Analytic";
-      for (size_t i = 0; i < p.analytics.size(); ++i) out << (i ? ", " : " ") << p.analytics[i].lag->text;
+      for (size_t i = 0; i < p.analytics.size(); ++i) out << (i ? ", " : " ") << p.analytics[i].node->text;
       out << "\n";
       break;
     case OpKind::Project:

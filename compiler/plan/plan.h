@@ -169,11 +169,14 @@ struct Grouping {
   std::optional<WindowPlan> window;  // the groups are per time window
 };
 
-// LAG(x, k) OVER (PARTITION BY ...): each partition's last k values of x.
+// A row analytic: LAG(x, k) OVER (PARTITION BY ...) keeps each partition's
+// last k values of x; the others (an Over node) their count, rank, first
+// or n-th value, or aggregate over the frame.
 struct Analytic {
-  ExprPtr lag;                      // the Lag node: x, default, partition keys; column = k
+  ExprPtr node;                     // the Lag or Over node (ir/expr.h gives their args)
   std::string key_type;             // Lag0_0Key: (is NULL, value) per partition key
-  std::string member;               // lag_0_0_: the partitions' recent values
+  std::string member;               // lag_0_0_: the partitions' state; empty when it needs none (LAST_VALUE)
+  int partition_from = 0;           // node->args from this index on are the partition keys
 };
 
 struct Pipeline {

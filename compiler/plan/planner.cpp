@@ -44,6 +44,24 @@ void collect_query_columns(const BoundQuery& q, int relation, std::set<int>& out
   if (q.window && q.window->time) collect_columns(*q.window->time, relation, out);
 }
 
+// What a row analytic keeps per partition, for explain.
+std::string analytic_state_note(const Expr& e) {
+  const auto rows = [&](int n) { return n < 0 ? std::string("every row so far") : "the last " + std::to_string(n + 1) + " rows"; };
+  if (e.op == ExprOp::Lag) return "the last " + std::to_string(e.column) + " value(s) of " + e.args[0]->text;
+  switch (e.analytic) {
+    case AnalyticKind::RowNumber: return "the rows so far";
+    case AnalyticKind::Rank:
+    case AnalyticKind::DenseRank: return "the rows, ranks and last ORDER BY values so far";
+    case AnalyticKind::FirstValue: return "the first value of " + e.args[0]->text + " in " + rows(e.column);
+    case AnalyticKind::LastValue: return "nothing";
+    case AnalyticKind::NthValue: return "the " + std::to_string(e.column) + "-th value of " + e.args[0]->text;
+    case AnalyticKind::Running:
+      return e.column < 0 ? std::string("the ") + to_string(e.agg) + " of every row so far"
+                          : "the values of " + e.args[0]->text + " in " + rows(e.column);
+  }
+  return "?";
+}
+
 // TUMBLING(1m), HOPPING(5m, 1m): a window as explain and comments show it.
 std::string window_text(const BoundWindow& w) {
   auto d = [](int64_t ms) { return format_duration(ms); };
@@ -293,7 +311,17 @@ class Planner {
       }
       for (size_t i = 0; i < q.analytics.size(); ++i) {
         const std::string name = std::to_string(p.index) + "_" + std::to_string(i);
-        p.analytics.push_back({clone(*q.analytics[i]), "Lag" + name + "Key", "lag_" + name + "_"});
+        const Expr& e = *q.analytics[i];
+        const bool lag = e.op == ExprOp::Lag;
+        // Before the partition keys: LAG's value and default; RANK's ORDER BY keys; the others' value.
+        const int from = lag ? 2
+                         : e.analytic == AnalyticKind::RowNumber ? 0
+                         : e.analytic == AnalyticKind::Rank || e.analytic == AnalyticKind::DenseRank ? e.column
+                                                                                                    : 1;
+        const std::string prefix = lag ? "lag" : "over";
+        const bool stateless = !lag && e.analytic == AnalyticKind::LastValue;
+        p.analytics.push_back({clone(e), (lag ? "Lag" : "Over") + name + "Key",
+                               stateless ? "" : prefix + "_" + name + "_", from});
       }
       if (!p.analytics.empty()) p.operators.push_back({OpKind::Analytic});
       p.operators.push_back({OpKind::Project});
@@ -435,9 +463,9 @@ class Planner {
                                       : "the groups' accumulators; a record writes its group's new row"});
       }
       for (const Analytic& a : p.analytics) {
+        if (a.member.empty()) continue;
         plan_.states.push_back({StateKind::RowBuffer, a.member, Trigger::PerRecord, p.index, -1,
-                                "the last " + std::to_string(a.lag->column) + " value(s) of " +
-                                    a.lag->args[0]->text + " per partition, for " + a.lag->text});
+                                analytic_state_note(*a.node) + " per partition, for " + a.node->text});
       }
       if (p.limit) {
         plan_.states.push_back({StateKind::LimitCounter, p.limit_counter, Trigger::PerRecord, p.index, -1,

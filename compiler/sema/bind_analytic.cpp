@@ -1,6 +1,9 @@
-// Row analytics: LAG(x [, k [, default]]) OVER ([ROWS WINDOW BUFFER n ROWS]
-// PARTITION BY ... [ORDER BY ...]). Rows are taken in the order they arrive:
-// ORDER BY names that order and is not sorted on (see docs/semantics.md).
+// Row analytics: LAG(x [, k [, default]]), ROW_NUMBER(), RANK(),
+// DENSE_RANK(), FIRST_VALUE(x), LAST_VALUE(x), NTH_VALUE(x, n) and running
+// SUM / AVG / COUNT / MIN / MAX OVER ([ROWS WINDOW BUFFER n ROWS] [PARTITION
+// BY ...] [ORDER BY ...] [ROWS BETWEEN n PRECEDING AND CURRENT ROW]). Rows
+// are taken in the order they arrive: ORDER BY names that order and is not
+// sorted on (see docs/semantics.md).
 #include "ir/expr_fields.h"
 #include "sema/expression_binder.h"
 #include "sema/script_binder.h"
@@ -11,9 +14,9 @@ namespace {
 
 // Each distinct LAG of an expression to an AnalyticRef of bq.analytics.
 ExprPtr read_analytics(ExprPtr e, BoundQuery& bq, Diagnostics& diags) {
-  if (e->op == ExprOp::Lag) {
+  if (e->op == ExprOp::Lag || e->op == ExprOp::Over) {
     if (bq.grouped) {
-      diags.report(DiagId::not_supported, e->range, {"LAG ... OVER in a query that groups"});
+      diags.report(DiagId::not_supported, e->range, {"a row analytic (... OVER) in a query that groups"});
       return e;
     }
     const std::string key = structural_key(*e);
@@ -37,15 +40,18 @@ void ScriptBinder::bind_analytics(BoundQuery& bq) {
 
 ExprPtr ExpressionBinder::bind_analytic(const ast::FunctionExpr& f) {
   const ast::WindowSpec& over = *f.over;
-  if (f.name != "lag") {
-    diags_.report(DiagId::not_supported, f.range, {"the analytic function '" + text_of(f.name_range) + "' with OVER"});
-    return nullptr;
-  }
+  const std::string name = to_upper(f.name);
   if (!analytics_) {
     diags_.report(DiagId::type_mismatch, f.range,
-                  {"LAG ... OVER belongs in the select list of a query that does not group"});
+                  {name + " ... OVER belongs in the select list of a query that does not group"});
     return nullptr;
   }
+  if (!over.frame_unsupported.empty()) {
+    diags_.report(DiagId::not_supported, over.frame_range, {over.frame_unsupported}).hint =
+        "frames end at the current row: ROWS BETWEEN n PRECEDING AND CURRENT ROW, or UNBOUNDED PRECEDING";
+    return nullptr;
+  }
+  if (f.name != "lag") return bind_over(f);
   if (over.has_frame) {
     diags_.report(DiagId::not_supported, over.range, {"a frame (ROWS BETWEEN ...) for LAG"});
     return nullptr;
@@ -91,11 +97,128 @@ ExprPtr ExpressionBinder::bind_analytic(const ast::FunctionExpr& f) {
   node->column = static_cast<int>(offset);
   node->args.push_back(std::move(value));
   node->args.push_back(std::move(fallback));
+  if (!bind_partition(over, *node)) return nullptr;
+  return node;
+}
+
+// The partition keys of an OVER, appended to `node`'s args; false after reporting.
+bool ExpressionBinder::bind_partition(const ast::WindowSpec& over, Expr& node) {
   for (const auto& p : over.partition_by) {
     ExprPtr key = bind(*p);
-    if (!key) return nullptr;
-    node->args.push_back(std::move(key));
+    if (!key) return false;
+    node.args.push_back(std::move(key));
   }
+  return true;
+}
+
+// The row analytics besides LAG: an Over node (see ir/expr.h).
+ExprPtr ExpressionBinder::bind_over(const ast::FunctionExpr& f) {
+  const ast::WindowSpec& over = *f.over;
+  const std::string name = to_upper(f.name);
+  // The frame: the clause's, else Velostream's buffer (its last n rows), else the whole partition so far.
+  const int64_t frame = over.has_frame ? over.frame_preceding : over.buffer_rows > 0 ? over.buffer_rows - 1 : -1;
+  if (frame > 10000) {
+    // A frame's rows are kept in a ring per partition.
+    diags_.report(DiagId::not_supported, over.has_frame ? over.frame_range : over.range,
+                  {"a frame of more than 10001 rows"});
+    return nullptr;
+  }
+  auto node = make_node(ExprOp::Over, SqlType::bigint(), false, f.range);
+  auto arity = [&](size_t n, const char* what) {
+    if (f.args.size() == n && !f.star && !f.distinct) return true;
+    diags_.report(DiagId::wrong_argument_count, f.range, {name, what, std::to_string(f.args.size())});
+    return false;
+  };
+  auto value = [&]() -> ExprPtr {
+    ExprPtr v = bind(*f.args[0]);
+    if (v && v->type.id == TypeId::Varchar) {
+      diags_.report(DiagId::not_supported, f.range, {name + " of VARCHAR over rows"});
+      return nullptr;
+    }
+    if (v && v->type.id == TypeId::Null) v = make_cast(std::move(v), SqlType::bigint());
+    return v;
+  };
+  const std::optional<AggKind> agg = agg_kind_of(f.name);
+  if (f.name == "row_number") {
+    if (!arity(0, "no arguments")) return nullptr;
+    node->analytic = AnalyticKind::RowNumber;
+  } else if (f.name == "rank" || f.name == "dense_rank") {
+    if (!arity(0, "no arguments")) return nullptr;
+    if (over.order_by.empty()) {
+      diags_.report(DiagId::type_mismatch, f.range, {name + " needs ORDER BY in its OVER (...)"});
+      return nullptr;
+    }
+    node->analytic = f.name == "rank" ? AnalyticKind::Rank : AnalyticKind::DenseRank;
+    for (const auto& o : over.order_by) {
+      ExprPtr key = bind(*o.expr);
+      if (!key) return nullptr;
+      if (key->type.id == TypeId::Varchar) {
+        diags_.report(DiagId::not_supported, o.range, {name + " ordered by VARCHAR"});
+        return nullptr;
+      }
+      node->args.push_back(std::move(key));
+    }
+    node->column = static_cast<int>(node->args.size());
+  } else if (f.name == "first_value" || f.name == "last_value") {
+    if (!arity(1, "one argument")) return nullptr;
+    ExprPtr v = value();
+    if (!v) return nullptr;
+    node->analytic = f.name == "first_value" ? AnalyticKind::FirstValue : AnalyticKind::LastValue;
+    node->type = v->type;
+    node->nullable = v->nullable;
+    node->column = static_cast<int>(frame);
+    node->args.push_back(std::move(v));
+  } else if (f.name == "nth_value") {
+    if (!arity(2, "two arguments")) return nullptr;
+    ExprPtr v = value();
+    ExprPtr n = v ? bind(*f.args[1]) : nullptr;
+    if (!n) return nullptr;
+    const auto* k = std::get_if<int64_t>(&n->literal);
+    if (!n->is_literal() || !k || *k < 1 || *k > 1000000 || (frame >= 0 && *k > frame + 1)) {
+      diags_.report(DiagId::type_mismatch, n->range,
+                    {"NTH_VALUE's n must be a whole number from 1 to " +
+                     std::to_string(frame >= 0 ? frame + 1 : 1000000) + (frame >= 0 ? ", the rows of its frame" : "")});
+      return nullptr;
+    }
+    if (frame >= 0) {
+      diags_.report(DiagId::not_supported, f.range, {"NTH_VALUE over a frame of the last rows"});
+      return nullptr;
+    }
+    node->analytic = AnalyticKind::NthValue;
+    node->type = v->type;
+    node->column = static_cast<int>(*k);
+    node->args.push_back(std::move(v));
+  } else if (agg && !is_spread(*agg)) {
+    if (f.filter) {
+      diags_.report(DiagId::not_supported, f.filter->range, {"FILTER (WHERE ...) on a running aggregate"});
+      return nullptr;
+    }
+    ExprPtr v;
+    if (*agg == AggKind::Count && f.star && f.args.empty()) {
+      v = make_node(ExprOp::Literal, SqlType::boolean(), false, f.range);
+      v->literal = true;
+    } else {
+      if (!arity(1, "one argument")) return nullptr;
+      v = value();
+      if (!v) return nullptr;
+      if (*agg != AggKind::Count && *agg != AggKind::Min && *agg != AggKind::Max && !v->type.is_numeric()) {
+        diags_.report(DiagId::type_mismatch, v->range, {name + " needs a number, not " + v->type.to_string()});
+        return nullptr;
+      }
+    }
+    node->analytic = AnalyticKind::Running;
+    node->agg = *agg;
+    node->type = aggregate_type(*agg, v->type);
+    node->nullable = *agg != AggKind::Count;
+    node->column = static_cast<int>(frame);
+    node->args.push_back(std::move(v));
+  } else {
+    const bool whole = f.name == "percent_rank" || f.name == "ntile" || f.name == "cume_dist";
+    diags_.report(DiagId::not_supported, f.range, {"the analytic function '" + text_of(f.name_range) + "' with OVER"})
+        .hint = whole ? name + " needs the size of the whole partition, known only once the input has ended" : "";
+    return nullptr;
+  }
+  if (!bind_partition(over, *node)) return nullptr;
   return node;
 }
 

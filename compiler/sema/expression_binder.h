@@ -78,6 +78,8 @@ class ExpressionBinder {
   ExprPtr bind_aggregate(const ast::FunctionExpr& f, AggKind kind);
   // bind_analytic.cpp
   ExprPtr bind_analytic(const ast::FunctionExpr& f);
+  ExprPtr bind_over(const ast::FunctionExpr& f);
+  bool bind_partition(const ast::WindowSpec& over, Expr& node);
   ExprPtr require_boolean(ExprPtr e, const char* what);
   // bind_subquery.cpp
   ExprPtr bind_subquery(const ast::ParsedExpr& e);

@@ -142,6 +142,39 @@ TEST(Binder, AvgOfDecimalIsDecimal) {
   EXPECT_EQ(cols[4]->type.to_string(), "DOUBLE");
 }
 
+// The row analytics besides LAG: their kinds, frames and types.
+TEST(Binder, RowAnalyticsOver) {
+  auto b = bind_sql(std::string(kTrades) +
+                    "SELECT ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY ts) AS rn, "
+                    "DENSE_RANK() OVER (PARTITION BY symbol, user_id ORDER BY quantity, ts) AS dr, "
+                    "SUM(price) OVER (PARTITION BY symbol ORDER BY ts ROWS BETWEEN 4 PRECEDING AND CURRENT ROW) AS s5, "
+                    "AVG(quantity) OVER (ROWS WINDOW BUFFER 10 ROWS PARTITION BY symbol ORDER BY ts) AS a10, "
+                    "COUNT(*) OVER (PARTITION BY symbol) AS n, "
+                    "NTH_VALUE(fee, 3) OVER (PARTITION BY symbol ORDER BY ts) AS third FROM trades");
+  const BoundQuery& q = only_query(b);
+  ASSERT_EQ(q.analytics.size(), 6u);
+  const Expr& rn = *q.analytics[0];
+  EXPECT_EQ(rn.op, ExprOp::Over);
+  EXPECT_EQ(rn.analytic, AnalyticKind::RowNumber);
+  EXPECT_EQ(rn.args.size(), 1u);  // the partition key
+  const Expr& dr = *q.analytics[1];
+  EXPECT_EQ(dr.analytic, AnalyticKind::DenseRank);
+  EXPECT_EQ(dr.column, 2);         // two ORDER BY keys...
+  EXPECT_EQ(dr.args.size(), 4u);   // ...then two partition keys
+  const Expr& s5 = *q.analytics[2];
+  EXPECT_EQ(s5.analytic, AnalyticKind::Running);
+  EXPECT_EQ(s5.agg, AggKind::Sum);
+  EXPECT_EQ(s5.column, 4);  // rows before the current one
+  EXPECT_EQ(s5.type.to_string(), "DECIMAL(38,4)");
+  EXPECT_EQ(q.analytics[3]->column, 9);   // a buffer of 10 rows: 9 before the current one
+  EXPECT_EQ(q.analytics[3]->type, SqlType::float64());
+  EXPECT_EQ(q.analytics[4]->column, -1);  // the whole partition so far
+  EXPECT_FALSE(q.analytics[4]->nullable);
+  EXPECT_EQ(q.analytics[5]->analytic, AnalyticKind::NthValue);
+  EXPECT_EQ(q.analytics[5]->column, 3);
+  EXPECT_EQ(q.columns[0].expr->op, ExprOp::AnalyticRef);
+}
+
 // Every spelling of a window binds to the same BoundWindow.
 TEST(Binder, WindowSpellings) {
   struct Case {

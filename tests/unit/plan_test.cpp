@@ -110,7 +110,7 @@ TEST(Plan, LagIsAnAnalyticWithARowBuffer) {
   Plan plan = make_plan(*b.program);
   const Pipeline& p = plan.pipelines.at(0);
   ASSERT_EQ(p.analytics.size(), 1u);
-  EXPECT_EQ(p.analytics[0].lag->column, 1);  // the offset
+  EXPECT_EQ(p.analytics[0].node->column, 1);  // the offset
   EXPECT_EQ(p.columns[1].expr->op, ExprOp::AnalyticRef);
   std::string text = explain(plan);
   EXPECT_NE(text.find("    Scan trades [symbol, price]\n    Analytic LAG(price) OVER (PARTITION BY symbol ORDER BY ts)\n"

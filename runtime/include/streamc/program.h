@@ -19,6 +19,7 @@
 
 #include "streamc/connector.h"
 #include "streamc/groups.h"
+#include "streamc/analytics.h"
 #include "streamc/recent.h"
 #include "streamc/sessions.h"
 #include "streamc/windows.h"

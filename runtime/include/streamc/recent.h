@@ -23,6 +23,8 @@ struct Recent {
     null = nulls[i];
     return true;
   }
+  // The values held: at most N.
+  size_t size() const { return count < N ? static_cast<size_t>(count) : N; }
   void push(const T& value, bool null) {
     const size_t i = static_cast<size_t>(count % N);
     values[i] = value;

@@ -1,0 +1,17 @@
+SELECT symbol, ts, price, qty,
+       ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY ts) AS rn,
+       RANK() OVER (PARTITION BY symbol ORDER BY day) AS day_rank,
+       DENSE_RANK() OVER (PARTITION BY symbol ORDER BY day) AS day_dense_rank,
+       FIRST_VALUE(price) OVER (PARTITION BY symbol ORDER BY ts) AS open_price,
+       LAST_VALUE(price) OVER (PARTITION BY symbol ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS last_price,
+       NTH_VALUE(price, 2) OVER (PARTITION BY symbol ORDER BY ts) AS second_price,
+       SUM(qty) OVER (PARTITION BY symbol ORDER BY ts) AS volume_so_far,
+       COUNT(qty) OVER (PARTITION BY symbol ORDER BY ts) AS sized_trades,
+       COUNT(*) OVER (PARTITION BY symbol ORDER BY ts) AS trades,
+       ROUND(AVG(price) OVER (PARTITION BY symbol ORDER BY ts), 6) AS mean_price,
+       MIN(price) OVER (PARTITION BY symbol ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS low3,
+       MAX(qty) OVER (PARTITION BY symbol ORDER BY ts ROWS 1 PRECEDING) AS high_qty2,
+       AVG(qty) OVER (PARTITION BY symbol ORDER BY ts ROWS 2 PRECEDING) AS mean_qty3,
+       price - FIRST_VALUE(price) OVER (PARTITION BY symbol ORDER BY ts ROWS 1 PRECEDING) AS move2
+FROM read_csv('ticks.csv', header = true,
+              columns = {'symbol': 'VARCHAR', 'day': 'INT', 'ts': 'TIMESTAMP', 'price': 'DECIMAL(10,2)', 'qty': 'INT'});

@@ -1,0 +1,80 @@
+// What a partition of a row analytic keeps (besides LAG's and a frame's
+// streamc::Recent ring), in a HashTable by partition key: the rows so far
+// (ROW_NUMBER), the ranks (RANK, DENSE_RANK), the n-th value (FIRST_VALUE,
+// NTH_VALUE), or an accumulator (running aggregates). Rows arrive in the
+// order the input has them; nothing here sorts.
+#pragma once
+
+#include <cstdint>
+
+#include "streamc/accumulators.h"
+
+namespace streamc {
+
+// ROW_NUMBER(): 1, 2, 3, ... in the partition.
+struct RowCount {
+  int64_t n = 0;
+  int64_t next() { return ++n; }
+};
+
+// RANK() and DENSE_RANK() by ORDER BY values (a tuple of (is NULL, value)),
+// in arrival order: a row whose values equal the row before it is its peer
+// and shares its rank.
+template <class Key>
+struct Ranks {
+  int64_t rows = 0;
+  int64_t rank = 0;
+  int64_t dense = 0;
+  Key last{};
+  void add(const Key& key) {
+    ++rows;
+    if (rows == 1 || !(key == last)) {
+      rank = rows;
+      ++dense;
+      last = key;
+    }
+  }
+};
+
+// The n-th value of the partition (FIRST_VALUE: n = 1; NTH_VALUE(x, n)).
+template <class T>
+struct NthSeen {
+  T value{};
+  bool null = false;
+  int64_t count = 0;
+  void push(int64_t n, const T& v, bool is_null) {
+    if (++count == n) {
+      value = v;
+      null = is_null;
+    }
+  }
+  // False while fewer than n values came: the result is NULL.
+  bool get(int64_t n, T& v, bool& is_null) const {
+    if (count < n) return false;
+    v = value;
+    is_null = null;
+    return true;
+  }
+};
+
+// None of them holds a string (HashTable asks every row).
+template <class F>
+void visit_strings(RowCount&, F&&) {}
+template <class Key, class F>
+void visit_strings(Ranks<Key>&, F&&) {}
+template <class T, class F>
+void visit_strings(NthSeen<T>&, F&&) {}
+template <class F>
+void visit_strings(Count&, F&&) {}
+template <class T, class F>
+void visit_strings(Sum<T>&, F&&) {}
+template <class T, class F>
+void visit_strings(Min<T>&, F&&) {}
+template <class T, class F>
+void visit_strings(Max<T>&, F&&) {}
+template <class F>
+void visit_strings(Avg&, F&&) {}
+template <int S, int R, class F>
+void visit_strings(AvgDecimal<S, R>&, F&&) {}
+
+}  // namespace streamc
