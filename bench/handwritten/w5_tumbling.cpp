@@ -25,8 +25,10 @@ namespace {
 
 using hand::die;
 
+// A symbol's bar in the current window; `window` says which window it was last reset for.
 struct Bar {
   std::string symbol;
+  int64_t window = -1;
   int64_t trades = 0, volume = 0, sum_cents = 0, low = 0, high = 0;
 };
 
@@ -55,7 +57,8 @@ int64_t parse_ms(std::string_view s) {
   return seconds * 1000 + (s.size() > 20 && s[19] == '.' ? digits(s, 20, 3) : 0);
 }
 
-void put_timestamp(hand::Output& out, int64_t ms) {
+// "2025-09-27T09:30:00.000Z", quoted.
+std::string timestamp_text(int64_t ms) {
   int64_t days = ms / 86400000, rest = ms % 86400000;
   if (rest < 0) {
     rest += 86400000;
@@ -75,7 +78,7 @@ void put_timestamp(hand::Output& out, int64_t ms) {
   const int n = std::snprintf(text, sizeof text, "\"%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ\"", static_cast<long long>(y),
                               m, d, static_cast<int>(rest / 3600000), static_cast<int>(rest / 60000 % 60),
                               static_cast<int>(rest / 1000 % 60), static_cast<int>(rest % 1000));
-  out.put(std::string_view(text, static_cast<size_t>(n)));
+  return std::string(text, static_cast<size_t>(n));
 }
 
 // sum / count cents as a decimal with 6 fraction digits, half away from zero.
@@ -89,9 +92,11 @@ void put_mean(hand::Output& out, int64_t sum_cents, int64_t count) {
     q = -q;
   }
   out.put_int(static_cast<int64_t>(q / 1000000));
-  char fraction[8];
-  std::snprintf(fraction, sizeof fraction, ".%06lld", static_cast<long long>(q % 1000000));
-  out.put(fraction);
+  out.put('.');
+  char digits[6];
+  int64_t fraction = static_cast<int64_t>(q % 1000000);
+  for (int i = 5; i >= 0; --i, fraction /= 10) digits[i] = static_cast<char>('0' + fraction % 10);
+  out.put(std::string_view(digits, 6));
 }
 
 class Bars {
@@ -101,14 +106,19 @@ class Bars {
   void add(std::string_view symbol, int64_t ts, int64_t quantity, int64_t price) {
     const int64_t start = (ts >= 0 ? ts : ts - 59999) / 60000 * 60000;
     if (start != start_) {
-      if (!bars_.empty() && start < start_) die("trades out of time order", std::string(symbol).c_str());
+      if (!order_.empty() && start < start_) die("trades out of time order", std::string(symbol).c_str());
       flush();
       start_ = start;
+      start_text_ = timestamp_text(start);
     }
     key_.assign(symbol);
     auto [it, fresh] = index_.try_emplace(key_, bars_.size());
-    if (fresh) bars_.push_back({key_, 0, 0, 0, price, price});
+    if (fresh) bars_.push_back({key_});
     Bar& b = bars_[it->second];
+    if (b.window != start_) {  // the symbol's first trade in this window
+      b = {std::move(b.symbol), start_, 0, 0, 0, price, price};
+      order_.push_back(it->second);
+    }
     ++b.trades;
     b.volume += quantity;
     b.sum_cents += price;
@@ -116,13 +126,14 @@ class Bars {
     if (price > b.high) b.high = price;
   }
 
-  // Writes the current window's bars and starts an empty one.
+  // Writes the current window's bars, in first-trade order.
   void flush() {
-    for (const Bar& b : bars_) {
+    for (size_t i : order_) {
+      const Bar& b = bars_[i];
       out_.put("{\"symbol\":");
       out_.put_json_string(b.symbol);
       out_.put(",\"window_start\":");
-      put_timestamp(out_, start_);
+      out_.put(start_text_);
       out_.put(",\"trades\":");
       out_.put_int(b.trades);
       out_.put(",\"volume\":");
@@ -136,14 +147,15 @@ class Bars {
       out_.put('}');
       out_.end_line();
     }
-    bars_.clear();
-    index_.clear();
+    order_.clear();
   }
 
  private:
   hand::Output& out_;
   int64_t start_ = 0;
-  std::vector<Bar> bars_;  // this window's, in first-trade order
+  std::string start_text_;
+  std::vector<Bar> bars_;      // one per symbol ever seen
+  std::vector<size_t> order_;  // this window's bars, in first-trade order
   std::unordered_map<std::string, size_t> index_;
   std::string key_;
 };
