@@ -138,6 +138,13 @@ void emit_aggregate(PipelineContext& ctx) {
   } else {
     w.line("{}& g = streamc::find_group({}, {}({}));", {g.group_type, g.member, g.key_type, key});
   }
+  if (g.emit == Emit::Changes && ctx.pipeline.sink.op_column && !(g.window && g.window->kind == WindowKind::Session)) {
+    // 'changelog' = 'op': a group written before is retracted as it was (-U) before the record changes it.
+    if (g.window) ctx.emitter.set_window({"window.start", ""}, {"window.end", ""});
+    ctx.emitter.set_group(ctx.group_keys, aggregate_values(g, "g"));
+    auto was = w.block("if (g.emitted)");
+    emit_row(ctx, "\"-U\"sv");
+  }
   for (size_t j = 0; j < g.aggregates.size(); ++j) {
     // args: the value (COUNT(*): TRUE), then the FILTER condition, if any.
     const Expr& a = *g.aggregates[j];
@@ -162,6 +169,16 @@ void emit_aggregate(PipelineContext& ctx) {
   ctx.emitter.set_group(ctx.group_keys, aggregate_values(g, "g"));
 }
 
+void emit_row(PipelineContext& ctx, const std::string& op) {
+  std::vector<Value> values = std::move(ctx.values);
+  ctx.values.clear();
+  emit_project(ctx);
+  ctx.op = op;
+  emit_sink(ctx);
+  ctx.op.clear();
+  ctx.values = std::move(values);
+}
+
 void emit_delete(PipelineContext& ctx) {
   ctx.values = delete_row(ctx.pipeline, ctx.emitter);
   emit_sink(ctx);
@@ -175,6 +192,13 @@ void emit_having(PipelineContext& ctx) {
   std::string cond = ctx.emitter.emit_condition(*g.having);
   if (g.emit == Emit::Final) {
     w.line("if (!({})) return Step::Next;", {cond});
+    return;
+  }
+  if (ctx.pipeline.sink.op_column) {
+    // 'changelog' = 'op': the group's row as it was is retracted (-U) already.
+    auto fails = w.block("if (!(" + cond + "))");
+    w.line("g.emitted = false;");
+    w.line("return Step::Next;");
     return;
   }
   {

@@ -32,6 +32,8 @@ void emit_having(PipelineContext& ctx);
 void read_group(PipelineContext& ctx);
 // The row a group that no longer qualifies leaves: its key (and window), every other column NULL.
 void emit_delete(PipelineContext& ctx);
+// 'changelog' = 'op': the select list and the row written with `op` (a C++ std::string_view).
+void emit_row(PipelineContext& ctx, const std::string& op);
 // bool Program::emit_groups_0(): `rest` writes the operators after Emit for one group.
 void emit_groups_function(CodeWriter& w, const Plan& plan, const Pipeline& pipeline,
                           const std::function<void(PipelineContext&)>& rest);

@@ -67,7 +67,7 @@ std::string csv_header(const Plan& plan, const SinkSlot& slot) {
   // The first pipeline writing to the sink names the columns.
   for (const Pipeline& p : plan.pipelines) {
     if (p.sink.member != slot.member) continue;
-    std::string header;
+    std::string header = p.sink.op_column ? "op" : "";
     for (size_t i = 0; i < p.columns.size(); ++i) {
       const std::string& name = p.columns[i].name;
       bool quote = name.find_first_of(",\"\r\n") != std::string::npos;
@@ -77,7 +77,7 @@ std::string csv_header(const Plan& plan, const SinkSlot& slot) {
         for (char c : name) field += c == '"' ? std::string("\"\"") : std::string(1, c);
         field += "\"";
       }
-      header += (i ? "," : "") + field;
+      header += (header.empty() ? "" : ",") + field;
     }
     return header;
   }
@@ -96,21 +96,33 @@ void emit_sink(PipelineContext& ctx) {
     emit_table_write(w, plan, pipeline, values);
   } else {
     w.line("streamc::Writer& out = {};", {sink.member});
+    // 'changelog' = 'op': the op first; a group's row is an insert the first time, then an update.
+    const bool changes = q.grouping && q.grouping->emit == Emit::Changes;
+    if (sink.op_column) {
+      const std::string op = !ctx.op.empty() ? ctx.op : changes ? "g.emitted ? \"+U\"sv : \"+I\"sv" : "\"+I\"sv";
+      if (sink.format == Format::Json) {
+        w.line("streamc::json_field<streamc::kVarchar>(out, {}, false, {});", {cpp_string_literal("{\"op\":"), op});
+      } else {
+        w.line("streamc::csv_field<streamc::kVarchar>(out, true, false, {});", {op});
+      }
+    }
     for (size_t i = 0; i < q.columns.size(); ++i) {
       const OutputPlan& c = q.columns[i];
       const Value& v = values[i];
       const SqlType& t = c.expr->type;
       const std::string null = t.id == TypeId::Null ? "true" : v.nullable() ? v.null : "false";
+      const bool first = i == 0 && !sink.op_column;
       if (sink.format == Format::Json) {
-        std::string key = std::string(i == 0 ? "{" : ",") + json_quote(c.name) + ":";
+        std::string key = std::string(first ? "{" : ",") + json_quote(c.name) + ":";
         w.line("streamc::json_field<{}>(out, {}, {}, {});", {runtime_type(t), cpp_string_literal(key), null, v.code});
       } else {
-        w.line("streamc::csv_field<{}>(out, {}, {}, {});", {runtime_type(t), i == 0 ? "true" : "false", null, v.code});
+        w.line("streamc::csv_field<{}>(out, {}, {}, {});", {runtime_type(t), first ? "true" : "false", null, v.code});
       }
     }
     if (sink.format == Format::Json) w.line("out.append_char('}');");
     w.line("out.end_record();");
     w.line("++counters.written;");
+    if (sink.op_column && changes && ctx.op.empty()) w.line("g.emitted = true;");
   }
   if (q.limit) w.line("if (++{} == {}) ++done_;", {q.limit_counter, std::to_string(*q.limit)});
 }

@@ -84,7 +84,9 @@ void emit_window_functions(CodeWriter& w, const Plan& plan, const Pipeline& p,
   w.line("// One group of a {} window of {}.", {window.text, comment_text(p.name)});
   window_group_function(w, plan, p, window.row_function, [&](PipelineContext& ctx) {
     rest(ctx);
-    if (!window.retract_function.empty()) w.line("g.emitted = true;  // a change of its bounds deletes this row");
+    if (!window.retract_function.empty() && !p.sink.op_column) {
+      w.line("g.emitted = true;  // a change of its bounds deletes this row");
+    }
   });
   if (!window.retract_function.empty()) {
     w.blank();
@@ -92,8 +94,13 @@ void emit_window_functions(CodeWriter& w, const Plan& plan, const Pipeline& p,
            {comment_text(p.name)});
     window_group_function(w, plan, p, window.retract_function, [&](PipelineContext& ctx) {
       w.line("if (!g.emitted) return Step::Next;");
-      w.line("g.emitted = false;");
-      emit_delete(ctx);
+      if (p.sink.op_column) {
+        emit_row(ctx, "\"-D\"sv");  // the session as it was
+        w.line("g.emitted = false;");
+      } else {
+        w.line("g.emitted = false;");
+        emit_delete(ctx);
+      }
     });
   }
   if (g.emit != Emit::Final) return;

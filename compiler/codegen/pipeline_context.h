@@ -20,6 +20,9 @@ struct PipelineContext {
   std::vector<Value> values;  // what Project computed, for Sink
   std::vector<Value> group_keys;  // GROUP BY: the group's key values, once Aggregate ran
   bool unmatched = false;     // the RIGHT / FULL JOIN pass over the right table's rows nothing matched
+  // 'changelog' = 'op': the op the row is written with, a C++ std::string_view;
+  // empty: the sink's usual one (+I, or +I / +U for a group's change).
+  std::string op;
 };
 
 // A record that fails the condition goes no further.

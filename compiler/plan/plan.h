@@ -52,6 +52,7 @@ struct SinkPlan {
   std::string path;
   int table = -1;                 // SinkKind::Table: the table filled (index in Plan::sources)
   std::string member;             // out_big_trades_: the Program member writing it (not for a table)
+  bool op_column = false;         // 'changelog' = 'op': each row led by +I, -U, +U or -D
 };
 
 // A column of a pipeline's output.

@@ -334,6 +334,9 @@ class Planner {
       p.limit = q.limit;
       if (q.limit) p.limit_counter = "emitted_" + std::to_string(p.index) + "_";
       p.sink = {q.sink.name, q.sink.kind, q.sink.format, q.sink.path, q.sink.table, sink_member(q.sink)};
+      if (auto it = q.sink.properties.find("changelog"); it != q.sink.properties.end()) {
+        p.sink.op_column = to_lower(it->second.value) == "op";
+      }
       int index = p.index;
       Scan& scan = plan_.scans[scan_index];
       scan.pipelines.push_back(index);

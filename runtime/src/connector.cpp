@@ -29,6 +29,9 @@ constexpr PropertyDef kFileProperties[] = {
     {"delimiter", ",", Delimiter, kSource, true, "the CSV field separator: one character, such as ';' or '|', or \\t"},
     {"delimiter", ",", OnlyDefault, kSink, false, "the CSV field separator"},
     {"header", "true", OnlyDefault, kAny, false, "whether a CSV file starts with a header line"},
+    {"changelog", "", Changelog, kSink, false,
+     "op: Flink-style rows, each led by an op column (+I, -U, +U, -D); by default a group that no longer "
+     "qualifies is written as its key with every other column NULL"},
     // Event time, for windows: also written at the top level of a query's WITH.
     {"event.time.field", "", Text, kStream, false, "the column holding a record's event time"},
     {"event.time.format", "", EventTimeFormat, kStream, false,

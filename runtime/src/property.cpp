@@ -66,6 +66,7 @@ std::string check_property(const PropertyDef& def, std::string_view value) {
       return "";
     case PropertyCheck::WatermarkStrategy: return one_of(value, {"ascending", "bounded_out_of_orderness"});
     case PropertyCheck::LateData: return one_of(value, {"drop", "dead_letter"});
+    case PropertyCheck::Changelog: return one_of(value, {"op"});
     case PropertyCheck::OnlyDefault:
       return value == def.default_value ? "" : "is not supported yet with any value but '" +
                                                     std::string(def.default_value) + "'";

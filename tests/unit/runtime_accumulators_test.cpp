@@ -172,6 +172,30 @@ TEST(Accumulators, MergeEqualsOnePass) {
   EXPECT_FALSE(big.merge(more));  // an overflow is reported, never wrapped
 }
 
+// AVG of a DECIMAL: the 64-bit path and the 128-bit one round alike, half away from zero.
+TEST(Accumulators, AvgDecimalRoundsHalfAwayFromZero) {
+  AvgDecimal<2, 6> a;
+  for (int64_t v : {100, 100, 200}) ASSERT_TRUE(a.add(v));  // 1.00, 1.00, 2.00
+  EXPECT_EQ(a.result(), 1333333);                          // 1.333333
+  AvgDecimal<2, 6> half;
+  ASSERT_TRUE(half.add(1));  // 0.01 and 0.00 over 32 values: 0.0003125 -> 0.000313
+  for (int i = 0; i < 31; ++i) ASSERT_TRUE(half.add(0));
+  EXPECT_EQ(half.result(), 313);
+  AvgDecimal<2, 6> negative;
+  ASSERT_TRUE(negative.add(-1));
+  for (int i = 0; i < 31; ++i) ASSERT_TRUE(negative.add(0));
+  EXPECT_EQ(negative.result(), -313);
+  // Sums past 64 bits take the 128-bit division, to the same rounding.
+  const i128 big = static_cast<i128>(INT64_MAX) * 1000 + 5;
+  AvgDecimal<0, 6> wide;
+  ASSERT_TRUE(wide.add(big));
+  ASSERT_TRUE(wide.add(0));
+  i128 want = 0;
+  ASSERT_TRUE(dec_div(big, 0, i128{2}, 0, 6, want));
+  EXPECT_TRUE(wide.result() == want);
+  EXPECT_TRUE((AvgDecimal<2, 6>{}.is_null()));
+}
+
 TEST(Recent, ReadsBackUpToItsSizeAcrossTheRing) {
   Recent<int64_t, 2> r;
   int64_t v = -1;

@@ -132,8 +132,20 @@ struct AvgDecimal {
   bool is_null() const { return count == 0; }
   // The planner picks R so that the mean, no larger than the largest value, fits.
   i128 result() const {
+    if (count == 0) return 0;
+    // Nearly always the scaled sum fits 64 bits: one 64-bit division.
+    constexpr int64_t kScale = static_cast<int64_t>(detail::kPow10.value[R - S]);
+    constexpr int64_t kLimit = INT64_MAX / kScale;
+    if (sum >= -kLimit && sum <= kLimit && count <= static_cast<uint64_t>(INT64_MAX)) {
+      const int64_t scaled = static_cast<int64_t>(sum) * kScale;
+      const int64_t n = static_cast<int64_t>(count);
+      int64_t q = scaled / n;
+      const int64_t r = scaled % n;
+      if ((r < 0 ? -r : r) >= n - (r < 0 ? -r : r)) q += scaled < 0 ? -1 : 1;  // half away from zero
+      return q;
+    }
     i128 out = 0;
-    if (count != 0) dec_div(sum, S, static_cast<i128>(count), 0, R, out);
+    dec_div(sum, S, static_cast<i128>(count), 0, R, out);
     return out;
   }
 };

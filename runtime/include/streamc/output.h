@@ -69,7 +69,15 @@ class Writer {
   void append_decimal(i128 v, int scale) {
     len_ += format_decimal(reserve(kMaxFormattedLength), v, scale);
   }
-  void append_timestamp(int64_t ms) { len_ += format_timestamp(reserve(kMaxFormattedLength), ms); }
+  // Rows in a row often carry the same instant (a window's bounds): its text is kept.
+  void append_timestamp(int64_t ms) {
+    if (ms != last_timestamp_ || last_timestamp_length_ == 0) {
+      last_timestamp_length_ = format_timestamp(last_timestamp_text_, ms);
+      last_timestamp_ = ms;
+    }
+    std::memcpy(reserve(kMaxFormattedLength), last_timestamp_text_, last_timestamp_length_);
+    len_ += last_timestamp_length_;
+  }
   void append_bool(bool v) { append(format_bool(v)); }
 
   // A JSON string literal: quotes, \" \\ \n \r \t \b \f, \u00XX for other
@@ -115,6 +123,9 @@ class Writer {
   size_t capacity_;
   size_t threshold_;
   size_t len_ = 0;
+  int64_t last_timestamp_ = 0;  // the instant append_timestamp wrote last, and its text
+  size_t last_timestamp_length_ = 0;
+  char last_timestamp_text_[kMaxFormattedLength];
   int fd_ = -1;
   bool owned_ = false;
   std::string name_;

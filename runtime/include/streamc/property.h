@@ -25,6 +25,7 @@ enum class PropertyCheck {
   EventTimeFormat,    // iso8601, epoch_millis or epoch_seconds
   WatermarkStrategy,  // ascending or bounded_out_of_orderness
   LateData,           // drop or dead_letter
+  Changelog,          // op
 };
 
 struct PropertyDef {

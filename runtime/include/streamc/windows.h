@@ -100,7 +100,9 @@ class WindowGroups {
   // window's groups appear) when new.
   STREAMC_PER_RECORD Group& find(WindowBounds w, const Key& key) {
     if (w.start != last_start_ || last_ == nullptr) {
-      last_ = &windows_[w.start];
+      auto [it, fresh] = windows_.try_emplace(w.start);
+      if (fresh) it->second = std::move(spare_);  // a closed window's table, its capacity kept
+      last_ = &it->second;
       last_start_ = w.start;
     }
     return find_group(*last_, key);
@@ -134,7 +136,7 @@ class WindowGroups {
     return n;
   }
   size_t memory_bytes() const {
-    size_t n = 0;
+    size_t n = spare_.memory_bytes();
     for (const auto& [start, groups] : windows_) n += groups.memory_bytes() + sizeof(groups) + 4 * sizeof(void*);
     return n;
   }
@@ -160,6 +162,8 @@ class WindowGroups {
       last_ = nullptr;
       const Step step = for_each_group_in_order(groups, [&](const Key& key, Group& g) { return on_group(w, key, g); });
       if (step == Step::Error) return step;
+      groups.clear();
+      spare_ = std::move(groups);
     }
     return Step::Next;
   }
@@ -171,6 +175,7 @@ class WindowGroups {
   std::map<int64_t, Groups> windows_;  // by start, which orders them by end too
   int64_t last_start_ = 0;             // the window found last, kept for the next record
   Groups* last_ = nullptr;
+  Groups spare_;                       // the table of the window closed last, empty, for the next one
 };
 
 }  // namespace streamc
