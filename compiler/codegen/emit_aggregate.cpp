@@ -18,6 +18,8 @@ std::string accumulator_type(AggKind kind, const SqlType& result, const SqlType&
     case AggKind::Sum: return "streamc::Sum<" + result.cpp_type() + ">";
     case AggKind::Min: return "streamc::Min<" + result.cpp_type() + ">";
     case AggKind::Max: return "streamc::Max<" + result.cpp_type() + ">";
+    case AggKind::First: return "streamc::First<" + result.cpp_type() + ">";
+    case AggKind::Last: return "streamc::Last<" + result.cpp_type() + ">";
   }
   return "void";
 }
@@ -51,6 +53,8 @@ void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput
       break;
     case AggKind::Min:
     case AggKind::Max: add = acc + ".add(" + v.code + ");"; break;
+    case AggKind::First:
+    case AggKind::Last: add = acc + ".add(" + v.code + ", " + in.arrival + ");"; break;
   }
   // A NULL value adds nothing: it leaves the row (`skip`), or passes over this aggregate alone.
   if (!v.nullable()) {

@@ -25,6 +25,7 @@ struct AggregateInput {
   std::string skip;               // leaves the row when the value is NULL: "continue;", "return;";
                                   // empty: only this aggregate passes over it
   std::string overflow;           // the statement that fails the record when a SUM overflows
+  std::string arrival = "counters.read";  // FIRST / LAST: the record's place in the input
 };
 void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput& in);
 

@@ -7,10 +7,12 @@
 
 namespace streamc {
 
-enum class AggKind { Count, Sum, Min, Max, Avg, StddevSamp, StddevPop, VarSamp, VarPop };
+enum class AggKind { Count, Sum, Min, Max, Avg, StddevSamp, StddevPop, VarSamp, VarPop, First, Last };
 
 // The spread aggregates: a DOUBLE over numbers (streamc::Spread).
-inline bool is_spread(AggKind kind) { return kind >= AggKind::StddevSamp; }
+inline bool is_spread(AggKind kind) { return kind >= AggKind::StddevSamp && kind <= AggKind::VarPop; }
+// FIRST and LAST: the first and last non-NULL value in arrival order.
+inline bool is_positional(AggKind kind) { return kind == AggKind::First || kind == AggKind::Last; }
 
 // The SQL name, for messages and plans: "COUNT".
 inline const char* to_string(AggKind kind) {
@@ -24,6 +26,8 @@ inline const char* to_string(AggKind kind) {
     case AggKind::StddevPop: return "STDDEV_POP";
     case AggKind::VarSamp: return "VAR_SAMP";
     case AggKind::VarPop: return "VAR_POP";
+    case AggKind::First: return "FIRST";
+    case AggKind::Last: return "LAST";
   }
   return "?";
 }
@@ -40,6 +44,9 @@ inline std::optional<AggKind> agg_kind_of(std::string_view name) {
   if (name == "stddev_pop") return AggKind::StddevPop;
   if (name == "variance" || name == "var_samp") return AggKind::VarSamp;
   if (name == "var_pop") return AggKind::VarPop;
+  // Velostream's FIRST / LAST; Flink's FIRST_VALUE / LAST_VALUE without OVER.
+  if (name == "first" || name == "first_value") return AggKind::First;
+  if (name == "last" || name == "last_value") return AggKind::Last;
   return std::nullopt;
 }
 

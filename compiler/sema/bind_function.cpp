@@ -67,7 +67,9 @@ SqlType aggregate_type(AggKind kind, const SqlType& arg) {
              : arg.is_integer()        ? SqlType::bigint()
                                        : SqlType::float64();
     case AggKind::Min:
-    case AggKind::Max: return arg;
+    case AggKind::Max:
+    case AggKind::First:
+    case AggKind::Last: return arg;
   }
   return arg;
 }
@@ -121,7 +123,7 @@ ExprPtr ExpressionBinder::bind_aggregate(const ast::FunctionExpr& f, AggKind kin
     diags_.report(DiagId::type_mismatch, f.range, {name + " needs a number, not " + arg->type.to_string()});
     return nullptr;
   }
-  if ((kind == AggKind::Min || kind == AggKind::Max) && arg->type.id == TypeId::Varchar) {
+  if ((kind == AggKind::Min || kind == AggKind::Max || is_positional(kind)) && arg->type.id == TypeId::Varchar) {
     diags_.report(DiagId::not_supported, f.range, {name + " of VARCHAR in a group"});
     return nullptr;
   }
@@ -141,7 +143,7 @@ ExprPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Diag
     return nullptr;
   }
   if (std::find(kFunctionNames.begin(), kFunctionNames.end(), name) == kFunctionNames.end()) {
-    static const std::vector<std::string> aggregates = {"median", "first", "last", "string_agg", "listagg"};
+    static const std::vector<std::string> aggregates = {"median", "string_agg", "listagg"};
     if (std::find(aggregates.begin(), aggregates.end(), name) != aggregates.end()) {
       diags.report(DiagId::not_supported, f.range, {"the aggregate function '" + to_upper(name) + "'"});
       return nullptr;

@@ -196,6 +196,28 @@ TEST(Accumulators, AvgDecimalRoundsHalfAwayFromZero) {
   EXPECT_TRUE((AvgDecimal<2, 6>{}.is_null()));
 }
 
+// FIRST and LAST follow arrival, also when two of them merge (a session bridged).
+TEST(Accumulators, FirstAndLastByArrival) {
+  First<int64_t> first, later_first;
+  Last<int64_t> last, later_last;
+  EXPECT_TRUE(first.is_null());
+  first.add(7, 1);
+  first.add(8, 3);
+  later_first.add(5, 2);  // arrived between the two
+  last.add(7, 1);
+  last.add(8, 3);
+  later_last.add(9, 4);
+  EXPECT_EQ(first.result(), 7);
+  EXPECT_EQ(last.result(), 8);
+  EXPECT_TRUE(later_first.merge(first));
+  EXPECT_EQ(later_first.result(), 7);  // record 1 came first
+  EXPECT_TRUE(last.merge(later_last));
+  EXPECT_EQ(last.result(), 9);  // record 4 came last
+  Last<int64_t> empty;
+  EXPECT_TRUE(last.merge(empty));
+  EXPECT_EQ(last.result(), 9);
+}
+
 TEST(Recent, ReadsBackUpToItsSizeAcrossTheRing) {
   Recent<int64_t, 2> r;
   int64_t v = -1;

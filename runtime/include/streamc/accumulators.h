@@ -60,6 +60,45 @@ struct Max {
   const T& result() const { return value; }
 };
 
+// FIRST and LAST: the first and the last value added, in arrival order
+// (`at`, the record's place in the input, orders two that merge).
+template <class T>
+struct First {
+  T value{};
+  uint64_t at = 0;
+  bool empty = true;
+  void add(const T& v, uint64_t when) {
+    if (!empty) return;
+    value = v;
+    at = when;
+    empty = false;
+  }
+  bool merge(const First& o) {
+    if (!o.empty && (empty || o.at < at)) *this = o;
+    return true;
+  }
+  bool is_null() const { return empty; }
+  const T& result() const { return value; }
+};
+
+template <class T>
+struct Last {
+  T value{};
+  uint64_t at = 0;
+  bool empty = true;
+  void add(const T& v, uint64_t when) {
+    value = v;
+    at = when;
+    empty = false;
+  }
+  bool merge(const Last& o) {
+    if (!o.empty && (empty || o.at >= at)) *this = o;
+    return true;
+  }
+  bool is_null() const { return empty; }
+  const T& result() const { return value; }
+};
+
 // SUM of integers (int64_t) or of decimals (i128, DECIMAL(38, s)): add() is
 // false when the sum overflows, and the record fails; a sum never wraps.
 // A decimal sum must also keep within 38 digits after every addition.

@@ -76,5 +76,9 @@ template <class F>
 void visit_strings(Avg&, F&&) {}
 template <int S, int R, class F>
 void visit_strings(AvgDecimal<S, R>&, F&&) {}
+template <class T, class F>
+void visit_strings(First<T>&, F&&) {}
+template <class T, class F>
+void visit_strings(Last<T>&, F&&) {}
 
 }  // namespace streamc
