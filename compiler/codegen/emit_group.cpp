@@ -108,33 +108,9 @@ void emit_aggregate(PipelineContext& ctx) {
   w.line("// GROUP BY {}", {comment_text(join(texts, ", "))});
   const std::string key = null_keyed_values(ctx.emitter, g.keys, ctx.group_keys);
   std::optional<CodeWriter::Block> windows;
-  if (g.window && g.window->kind == WindowKind::Session) {
-    // The record's session: its key's session it falls in, merged with any other it bridges.
-    const WindowPlan& window = *g.window;
+  if (g.window) {
     w.line("const {} key({});", {g.key_type, key});
-    w.line("{}* found = nullptr;", {g.group_type});
-    w.line("streamc::WindowBounds window;");
-    const std::string retract =
-        window.retract_function.empty()
-            ? "[](streamc::WindowBounds, const " + g.key_type + "&, " + g.group_type + "&) { return Step::Next; }"
-            : "[this](streamc::WindowBounds old, const " + g.key_type + "& k, " + g.group_type + "& s) { return " +
-                  window.retract_function + "(old, k, s); }";
-    w.line("if ({}.assign(*this, event_time, key, found, window, {}) == Step::Error) return Step::Error;",
-           {g.member, retract});
-    {
-      auto late = w.block("if (found == nullptr)");
-      const bool dead_letter = window.late == LateData::DeadLetter;
-      w.line(dead_letter ? "// It would open a session already closed: it goes to the dead-letter file."
-                         : "// It would open a session already closed: it is counted and dropped.");
-      w.line("++counters.late;");
-      w.line(dead_letter ? "return Step::Late;" : "return Step::Next;");
-    }
-    w.line("{}& g = *found;", {g.group_type});
-  } else if (g.window) {
-    // The record goes into each of its open windows (one when tumbling).
-    w.line("const {} key({});", {g.key_type, key});
-    windows.emplace(w.block("for (const streamc::WindowBounds window : " + g.member + ".windows_of(event_time))"));
-    w.line("{}& g = {}.find(window, key);", {g.group_type, g.member});
+    emit_window_group(ctx, windows);
   } else {
     w.line("{}& g = streamc::find_group({}, {}({}));", {g.group_type, g.member, g.key_type, key});
   }

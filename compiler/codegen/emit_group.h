@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -41,6 +42,9 @@ void emit_groups_function(CodeWriter& w, const Plan& plan, const Pipeline& pipel
 // emit_window.cpp: GROUP BY ... WINDOW.
 // The record's event time; a record whose windows have all closed is late.
 void emit_window_assign(PipelineContext& ctx);
+// Aggregate in a window: `g`, the group of `key` in the record's session, or
+// in each of its windows (`loop` receives the loop's block).
+void emit_window_group(PipelineContext& ctx, std::optional<CodeWriter::Block>& loop);
 // The event time moves the watermark: the windows it passes close.
 void emit_watermark(PipelineContext& ctx);
 // Step Program::emit_window_0(window, key, g): `rest` writes the operators

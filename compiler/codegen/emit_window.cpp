@@ -14,7 +14,40 @@ std::string on_group_lambda(const Grouping& g) {
          "& g) { return " + g.window->row_function + "(window, key, g); }";
 }
 
+// A record whose windows have all closed: counted, and dropped or dead-lettered.
+void emit_late(CodeWriter& w, const WindowPlan& window, const std::string& condition, const char* why) {
+  const bool dead_letter = window.late == LateData::DeadLetter;
+  auto late = w.block("if (" + condition + ")");
+  w.line("// {}: {}.", {why, dead_letter ? "it goes to the dead-letter file" : "it is counted and dropped"});
+  w.line("++counters.late;");
+  w.line(dead_letter ? "return Step::Late;" : "return Step::Next;");
+}
+
 }  // namespace
+
+void emit_window_group(PipelineContext& ctx, std::optional<CodeWriter::Block>& loop) {
+  CodeWriter& w = ctx.w;
+  const Grouping& g = *ctx.pipeline.grouping;
+  const WindowPlan& window = *g.window;
+  if (window.kind != WindowKind::Session) {
+    // The record goes into each of its open windows (one when tumbling).
+    loop.emplace(w.block("for (const streamc::WindowBounds window : " + g.member + ".windows_of(event_time))"));
+    w.line("{}& g = {}.find(window, key);", {g.group_type, g.member});
+    return;
+  }
+  // The record's session: its key's session it falls in, merged with any other it bridges.
+  w.line("{}* found = nullptr;", {g.group_type});
+  w.line("streamc::WindowBounds window;");
+  const std::string retract =
+      window.retract_function.empty()
+          ? "[](streamc::WindowBounds, const " + g.key_type + "&, " + g.group_type + "&) { return Step::Next; }"
+          : "[this](streamc::WindowBounds old, const " + g.key_type + "& k, " + g.group_type + "& s) { return " +
+                window.retract_function + "(old, k, s); }";
+  w.line("if ({}.assign(*this, event_time, key, found, window, {}) == Step::Error) return Step::Error;",
+         {g.member, retract});
+  emit_late(w, window, "found == nullptr", "It would open a session already closed");
+  w.line("{}& g = *found;", {g.group_type});
+}
 
 void emit_window_assign(PipelineContext& ctx) {
   CodeWriter& w = ctx.w;
@@ -33,14 +66,7 @@ void emit_window_assign(PipelineContext& ctx) {
     w.line("const int64_t event_time = streamc::wall_clock_ms();");
   }
   if (window.kind == WindowKind::Session) return;  // Aggregate finds the session, or that the record is late
-  const bool dead_letter = window.late == LateData::DeadLetter;
-  {
-    auto late = w.block("if (" + g.member + ".late(event_time))");
-    w.line(dead_letter ? "// Every window of the record has closed: it goes to the dead-letter file."
-                       : "// Every window of the record has closed: it is counted and dropped.");
-    w.line("++counters.late;");
-    w.line(dead_letter ? "return Step::Late;" : "return Step::Next;");
-  }
+  emit_late(w, window, g.member + ".late(event_time)", "Every window of the record has closed");
 }
 
 void emit_watermark(PipelineContext& ctx) {
