@@ -52,9 +52,15 @@ void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput
                                            : "if (!" + acc + ".add(" + v.code + ")) [[unlikely]] " + in.overflow;
       break;
     case AggKind::Min:
-    case AggKind::Max: add = acc + ".add(" + v.code + ");"; break;
+    case AggKind::Max:
     case AggKind::First:
-    case AggKind::Last: add = acc + ".add(" + v.code + ", " + in.arrival + ");"; break;
+    case AggKind::Last: {
+      const std::string when = is_positional(in.kind) ? ", " + in.arrival : "";
+      add = in.owner.empty() ? acc + ".add(" + v.code + when + ");"
+                             : "if (" + acc + ".takes(" + v.code + ")) " + acc + ".set(" + in.owner + ".own(" + v.code +
+                                   ", " + acc + ".value)" + when + ");";
+      break;
+    }
   }
   // A NULL value adds nothing: it leaves the row (`skip`), or passes over this aggregate alone.
   if (!v.nullable()) {

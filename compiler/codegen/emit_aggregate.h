@@ -26,6 +26,9 @@ struct AggregateInput {
                                   // empty: only this aggregate passes over it
   std::string overflow;           // the statement that fails the record when a SUM overflows
   std::string arrival = "counters.read";  // FIRST / LAST: the record's place in the input
+  // A VARCHAR value the accumulator keeps beyond the record (a group's MIN):
+  // the table whose own() copies it; empty when the value outlives the accumulator.
+  std::string owner;
 };
 void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput& in);
 

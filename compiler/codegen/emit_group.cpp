@@ -16,6 +16,11 @@ namespace {
 
 std::string str(size_t n) { return std::to_string(n); }
 
+// An aggregate that keeps a VARCHAR value of its own (not COUNT or SUM of it).
+bool owns_string(const Expr& a) {
+  return a.type.id == TypeId::Varchar && (a.agg == AggKind::Min || a.agg == AggKind::Max || is_positional(a.agg));
+}
+
 // What the select list and HAVING read: the aggregates of the group `g`.
 std::vector<Value> aggregate_values(const Grouping& g, const std::string& group) {
   std::vector<Value> out;
@@ -90,8 +95,18 @@ void emit_group_struct(CodeWriter& w, const Pipeline& p) {
     w.line("uint64_t seq = 0;      // the order in which the groups first appeared");
     w.line("bool emitted = false;  // its row is written (a HAVING that turns false writes a delete)");
   }
+  // The strings a group keeps (MIN, MAX, FIRST, LAST of a VARCHAR) are the table's: it finds them here.
+  std::vector<std::string> strings;
+  for (size_t j = 0; j < g.aggregates.size(); ++j) {
+    if (owns_string(*g.aggregates[j])) strings.push_back("f(g.a" + str(j) + ".value);");
+  }
   w.line("template <class F>");
-  w.line("void visit_strings({}&, F&&) {}", {g.group_type});
+  if (strings.empty()) {
+    w.line("void visit_strings({}&, F&&) {}", {g.group_type});
+  } else {
+    auto fn = w.block("void visit_strings(" + g.group_type + "& g, F&& f)");
+    for (const auto& s : strings) w.line(s);
+  }
   if (!g.window || g.window->kind != WindowKind::Session) return;
   w.line("// Two sessions a record bridges become one: false when a SUM overflows.");
   auto fn = w.block("[[maybe_unused]] bool merge(" + g.group_type + "& into, const " + g.group_type + "& from)");
@@ -136,6 +151,7 @@ void emit_aggregate(PipelineContext& ctx) {
     in.value_type = a.args[0]->type;
     const char* what = a.type.id == TypeId::Decimal ? "decimal" : "integer";
     in.overflow = "return fail(" + cpp_c_string(std::string(what) + " overflow in '" + a.text + "'") + ");";
+    if (owns_string(a)) in.owner = g.member;
     emit_accumulate(w, "g.a" + str(j), in);
   }
   if (g.window && g.emit == Emit::Changes) {

@@ -123,10 +123,6 @@ ExprPtr ExpressionBinder::bind_aggregate(const ast::FunctionExpr& f, AggKind kin
     diags_.report(DiagId::type_mismatch, f.range, {name + " needs a number, not " + arg->type.to_string()});
     return nullptr;
   }
-  if ((kind == AggKind::Min || kind == AggKind::Max || is_positional(kind)) && arg->type.id == TypeId::Varchar) {
-    diags_.report(DiagId::not_supported, f.range, {name + " of VARCHAR in a group"});
-    return nullptr;
-  }
   node->type = aggregate_type(kind, arg->type);
   node->args.push_back(std::move(arg));
   if (filter) node->args.push_back(std::move(filter));

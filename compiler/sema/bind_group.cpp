@@ -110,6 +110,13 @@ void ScriptBinder::bind_grouping(const ast::Query& q, ExpressionBinder& binder, 
   GroupReads reads(bq, diags_);
   for (auto& c : bq.columns) c.expr = reads.rewrite(std::move(c.expr));
   if (having) bq.having = reads.rewrite(make_cast(std::move(having), SqlType::boolean()));
+  if (bq.window && bq.window->kind == WindowKind::Session) {
+    for (const auto& a : bq.aggregates) {
+      if (a->type.id == TypeId::Varchar) {
+        diags_.report(DiagId::not_supported, a->range, {to_string(a->agg) + std::string(" of VARCHAR in a session window")});
+      }
+    }
+  }
 }
 
 }  // namespace streamc

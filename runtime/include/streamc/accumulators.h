@@ -40,6 +40,13 @@ struct Min {
     if (!o.empty) add(o.value);
     return true;
   }
+  // For values the accumulator must own (VARCHAR): whether `v` would be
+  // kept, and keeping a copy of it.
+  bool takes(const T& v) const { return empty || v < value; }
+  void set(const T& v) {
+    value = v;
+    empty = false;
+  }
   bool is_null() const { return empty; }
   const T& result() const { return value; }
 };
@@ -55,6 +62,11 @@ struct Max {
   bool merge(const Max& o) {
     if (!o.empty) add(o.value);
     return true;
+  }
+  bool takes(const T& v) const { return empty || v > value; }
+  void set(const T& v) {
+    value = v;
+    empty = false;
   }
   bool is_null() const { return empty; }
   const T& result() const { return value; }
@@ -77,6 +89,8 @@ struct First {
     if (!o.empty && (empty || o.at < at)) *this = o;
     return true;
   }
+  bool takes(const T&) const { return empty; }
+  void set(const T& v, uint64_t when) { add(v, when); }
   bool is_null() const { return empty; }
   const T& result() const { return value; }
 };
@@ -95,6 +109,8 @@ struct Last {
     if (!o.empty && (empty || o.at >= at)) *this = o;
     return true;
   }
+  bool takes(const T&) const { return true; }
+  void set(const T& v, uint64_t when) { add(v, when); }
   bool is_null() const { return empty; }
   const T& result() const { return value; }
 };

@@ -257,6 +257,16 @@ class HashTable {
     return insert_new(key, h, Row{});
   }
 
+  // A copy of `s` in the table's pool for a view a row keeps and updates in
+  // place (a group's MIN of a VARCHAR); `old`, the view it replaces (a copy
+  // this gave before, or empty), becomes garbage. The pool is compacted
+  // first when it is mostly garbage, so the copy returned stays valid.
+  std::string_view own(std::string_view s, std::string_view old) {
+    garbage_bytes_ += old.size();
+    maybe_compact();
+    return pool_.intern_copy(s);
+  }
+
   // Removes key; false if it was not there.
   bool erase(const Key& key) {
     const Slot* s = find_slot(Codec::prepare(key), hash_(key));

@@ -108,6 +108,9 @@ class WindowGroups {
     return find_group(*last_, key);
   }
 
+  // HashTable::own in the window found last (a group's MIN of a VARCHAR).
+  std::string_view own(std::string_view s, std::string_view old) { return last_->own(s, old); }
+
   // Event time `t` has been seen: the windows the watermark now passes
   // close, in the order of their ends, each group through
   // on_group(bounds, key, group) -> Step; then they are freed. The first
