@@ -299,7 +299,18 @@ overClause
     : OVER LPAREN (ROWS WINDOW BUFFER INTEGER_LITERAL ROWS)?
       (PARTITION BY expression (COMMA expression)*)?
       (ORDER BY orderItem (COMMA orderItem)*)?
-      frameClause? RPAREN
+      frameClause? expireClause? overEmit? RPAREN
+    ;
+
+// Velostream's frame options: an idle partition's rows are dropped after a
+// while; a row is written for every record, or once the buffer is full.
+expireClause
+    : EXPIRE AFTER (duration | NEVER)
+    ;
+
+overEmit
+    : EMIT EVERY RECORD
+    | EMIT ON BUFFER FULL
     ;
 
 frameClause
@@ -340,7 +351,8 @@ identifier
 // Keywords that do not shape a statement stay usable as names: a column may
 // be called status, key, value, timestamp or window.
 nonReserved
-    : ADVANCE | ASC | BOTH | BUFFER | CHANGES | CURRENT | DATE | DAY | DAYS | DESC
+    : ADVANCE | AFTER | ASC | BOTH | BUFFER | CHANGES | CURRENT | DATE | DAY | DAYS | DESC | EVERY | EXPIRE
+    | NEVER | RECORD
     | DESCRIPTOR | EMIT | ENFORCED | ESCAPE | EXTRACT | FILTER | FINAL | FIRST | FOLLOWING
     | GRACE | HOPPING | HOUR | HOURS | IF | KEY | LAST | LEADING | METRICS
     | MILLISECOND | MILLISECONDS | MINUTE | MINUTES | NULLS | PERIOD | POSITION
@@ -352,6 +364,7 @@ nonReserved
 // ---------------------------------------------------------------- lexer
 
 ADVANCE: A D V A N C E;
+AFTER: A F T E R;
 ALL: A L L;
 AND: A N D;
 ANY: A N Y;
@@ -375,6 +388,8 @@ DESCRIPTOR: D E S C R I P T O R;
 DISTINCT: D I S T I N C T;
 ELSE: E L S E;
 EMIT: E M I T;
+EVERY: E V E R Y;
+EXPIRE: E X P I R E;
 END: E N D;
 ENFORCED: E N F O R C E D;
 ESCAPE: E S C A P E;
@@ -413,6 +428,7 @@ MILLISECOND: M I L L I S E C O N D;
 MILLISECONDS: M I L L I S E C O N D S;
 MINUTE: M I N U T E;
 MINUTES: M I N U T E S;
+NEVER: N E V E R;
 NOT: N O T;
 NULL_: N U L L;
 NULLS: N U L L S;
@@ -429,6 +445,7 @@ PRECISION: P R E C I S I O N;
 PRIMARY: P R I M A R Y;
 PROPERTIES: P R O P E R T I E S;
 RANGE: R A N G E;
+RECORD: R E C O R D;
 REPLACE: R E P L A C E;
 RETENTION: R E T E N T I O N;
 RIGHT: R I G H T;

@@ -175,6 +175,9 @@ struct WindowSpec {
   int64_t frame_preceding = -1;
   std::string frame_unsupported;  // what the frame asks that streamc does not do, if anything
   SourceRange frame_range;
+  int64_t expire_ms = 0;          // EXPIRE AFTER: an idle partition is dropped after this long; 0: never
+  SourceRange expire_range;
+  bool emit_on_buffer_full = false;  // EMIT ON BUFFER FULL (else EMIT EVERY RECORD)
   SourceRange range;
 };
 

@@ -300,6 +300,11 @@ std::unique_ptr<WindowSpec> Transformer::transform_over(P::OverClauseContext& ct
   if (ctx.BUFFER()) to_int64(ctx.INTEGER_LITERAL()->getText(), spec->buffer_rows);
   for (auto* e : ctx.expression()) spec->partition_by.push_back(transform_expression(*e));
   for (auto* o : ctx.orderItem()) spec->order_by.push_back(transform_order_item(*o));
+  if (auto* expire = ctx.expireClause()) {
+    spec->expire_range = range(expire);
+    if (expire->duration()) spec->expire_ms = transform_duration(*expire->duration()).ms;
+  }
+  if (auto* emit = ctx.overEmit()) spec->emit_on_buffer_full = emit->FULL() != nullptr;
   if (auto* frame = ctx.frameClause()) {
     spec->has_frame = true;
     spec->frame_range = range(frame);

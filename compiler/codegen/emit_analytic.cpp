@@ -18,8 +18,12 @@ namespace {
 std::string str(int64_t n) { return std::to_string(n); }
 
 std::span<const ExprPtr> partition_keys(const Analytic& a) {
-  return std::span<const ExprPtr>(a.node->args).subspan(static_cast<size_t>(a.partition_from));
+  return std::span<const ExprPtr>(a.node->args)
+      .subspan(static_cast<size_t>(a.partition_from), static_cast<size_t>(a.partition_count));
 }
+
+// EXPIRE AFTER or EMIT ON BUFFER FULL: the partitions keep their last event time and their rows.
+bool tracked(const Expr& e) { return e.expire > 0 || e.emit_when_rows > 0; }
 
 // Whether the analytic reads a ring of the frame's last rows.
 bool reads_frame(const Expr& e) {
@@ -131,9 +135,15 @@ std::string analytic_buffer_type(const Analytic& a) {
     case AnalyticKind::FirstValue:
     case AnalyticKind::NthValue: return "streamc::NthSeen<" + value_type(e) + ">";
     case AnalyticKind::Running: return accumulator_type(e.agg, e.type, e.args[0]->type);
-    case AnalyticKind::LastValue: break;
+    case AnalyticKind::LastValue: return "streamc::RowCount";  // only tracked partitions keep one
   }
   return "void";
+}
+
+std::string analytic_member(const Analytic& a) {
+  if (!tracked(*a.node)) return "streamc::HashTable<" + a.key_type + ", " + analytic_buffer_type(a) + "> " + a.member;
+  return "streamc::Partitions<" + a.key_type + ", " + analytic_buffer_type(a) + "> " + a.member + "{" +
+         str(a.node->expire) + "}";
 }
 
 void emit_analytic_types(CodeWriter& w, const Pipeline& p) {
@@ -147,6 +157,7 @@ void emit_analytic_types(CodeWriter& w, const Pipeline& p) {
 void emit_analytic(PipelineContext& ctx) {
   CodeWriter& w = ctx.w;
   std::vector<Value> results;
+  std::vector<std::string> not_full;  // EMIT ON BUFFER FULL: partitions that hold fewer rows
   for (size_t i = 0; i < ctx.pipeline.analytics.size(); ++i) {
     const Analytic& a = ctx.pipeline.analytics[i];
     const Expr& e = *a.node;
@@ -156,10 +167,31 @@ void emit_analytic(PipelineContext& ctx) {
       std::vector<Value> keys;
       const std::string key = null_keyed_values(ctx.emitter, partition_keys(a), keys);
       state = (e.op == ExprOp::Lag ? "recent" : "state") + str(static_cast<int64_t>(i));
-      w.line("auto& {} = {}.find_or_insert({}({}));", {state, a.member, a.key_type, key});
+      if (tracked(e)) {
+        // The partition at the record's event time (EXPIRE AFTER drops the ones idle for longer first).
+        std::string time = "0";
+        if (e.expire > 0) {
+          const Value t = ctx.emitter.emit(*e.args.back());
+          if (t.nullable()) {
+            w.line("if ({}) return fail({});",
+                   {t.null, cpp_c_string("the event time '" + e.args.back()->text + "' of EXPIRE AFTER is NULL")});
+          }
+          time = t.code;
+        }
+        const std::string part = "partition" + str(static_cast<int64_t>(i));
+        w.line("auto& {} = {}.at({}({}), {});", {part, a.member, a.key_type, key, time});
+        w.line("auto& {} = {}.state;", {state, part});
+        if (e.emit_when_rows > 0) not_full.push_back(part + ".rows < " + str(e.emit_when_rows));
+      } else {
+        w.line("auto& {} = {}.find_or_insert({}({}));", {state, a.member, a.key_type, key});
+      }
     }
     const std::string out = (e.op == ExprOp::Lag ? "lag" : "over") + str(static_cast<int64_t>(i));
     results.push_back(e.op == ExprOp::Lag ? emit_lag(ctx, e, state, out) : emit_over(ctx, a, state, out));
+  }
+  if (!not_full.empty()) {
+    w.line("// EMIT ON BUFFER FULL: the record is written once its partition's buffer is full.");
+    w.line("if ({}) return Step::Next;", {join(not_full, " || ")});
   }
   ctx.emitter.set_analytics(std::move(results));
 }

@@ -14,6 +14,9 @@ namespace streamc {
 void emit_analytic_types(CodeWriter& w, const Pipeline& pipeline);
 // streamc::Recent<int64_t, 1>: what a partition keeps.
 std::string analytic_buffer_type(const Analytic& analytic);
+// The Program member's declaration: `streamc::HashTable<Lag0_0Key, ...> lag_0_0_`, or for
+// partitions that expire or count their rows, `streamc::Partitions<...> over_0_1_{300000}`.
+std::string analytic_member(const Analytic& analytic);
 // Each analytic's value for the record, from its partition; then the record's value joins the partition.
 void emit_analytic(PipelineContext& ctx);
 

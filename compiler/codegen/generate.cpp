@@ -87,7 +87,7 @@ void emit_state_member(CodeWriter& w, const Plan& plan, const StateObject& state
     }
     case StateKind::RowBuffer: {
       for (const Analytic& a : plan.pipelines[state.pipeline].analytics) {
-        if (a.member == state.member) w.line("streamc::HashTable<{}, {}> {};", {a.key_type, analytic_buffer_type(a), a.member});
+        if (a.member == state.member) w.line("{};", {analytic_member(a)});
       }
       break;
     }

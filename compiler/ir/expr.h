@@ -106,6 +106,11 @@ struct Expr {
   bool all = false;                               // Quantified: ALL (else ANY)
   AggKind agg = AggKind::Count;                   // Aggregate; Over (Running)
   AnalyticKind analytic = AnalyticKind::RowNumber;  // Over
+  // Lag, Over: Velostream's EXPIRE AFTER (ms; 0: never), its last arg then
+  // being the event time (the OVER's ORDER BY); EMIT ON BUFFER FULL (the
+  // record is written once its partition holds this many rows; 0: always).
+  int64_t expire = 0;
+  int64_t emit_when_rows = 0;
 
   bool is_literal() const { return op == ExprOp::Literal; }
   bool is_null_literal() const { return op == ExprOp::Literal && std::holds_alternative<std::monostate>(literal); }

@@ -37,10 +37,11 @@ Note<T> note(T& v) {
 template <class E>
 auto expr_fields(E& e) {
   auto& [op, type, nullable, range, args, literal, source, column, column_name, has_else, text, subquery, compare,
-         all, agg, analytic] = e;
+         all, agg, analytic, expire, emit_when_rows] = e;
   return std::make_tuple(field(op), field(type), field(nullable), note(range), field(args), field(literal),
                          field(source), field(column), note(column_name), field(has_else), note(text),
-                         field(subquery), field(compare), field(all), field(agg), field(analytic));
+                         field(subquery), field(compare), field(all), field(agg), field(analytic), field(expire),
+                         field(emit_when_rows));
 }
 
 template <class S>

@@ -178,6 +178,7 @@ struct Analytic {
   std::string key_type;             // Lag0_0Key: (is NULL, value) per partition key
   std::string member;               // lag_0_0_: the partitions' state; empty when it needs none (LAST_VALUE)
   int partition_from = 0;           // node->args from this index on are the partition keys
+  int partition_count = 0;          // how many (the event time of EXPIRE AFTER follows them)
 };
 
 struct Pipeline {

@@ -319,9 +319,10 @@ class Planner {
                          : e.analytic == AnalyticKind::Rank || e.analytic == AnalyticKind::DenseRank ? e.column
                                                                                                     : 1;
         const std::string prefix = lag ? "lag" : "over";
-        const bool stateless = !lag && e.analytic == AnalyticKind::LastValue;
+        const bool stateless = !lag && e.analytic == AnalyticKind::LastValue && e.expire == 0 && e.emit_when_rows == 0;
+        const int count = static_cast<int>(e.args.size()) - from - (e.expire > 0 ? 1 : 0);
         p.analytics.push_back({clone(e), (lag ? "Lag" : "Over") + name + "Key",
-                               stateless ? "" : prefix + "_" + name + "_", from});
+                               stateless ? "" : prefix + "_" + name + "_", from, count});
       }
       if (!p.analytics.empty()) p.operators.push_back({OpKind::Analytic});
       p.operators.push_back({OpKind::Project});
@@ -467,8 +468,10 @@ class Planner {
       }
       for (const Analytic& a : p.analytics) {
         if (a.member.empty()) continue;
+        const std::string expiry =
+            a.node->expire > 0 ? "; a partition idle for " + format_duration(a.node->expire) + " is dropped" : "";
         plan_.states.push_back({StateKind::RowBuffer, a.member, Trigger::PerRecord, p.index, -1,
-                                analytic_state_note(*a.node) + " per partition, for " + a.node->text});
+                                analytic_state_note(*a.node) + " per partition, for " + a.node->text + expiry});
       }
       if (p.limit) {
         plan_.states.push_back({StateKind::LimitCounter, p.limit_counter, Trigger::PerRecord, p.index, -1,

@@ -101,12 +101,34 @@ ExprPtr ExpressionBinder::bind_analytic(const ast::FunctionExpr& f) {
   return node;
 }
 
-// The partition keys of an OVER, appended to `node`'s args; false after reporting.
+// The partition keys of an OVER, appended to `node`'s args, then
+// Velostream's options: EXPIRE AFTER (the event time, its ORDER BY, last)
+// and EMIT ON BUFFER FULL. False after reporting.
 bool ExpressionBinder::bind_partition(const ast::WindowSpec& over, Expr& node) {
   for (const auto& p : over.partition_by) {
     ExprPtr key = bind(*p);
     if (!key) return false;
     node.args.push_back(std::move(key));
+  }
+  if (over.emit_on_buffer_full) {
+    if (over.buffer_rows <= 0) {
+      diags_.report(DiagId::type_mismatch, over.range, {"EMIT ON BUFFER FULL needs ROWS WINDOW BUFFER n ROWS"});
+      return false;
+    }
+    node.emit_when_rows = over.buffer_rows;
+  }
+  if (over.expire_ms > 0) {
+    ExprPtr time = over.order_by.empty() ? nullptr : bind(*over.order_by[0].expr);
+    const TypeId type = time ? time->type.id : TypeId::Null;
+    if (type != TypeId::Timestamp && type != TypeId::BigInt && type != TypeId::Int) {
+      if (time || over.order_by.empty()) {
+        diags_.report(DiagId::type_mismatch, over.expire_range,
+                      {"EXPIRE AFTER measures event time: it needs ORDER BY a TIMESTAMP (or BIGINT milliseconds)"});
+      }
+      return false;
+    }
+    node.expire = over.expire_ms;
+    node.args.push_back(make_cast(std::move(time), SqlType::bigint()));
   }
   return true;
 }

@@ -1,5 +1,5 @@
 -- name: error_analytics
--- description: LAG in WHERE, in a query that groups, of text, beyond its buffer, with a frame; LEAD and PERCENT_RANK; a frame that looks ahead or spans a time range; RANK without ORDER BY; NTH_VALUE with a bad n; ROW_NUMBER with an argument: each gets a diagnostic with a caret
+-- description: LAG in WHERE, in a query that groups, of text, beyond its buffer, with a frame; LEAD and PERCENT_RANK; a frame that looks ahead or spans a time range; RANK without ORDER BY; NTH_VALUE with a bad n; ROW_NUMBER with an argument; EXPIRE AFTER without an event-time ORDER BY; EMIT ON BUFFER FULL without a buffer: each gets a diagnostic with a caret
 CREATE STREAM trades (trade_id BIGINT, symbol VARCHAR, quantity INT)
     WITH ('connector' = 'file', 'path' = 'trades.jsonl', 'format' = 'json');
 
@@ -26,3 +26,7 @@ SELECT RANK() OVER (PARTITION BY symbol) AS r FROM trades;
 SELECT NTH_VALUE(quantity, 0) OVER (PARTITION BY symbol ORDER BY trade_id) AS q FROM trades;
 
 SELECT ROW_NUMBER(quantity) OVER (PARTITION BY symbol ORDER BY trade_id) AS q FROM trades;
+
+SELECT LAG(quantity) OVER (PARTITION BY symbol EXPIRE AFTER 5m) AS q FROM trades;
+
+SELECT LAG(quantity) OVER (PARTITION BY symbol ORDER BY trade_id EMIT ON BUFFER FULL) AS q FROM trades;

@@ -10,9 +10,11 @@
 #include <iterator>
 #include <limits>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 #include "streamc/accumulators.h"
+#include "streamc/analytics.h"
 #include "streamc/recent.h"
 
 namespace streamc {
@@ -216,6 +218,21 @@ TEST(Accumulators, FirstAndLastByArrival) {
   Last<int64_t> empty;
   EXPECT_TRUE(last.merge(empty));
   EXPECT_EQ(last.result(), 9);
+}
+
+// EXPIRE AFTER: a partition idle for the expiry starts afresh, and idle ones are freed.
+TEST(Partitions, ExpireByEventTime) {
+  Partitions<std::tuple<bool, int64_t>, RowCount> parts(60);
+  EXPECT_EQ(parts.at({false, 1}, 0).state.next(), 1);
+  EXPECT_EQ(parts.at({false, 2}, 10).state.next(), 1);
+  EXPECT_EQ(parts.at({false, 1}, 59).state.next(), 2);   // idle 59 < 60: the same partition
+  EXPECT_EQ(parts.at({false, 1}, 119).state.next(), 1);  // idle 60: afresh
+  EXPECT_EQ(parts.at({false, 1}, 119).rows, 2u);
+  EXPECT_EQ(parts.size(), 1u);  // partition 2, idle since 10, was freed on the way
+  Partitions<std::tuple<bool, int64_t>, RowCount> never(0);
+  never.at({false, 1}, 0);
+  EXPECT_EQ(never.at({false, 1}, 1000000).state.next(), 1);  // never expires: the same partition, its second row
+  EXPECT_EQ(never.at({false, 1}, 2000000).rows, 3u);
 }
 
 TEST(Recent, ReadsBackUpToItsSizeAcrossTheRing) {

@@ -8,6 +8,8 @@
 #include <cstdint>
 
 #include "streamc/accumulators.h"
+#include "streamc/hash_table.h"
+#include "streamc/per_record.h"
 
 namespace streamc {
 
@@ -55,6 +57,53 @@ struct NthSeen {
     is_null = null;
     return true;
   }
+};
+
+// A partition that may expire (EXPIRE AFTER: the event time of its last
+// record) or that counts its rows (EMIT ON BUFFER FULL), around what its
+// function keeps.
+template <class State>
+struct Partition {
+  State state{};
+  int64_t last_seen = 0;
+  uint64_t rows = 0;
+};
+template <class State, class F>
+void visit_strings(Partition<State>& p, F&& f) {
+  visit_strings(p.state, f);
+}
+
+// The partitions of such a row analytic, by key. A partition idle for
+// `expire` ms of event time starts afresh when a record comes to it, and
+// idle partitions are freed whenever event time has moved on by half of
+// `expire` (0: they never expire).
+template <class Key, class State>
+class Partitions {
+ public:
+  explicit Partitions(int64_t expire) : expire_(expire) {}
+
+  // The partition of `key`, a record at event time `t` in it.
+  STREAMC_PER_RECORD Partition<State>& at(const Key& key, int64_t t) {
+    if (expire_ > 0 && t >= next_sweep_) sweep(t);
+    Partition<State>& p = table_.find_or_insert(key);
+    if (expire_ > 0 && p.rows > 0 && p.last_seen <= t - expire_) p = Partition<State>{};
+    if (p.rows == 0 || t > p.last_seen) p.last_seen = t;
+    ++p.rows;
+    return p;
+  }
+
+  size_t size() const { return table_.size(); }
+  size_t memory_bytes() const { return table_.memory_bytes(); }
+
+ private:
+  void sweep(int64_t t) {
+    table_.erase_if([&](const Partition<State>& p) { return p.last_seen <= t - expire_; });
+    next_sweep_ = t + (expire_ > 1 ? expire_ / 2 : 1);
+  }
+
+  HashTable<Key, Partition<State>> table_;
+  int64_t expire_;
+  int64_t next_sweep_ = INT64_MIN;
 };
 
 // None of them holds a string (HashTable asks every row).

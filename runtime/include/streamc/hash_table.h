@@ -271,19 +271,24 @@ class HashTable {
   bool erase(const Key& key) {
     const Slot* s = find_slot(Codec::prepare(key), hash_(key));
     if (s == nullptr) return false;
-    const size_t i = static_cast<size_t>(s - slots_);
-    garbage_bytes_ += Codec::pool_bytes(slots_[i].key) + string_bytes(slots_[i].row);
-    const size_t group = i & ~(hash_table_detail::kGroupSize - 1);
-    if (hash_table_detail::Group(ctrl_ + group).match_empty()) {
-      ctrl_[i] = hash_table_detail::kEmpty;
-      ++growth_left_;
-    } else {
-      ctrl_[i] = hash_table_detail::kDeleted;
-      ++tombstones_;
-    }
-    --size_;
+    erase_slot(static_cast<size_t>(s - slots_));
     maybe_compact();
     return true;
+  }
+
+  // Removes every row for which drop(row) holds (idle partitions of a row
+  // analytic); the number removed.
+  template <class Drop>
+  size_t erase_if(Drop&& drop) {
+    size_t n = 0;
+    for (size_t i = 0; i < capacity_; ++i) {
+      if (ctrl_[i] >= 0 && drop(static_cast<const Row&>(slots_[i].row))) {
+        erase_slot(i);
+        ++n;
+      }
+    }
+    if (n) maybe_compact();
+    return n;
   }
 
   size_t size() const { return size_; }
@@ -431,6 +436,19 @@ class HashTable {
     size_t n = 0;
     visit_strings(value, [&n](std::string_view& s) { n += s.size(); });
     return n;
+  }
+
+  void erase_slot(size_t i) {
+    garbage_bytes_ += Codec::pool_bytes(slots_[i].key) + string_bytes(slots_[i].row);
+    const size_t group = i & ~(hash_table_detail::kGroupSize - 1);
+    if (hash_table_detail::Group(ctrl_ + group).match_empty()) {
+      ctrl_[i] = hash_table_detail::kEmpty;
+      ++growth_left_;
+    } else {
+      ctrl_[i] = hash_table_detail::kDeleted;
+      ++tombstones_;
+    }
+    --size_;
   }
 
   void maybe_compact() {
