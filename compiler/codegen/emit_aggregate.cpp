@@ -5,7 +5,8 @@ namespace streamc {
 
 std::string accumulator_type(AggKind kind, const SqlType& result, const SqlType& value) {
   switch (kind) {
-    case AggKind::Count: return "streamc::Count";
+    case AggKind::Count:
+    case AggKind::CountDistinct: return "streamc::Count";
     case AggKind::Avg:
       if (result.id == TypeId::Decimal) {
         return "streamc::AvgDecimal<" + std::to_string(value.scale) + ", " + std::to_string(result.scale) + ">";
@@ -33,6 +34,9 @@ void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput
   std::string add;
   switch (in.kind) {
     case AggKind::Count: add = acc + ".add();"; break;
+    case AggKind::CountDistinct:  // a value new to the group's set of them
+      add = "if (streamc::insert_new(" + in.distinct_set + ", " + in.distinct_key + ")) " + acc + ".add();";
+      break;
     case AggKind::Avg:
       if (in.result.id == TypeId::Decimal) {  // exact: the decimal sum, divided at the end
         add = "if (!" + acc + ".add(" + v.code + ")) [[unlikely]] " + in.overflow;
@@ -75,7 +79,7 @@ void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput
 }
 
 Value accumulator_result(AggKind kind, const std::string& acc) {
-  if (kind == AggKind::Count) return {acc + ".result()", ""};
+  if (kind == AggKind::Count || kind == AggKind::CountDistinct) return {acc + ".result()", ""};
   return {acc + ".result()", acc + ".is_null()"};
 }
 

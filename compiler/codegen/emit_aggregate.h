@@ -29,6 +29,9 @@ struct AggregateInput {
   // A VARCHAR value the accumulator keeps beyond the record (a group's MIN):
   // the table whose own() copies it; empty when the value outlives the accumulator.
   std::string owner;
+  // COUNT(DISTINCT): the set of the group's values seen, and the (group key, value) to look up in it.
+  std::string distinct_set;
+  std::string distinct_key;
 };
 void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput& in);
 

@@ -85,6 +85,14 @@ void emit_group_struct(CodeWriter& w, const Pipeline& p) {
   w.line("// The groups of {} by ({}): (is NULL, value) per key, so NULL keys form one group.",
          {comment_text(p.name), comment_text(join(keys, ", "))});
   w.line("using {} = {};", {g.key_type, null_keyed_type(g.keys)});
+  for (size_t j = 0; j < g.aggregates.size(); ++j) {
+    const std::string& type = g.distinct_sets[j].second;
+    if (type.empty()) continue;
+    // The group's key and the value: (is NULL, value) per key, then the value (never NULL: not counted).
+    std::string parts = null_keyed_type(g.keys);
+    parts = parts.substr(0, parts.size() - 1) + ", " + g.aggregates[j]->args[0]->type.cpp_type() + ">";
+    w.line("using {} = {};  // {}", {type, parts, comment_text(g.aggregates[j]->text)});
+  }
   {
     auto s = w.block("struct " + g.group_type, "};");
     for (size_t j = 0; j < g.aggregates.size(); ++j) {
@@ -152,6 +160,10 @@ void emit_aggregate(PipelineContext& ctx) {
     const char* what = a.type.id == TypeId::Decimal ? "decimal" : "integer";
     in.overflow = "return fail(" + cpp_c_string(std::string(what) + " overflow in '" + a.text + "'") + ");";
     if (owns_string(a)) in.owner = g.member;
+    if (a.agg == AggKind::CountDistinct) {
+      in.distinct_set = g.distinct_sets[j].first;
+      in.distinct_key = g.distinct_sets[j].second + "(" + key + ", " + v.code + ")";
+    }
     emit_accumulate(w, "g.a" + str(j), in);
   }
   if (g.window && g.emit == Emit::Changes) {

@@ -85,6 +85,13 @@ void emit_state_member(CodeWriter& w, const Plan& plan, const StateObject& state
               std::to_string(window.grace), std::to_string(window.delay)});
       break;
     }
+    case StateKind::DistinctValues: {
+      const Grouping& g = *plan.pipelines[state.pipeline].grouping;
+      for (const auto& [member, type] : g.distinct_sets) {
+        if (member == state.member) w.line("streamc::HashTable<{}, streamc::Present> {};", {type, member});
+      }
+      break;
+    }
     case StateKind::RowBuffer: {
       for (const Analytic& a : plan.pipelines[state.pipeline].analytics) {
         if (a.member == state.member) w.line("{};", {analytic_member(a)});
@@ -124,7 +131,8 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
              {cpp_c_string(name), t.member, t.member});
     }
     for (const StateObject& s : plan.states) {
-      if (s.kind != StateKind::GroupState && s.kind != StateKind::RowBuffer && s.kind != StateKind::WindowState) {
+      if (s.kind != StateKind::GroupState && s.kind != StateKind::RowBuffer && s.kind != StateKind::WindowState &&
+          s.kind != StateKind::DistinctValues) {
         continue;
       }
       w.line("streamc::print_state_stats(stderr, {}, {}, {}.size(), {}.memory_bytes());",

@@ -7,7 +7,7 @@
 
 namespace streamc {
 
-enum class AggKind { Count, Sum, Min, Max, Avg, StddevSamp, StddevPop, VarSamp, VarPop, First, Last };
+enum class AggKind { Count, Sum, Min, Max, Avg, StddevSamp, StddevPop, VarSamp, VarPop, First, Last, CountDistinct };
 
 // The spread aggregates: a DOUBLE over numbers (streamc::Spread).
 inline bool is_spread(AggKind kind) { return kind >= AggKind::StddevSamp && kind <= AggKind::VarPop; }
@@ -28,6 +28,7 @@ inline const char* to_string(AggKind kind) {
     case AggKind::VarPop: return "VAR_POP";
     case AggKind::First: return "FIRST";
     case AggKind::Last: return "LAST";
+    case AggKind::CountDistinct: return "COUNT(DISTINCT)";
   }
   return "?";
 }

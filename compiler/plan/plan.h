@@ -168,6 +168,9 @@ struct Grouping {
   std::string member;               // groups_0_: the groups by key
   std::string emit_function;        // emit_groups_0 (close_windows_0): Final, once every stream has ended
   std::optional<WindowPlan> window;  // the groups are per time window
+  // Per aggregate, for COUNT(DISTINCT x): the set of (group key, x) seen and
+  // its key type (distinct_0_1_, Groups0Distinct1); empty for the others.
+  std::vector<std::pair<std::string, std::string>> distinct_sets;
 };
 
 // A row analytic: LAG(x, k) OVER (PARTITION BY ...) keeps each partition's
@@ -233,6 +236,7 @@ enum class StateKind {
   GroupState,     // a pipeline's groups: their keys and accumulators
   RowBuffer,      // a row analytic's recent values per partition
   WindowState,    // a pipeline's open windows: the groups of each
+  DistinctValues, // COUNT(DISTINCT x): the values of x each group has seen
 };
 
 // What the program keeps between records.

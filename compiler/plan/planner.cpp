@@ -290,6 +290,12 @@ class Planner {
         g.key_type = g.group_type + "Key";
         g.member = "groups_" + std::to_string(p.index) + "_";
         g.emit_function = "emit_groups_" + std::to_string(p.index);
+        for (size_t j = 0; j < g.aggregates.size(); ++j) {
+          const bool distinct = g.aggregates[j]->agg == AggKind::CountDistinct;
+          const std::string n = std::to_string(p.index) + "_" + std::to_string(j);
+          g.distinct_sets.emplace_back(distinct ? "distinct_" + n + "_" : "",
+                                       distinct ? g.group_type + "Distinct" + std::to_string(j) : "");
+        }
         if (q.window) {
           const BoundWindow& bw = *q.window;
           WindowPlan w{bw.kind,    bw.size,          bw.advance,          bw.gap,
@@ -449,6 +455,14 @@ class Planner {
                                 "the keys of " + source(plan_.tables[right].source).name +
                                     " a row matched; the others come out after the scan"});
       }
+      if (p.grouping) {
+        for (size_t j = 0; j < p.grouping->distinct_sets.size(); ++j) {
+          const std::string& member = p.grouping->distinct_sets[j].first;
+          if (member.empty()) continue;
+          plan_.states.push_back({StateKind::DistinctValues, member, Trigger::PerRecord, p.index, -1,
+                                  "the distinct values each group has seen, for " + p.grouping->aggregates[j]->text});
+        }
+      }
       if (p.grouping && p.grouping->window) {
         const WindowPlan& w = *p.grouping->window;
         const bool final = p.grouping->emit == Emit::Final;
@@ -545,6 +559,7 @@ const char* to_string(StateKind kind) {
     case StateKind::GroupState: return "group state";
     case StateKind::RowBuffer: return "row buffer";
     case StateKind::WindowState: return "window state";
+    case StateKind::DistinctValues: return "distinct values";
   }
   return "?";
 }

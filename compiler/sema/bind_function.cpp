@@ -50,7 +50,8 @@ bool is_number(const ExprPtr& a) { return a->type.is_numeric(); }
 
 SqlType aggregate_type(AggKind kind, const SqlType& arg) {
   switch (kind) {
-    case AggKind::Count: return SqlType::bigint();
+    case AggKind::Count:
+    case AggKind::CountDistinct: return SqlType::bigint();
     case AggKind::Avg:
       // DECIMAL(p, s): scale max(s, 6), less when its whole digits would not leave room in 38.
       if (arg.id == TypeId::Decimal) {
@@ -84,11 +85,13 @@ ExprPtr ExpressionBinder::bind_aggregate(const ast::FunctionExpr& f, AggKind kin
                                           "groups (GROUP BY), not here"});
     return nullptr;
   }
-  if (f.distinct) {
+  if (f.distinct && kind != AggKind::Count) {
     diags_.report(DiagId::not_supported, f.range, {name + "(DISTINCT ...)"});
     return nullptr;
   }
-  auto node = make_node(ExprOp::Aggregate, SqlType::bigint(), kind != AggKind::Count, f.range);
+  if (f.distinct) kind = AggKind::CountDistinct;  // COUNT(DISTINCT x): the distinct non-NULL values
+  auto node = make_node(ExprOp::Aggregate, SqlType::bigint(), kind != AggKind::Count && kind != AggKind::CountDistinct,
+                        f.range);
   node->agg = kind;
   // args: the value (COUNT(*): TRUE, never NULL, so every record counts), then the FILTER condition.
   ExprPtr arg;

@@ -110,6 +110,11 @@ void ScriptBinder::bind_grouping(const ast::Query& q, ExpressionBinder& binder, 
   GroupReads reads(bq, diags_);
   for (auto& c : bq.columns) c.expr = reads.rewrite(std::move(c.expr));
   if (having) bq.having = reads.rewrite(make_cast(std::move(having), SqlType::boolean()));
+  for (const auto& a : bq.aggregates) {
+    if (bq.window && a->agg == AggKind::CountDistinct) {
+      diags_.report(DiagId::not_supported, a->range, {"COUNT(DISTINCT ...) in a window"});
+    }
+  }
   if (bq.window && bq.window->kind == WindowKind::Session) {
     for (const auto& a : bq.aggregates) {
       if (a->type.id == TypeId::Varchar) {

@@ -24,6 +24,15 @@ STREAMC_PER_RECORD inline typename Groups::RowType& find_group(Groups& groups, c
   return group;
 }
 
+// Adds `key` to a set (a HashTable of streamc::Present rows); true when it
+// was not there yet (COUNT(DISTINCT): a value new to its group).
+template <class Set>
+STREAMC_PER_RECORD inline bool insert_new(Set& set, const typename Set::KeyType& key) {
+  const size_t before = set.size();
+  set.find_or_insert(key);
+  return set.size() != before;
+}
+
 // on_group(key, group) -> Step for every group, in the order the groups
 // first appeared; the first failure stops it.
 template <class Groups, class OnGroup>
