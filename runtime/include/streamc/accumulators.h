@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <type_traits>
 
 #include "streamc/decimal.h"
@@ -27,22 +28,21 @@ struct Count {
 };
 
 // MIN / MAX over any type ordered by <: numbers, decimals of one scale,
-// strings, timestamps.
-template <class T>
-struct Min {
+// strings, timestamps. `Better` says whether a value replaces the one kept.
+template <class T, class Better>
+struct Extreme {
   T value{};
   bool empty = true;
   void add(const T& v) {
-    if (empty || v < value) value = v;
-    empty = false;
+    if (takes(v)) set(v);
   }
-  bool merge(const Min& o) {
+  bool merge(const Extreme& o) {
     if (!o.empty) add(o.value);
     return true;
   }
   // For values the accumulator must own (VARCHAR): whether `v` would be
   // kept, and keeping a copy of it.
-  bool takes(const T& v) const { return empty || v < value; }
+  bool takes(const T& v) const { return empty || Better{}(v, value); }
   void set(const T& v) {
     value = v;
     empty = false;
@@ -52,25 +52,9 @@ struct Min {
 };
 
 template <class T>
-struct Max {
-  T value{};
-  bool empty = true;
-  void add(const T& v) {
-    if (empty || v > value) value = v;
-    empty = false;
-  }
-  bool merge(const Max& o) {
-    if (!o.empty) add(o.value);
-    return true;
-  }
-  bool takes(const T& v) const { return empty || v > value; }
-  void set(const T& v) {
-    value = v;
-    empty = false;
-  }
-  bool is_null() const { return empty; }
-  const T& result() const { return value; }
-};
+using Min = Extreme<T, std::less<T>>;
+template <class T>
+using Max = Extreme<T, std::greater<T>>;
 
 // FIRST and LAST: the first and the last value added, in arrival order
 // (`at`, the record's place in the input, orders two that merge).

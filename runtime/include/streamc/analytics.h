@@ -117,10 +117,8 @@ template <class F>
 void visit_strings(Count&, F&&) {}
 template <class T, class F>
 void visit_strings(Sum<T>&, F&&) {}
-template <class T, class F>
-void visit_strings(Min<T>&, F&&) {}
-template <class T, class F>
-void visit_strings(Max<T>&, F&&) {}
+template <class T, class Better, class F>
+void visit_strings(Extreme<T, Better>&, F&&) {}
 template <class F>
 void visit_strings(Avg&, F&&) {}
 template <int S, int R, class F>
