@@ -1,6 +1,8 @@
 // The C++ of an aggregate: its accumulator, one row added to it, its result.
 #include "codegen/emit_aggregate.h"
 
+#include "codegen/cpp_literals.h"
+
 namespace streamc {
 
 std::string accumulator_type(AggKind kind, const SqlType& result, const SqlType& value) {
@@ -21,6 +23,7 @@ std::string accumulator_type(AggKind kind, const SqlType& result, const SqlType&
     case AggKind::Max: return "streamc::Max<" + result.cpp_type() + ">";
     case AggKind::First: return "streamc::First<" + result.cpp_type() + ">";
     case AggKind::Last: return "streamc::Last<" + result.cpp_type() + ">";
+    case AggKind::StringAgg: return "streamc::StringAgg";
   }
   return "void";
 }
@@ -34,6 +37,10 @@ void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput
   std::string add;
   switch (in.kind) {
     case AggKind::Count: add = acc + ".add();"; break;
+    case AggKind::StringAgg:  // the values so far and this one, a copy the group's table owns
+      add = acc + ".set(" + in.owner + ".own(" + acc + ".empty ? " + v.code + " : streamc::concat(arena_, {" + acc +
+            ".value, " + cpp_string_literal(in.separator) + ", " + v.code + "}), " + acc + ".value));";
+      break;
     case AggKind::CountDistinct:  // a value new to the group's set of them
       add = "if (streamc::insert_new(" + in.distinct_set + ", " + in.distinct_key + ")) " + acc + ".add();";
       break;

@@ -18,7 +18,8 @@ std::string str(size_t n) { return std::to_string(n); }
 
 // An aggregate that keeps a VARCHAR value of its own (not COUNT or SUM of it).
 bool owns_string(const Expr& a) {
-  return a.type.id == TypeId::Varchar && (a.agg == AggKind::Min || a.agg == AggKind::Max || is_positional(a.agg));
+  return a.type.id == TypeId::Varchar &&
+         (a.agg == AggKind::Min || a.agg == AggKind::Max || is_positional(a.agg) || a.agg == AggKind::StringAgg);
 }
 
 // What the select list and HAVING read: the aggregates of the group `g`.
@@ -160,6 +161,7 @@ void emit_aggregate(PipelineContext& ctx) {
     const char* what = a.type.id == TypeId::Decimal ? "decimal" : "integer";
     in.overflow = "return fail(" + cpp_c_string(std::string(what) + " overflow in '" + a.text + "'") + ");";
     if (owns_string(a)) in.owner = g.member;
+    if (a.agg == AggKind::StringAgg) in.separator = std::get<std::string>(a.literal);
     if (a.agg == AggKind::CountDistinct) {
       in.distinct_set = g.distinct_sets[j].first;
       in.distinct_key = g.distinct_sets[j].second + "(" + key + ", " + v.code + ")";

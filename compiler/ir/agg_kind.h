@@ -7,7 +7,9 @@
 
 namespace streamc {
 
-enum class AggKind { Count, Sum, Min, Max, Avg, StddevSamp, StddevPop, VarSamp, VarPop, First, Last, CountDistinct };
+enum class AggKind {
+  Count, Sum, Min, Max, Avg, StddevSamp, StddevPop, VarSamp, VarPop, First, Last, CountDistinct, StringAgg
+};
 
 // The spread aggregates: a DOUBLE over numbers (streamc::Spread).
 inline bool is_spread(AggKind kind) { return kind >= AggKind::StddevSamp && kind <= AggKind::VarPop; }
@@ -29,6 +31,7 @@ inline const char* to_string(AggKind kind) {
     case AggKind::First: return "FIRST";
     case AggKind::Last: return "LAST";
     case AggKind::CountDistinct: return "COUNT(DISTINCT)";
+    case AggKind::StringAgg: return "STRING_AGG";
   }
   return "?";
 }
@@ -48,6 +51,7 @@ inline std::optional<AggKind> agg_kind_of(std::string_view name) {
   // Velostream's FIRST / LAST; Flink's FIRST_VALUE / LAST_VALUE without OVER.
   if (name == "first" || name == "first_value") return AggKind::First;
   if (name == "last" || name == "last_value") return AggKind::Last;
+  if (name == "string_agg" || name == "listagg") return AggKind::StringAgg;
   return std::nullopt;
 }
 

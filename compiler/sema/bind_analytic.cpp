@@ -210,7 +210,8 @@ ExprPtr ExpressionBinder::bind_over(const ast::FunctionExpr& f) {
     node->type = v->type;
     node->column = static_cast<int>(*k);
     node->args.push_back(std::move(v));
-  } else if (agg && !is_spread(*agg) && !is_positional(*agg)) {
+  } else if (agg && !is_spread(*agg) && !is_positional(*agg) && *agg != AggKind::StringAgg &&
+             *agg != AggKind::CountDistinct) {
     if (f.filter) {
       diags_.report(DiagId::not_supported, f.filter->range, {"FILTER (WHERE ...) on a running aggregate"});
       return nullptr;

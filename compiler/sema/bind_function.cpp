@@ -52,6 +52,7 @@ SqlType aggregate_type(AggKind kind, const SqlType& arg) {
   switch (kind) {
     case AggKind::Count:
     case AggKind::CountDistinct: return SqlType::bigint();
+    case AggKind::StringAgg: return SqlType::varchar();
     case AggKind::Avg:
       // DECIMAL(p, s): scale max(s, 6), less when its whole digits would not leave room in 38.
       if (arg.id == TypeId::Decimal) {
@@ -103,6 +104,24 @@ ExprPtr ExpressionBinder::bind_aggregate(const ast::FunctionExpr& f, AggKind kin
     arg = make_node(ExprOp::Literal, SqlType::boolean(), false, f.range);
     arg->literal = true;
     arg->text = "*";
+  } else if (kind == AggKind::StringAgg && (f.args.size() == 1 || f.args.size() == 2)) {
+    // STRING_AGG(x, ', ') / LISTAGG(x [, sep]): the values joined by a literal separator (',' by default).
+    std::string separator = ",";
+    if (f.args.size() == 2) {
+      const auto* lit = f.args[1]->kind == ast::ExprKind::Literal ? &f.args[1]->as<ast::LiteralExpr>() : nullptr;
+      if (!lit || lit->literal != ast::LiteralKind::String) {
+        diags_.report(DiagId::type_mismatch, f.args[1]->range, {name + "'s separator must be a string literal"});
+        return nullptr;
+      }
+      separator = lit->value;
+    }
+    node->literal = separator;
+    in_aggregate_ = true;
+    arg = bind(*f.args[0]);
+    in_aggregate_ = false;
+    if (arg && arg->type.id != TypeId::Varchar && arg->type.id != TypeId::Null) {
+      arg = make_cast(std::move(arg), SqlType::varchar());
+    }
   } else if (f.args.size() != 1) {
     diags_.report(DiagId::wrong_argument_count, f.range, {name, "one argument", std::to_string(f.args.size())});
     return nullptr;
@@ -142,7 +161,7 @@ ExprPtr bind_function(ExpressionBinder& binder, const ast::FunctionExpr& f, Diag
     return nullptr;
   }
   if (std::find(kFunctionNames.begin(), kFunctionNames.end(), name) == kFunctionNames.end()) {
-    static const std::vector<std::string> aggregates = {"median", "string_agg", "listagg"};
+    static const std::vector<std::string> aggregates = {"median"};
     if (std::find(aggregates.begin(), aggregates.end(), name) != aggregates.end()) {
       diags.report(DiagId::not_supported, f.range, {"the aggregate function '" + to_upper(name) + "'"});
       return nullptr;

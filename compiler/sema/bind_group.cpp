@@ -111,6 +111,9 @@ void ScriptBinder::bind_grouping(const ast::Query& q, ExpressionBinder& binder, 
   for (auto& c : bq.columns) c.expr = reads.rewrite(std::move(c.expr));
   if (having) bq.having = reads.rewrite(make_cast(std::move(having), SqlType::boolean()));
   for (const auto& a : bq.aggregates) {
+    if (bq.window && bq.window->kind == WindowKind::Session && a->agg == AggKind::StringAgg) {
+      continue;  // reported below with the other VARCHARs of a session
+    }
     if (bq.window && a->agg == AggKind::CountDistinct) {
       diags_.report(DiagId::not_supported, a->range, {"COUNT(DISTINCT ...) in a window"});
     }

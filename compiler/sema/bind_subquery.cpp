@@ -103,7 +103,7 @@ std::shared_ptr<Subquery> ExpressionBinder::bind_subquery_body(const ast::Query&
     if (!scalar || sub->keyed) {
       return unsupported(f.range, "an aggregate here (it is supported in a scalar subquery not on the table's key)");
     }
-    if (is_positional(*kind)) {
+    if (is_positional(*kind) || *kind == AggKind::StringAgg) {
       return unsupported(f.range, name + " in a subquery (a table's rows have no order)");
     }
     sub->aggregate = kind;

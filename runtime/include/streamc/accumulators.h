@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <string_view>
 #include <functional>
 #include <type_traits>
 
@@ -97,6 +98,19 @@ struct Last {
   void set(const T& v, uint64_t when) { add(v, when); }
   bool is_null() const { return empty; }
   const T& result() const { return value; }
+};
+
+// STRING_AGG / LISTAGG: the values joined; generated code makes the joined
+// copy (its group's table owns it) and sets it.
+struct StringAgg {
+  std::string_view value;
+  bool empty = true;
+  void set(std::string_view v) {
+    value = v;
+    empty = false;
+  }
+  bool is_null() const { return empty; }
+  std::string_view result() const { return value; }
 };
 
 // SUM of integers (int64_t) or of decimals (i128, DECIMAL(38, s)): add() is

@@ -125,6 +125,10 @@ template <int S, int R, class F>
 void visit_strings(AvgDecimal<S, R>&, F&&) {}
 template <class T, class F>
 void visit_strings(First<T>&, F&&) {}
+template <class F>
+void visit_strings(StringAgg& a, F&& f) {
+  f(a.value);
+}
 template <class T, class F>
 void visit_strings(Last<T>&, F&&) {}
 
