@@ -79,7 +79,7 @@ std::string null_keyed_values(ExprEmitter& emitter, std::span<const ExprPtr> exp
   return join(parts, ", ");
 }
 
-void emit_group_struct(CodeWriter& w, const Pipeline& p) {
+void emit_group_struct(CodeWriter& w, const Plan& plan, const Pipeline& p) {
   const Grouping& g = *p.grouping;
   std::vector<std::string> keys;
   for (const auto& k : g.keys) keys.push_back(k->text);
@@ -116,8 +116,13 @@ void emit_group_struct(CodeWriter& w, const Pipeline& p) {
     auto fn = w.block("void visit_strings(" + g.group_type + "& g, F&& f)");
     for (const auto& s : strings) w.line(s);
   }
-  if (!g.window || g.window->kind != WindowKind::Session) return;
-  w.line("// Two sessions a record bridges become one: false when a SUM overflows.");
+  if (plan.lane_of(p)) {
+    w.line("// The same group from two threads' lanes becomes one: false when a SUM overflows.");
+  } else if (g.window && g.window->kind == WindowKind::Session) {
+    w.line("// Two sessions a record bridges become one: false when a SUM overflows.");
+  } else {
+    return;
+  }
   auto fn = w.block("[[maybe_unused]] bool merge(" + g.group_type + "& into, const " + g.group_type + "& from)");
   std::vector<std::string> parts;
   for (size_t j = 0; j < g.aggregates.size(); ++j) parts.push_back("into.a" + str(j) + ".merge(from.a" + str(j) + ")");
@@ -135,6 +140,9 @@ void emit_aggregate(PipelineContext& ctx) {
   if (g.window) {
     w.line("const {} key({});", {g.key_type, key});
     emit_window_group(ctx, windows);
+  } else if (ctx.plan.lane_of(ctx.pipeline)) {
+    // A new group notes where in the input it first appeared: the lanes merge in that order.
+    w.line("{}& g = streamc::find_group({}, {}({}), position);", {g.group_type, g.member, g.key_type, key});
   } else {
     w.line("{}& g = streamc::find_group({}, {}({}));", {g.group_type, g.member, g.key_type, key});
   }
@@ -161,6 +169,7 @@ void emit_aggregate(PipelineContext& ctx) {
     const char* what = a.type.id == TypeId::Decimal ? "decimal" : "integer";
     in.overflow = "return fail(" + cpp_c_string(std::string(what) + " overflow in '" + a.text + "'") + ");";
     if (owns_string(a)) in.owner = g.member;
+    if (ctx.plan.lane_of(ctx.pipeline)) in.arrival = "position";
     if (a.agg == AggKind::StringAgg) in.separator = std::get<std::string>(a.literal);
     if (a.agg == AggKind::CountDistinct) {
       in.distinct_set = g.distinct_sets[j].first;
@@ -226,8 +235,9 @@ void emit_groups_function(CodeWriter& w, const Plan& plan, const Pipeline& p,
   w.line("// EMIT FINAL: each group of {} once every stream has ended, in the order they first appeared.",
          {comment_text(p.name)});
   auto fn = w.block("bool Program::" + g.emit_function + "()");
+  const LanePlan* lane = plan.lane_of(p);
   w.line("return streamc::emit_groups(*this, {}, [this](const {}& key, {}& g) {",
-         {g.member, g.key_type, g.group_type});
+         {lane ? lane->member + "." + g.member : g.member, g.key_type, g.group_type});
   w.indent();
   int counter = 0;
   ExprEmitter emitter(w, {}, counter);

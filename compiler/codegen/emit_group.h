@@ -23,7 +23,7 @@ std::string null_keyed_type(std::span<const ExprPtr> exprs);
 std::string null_keyed_values(ExprEmitter& emitter, std::span<const ExprPtr> exprs, std::vector<Value>& keys);
 
 // Before Program: `using Groups0Key = std::tuple<...>;` and `struct Groups0`.
-void emit_group_struct(CodeWriter& w, const Pipeline& pipeline);
+void emit_group_struct(CodeWriter& w, const Plan& plan, const Pipeline& pipeline);
 // The record into its group `g`; what follows reads the group.
 void emit_aggregate(PipelineContext& ctx);
 // A group that does not qualify goes no further (with EMIT CHANGES, one that

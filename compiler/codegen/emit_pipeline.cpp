@@ -48,7 +48,10 @@ void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pip
   w.line("// {} → {}", {comment_text("FROM " + src.name), target});
   std::string found = pipeline.batched() ? ", const " + found_type(scan) + "& found" : "";
   {
-    auto fn = w.block("Step Program::" + pipeline.function + "(const " + scan.row_type + "& r" + found + ")");
+    // A pipeline that aggregates in lanes runs in the lane of the thread that parsed the record.
+    const LanePlan* lane = plan.lane_of(pipeline);
+    const std::string owner = lane ? lane->type : "Program";
+    auto fn = w.block("Step " + owner + "::" + pipeline.function + "(const " + scan.row_type + "& r" + found + ")");
     int counter = 0;
     std::vector<RowRef> rows = {{"r.", &scan}};
     for (const Lookup& l : pipeline.lookups) rows.push_back({l.var + "->", &plan.tables[l.table]});

@@ -65,7 +65,8 @@ std::vector<std::string> run_pipelines(const Plan& plan, const Scan& scan, const
   }
   for (size_t i = 0; i < scan.pipelines.size(); ++i) {
     const Pipeline& pipeline = plan.pipelines[scan.pipelines[i]];
-    std::string call = "program." + pipeline.function + "(" + row + (pipeline.batched() ? ", " + found : "") + ")";
+    const std::string owner = scan.lane ? "lane." : "program.";
+    std::string call = owner + pipeline.function + "(" + row + (pipeline.batched() ? ", " + found : "") + ")";
     if (scan.pipelines.size() == 1) {
       out.push_back("return " + call + ";");
     } else if (i == 0) {
@@ -81,9 +82,15 @@ std::vector<std::string> run_pipelines(const Plan& plan, const Scan& scan, const
 
 void emit_on_record(CodeWriter& w, const Plan& plan, const Scan& scan, const std::string& param,
                     const std::string& row, const std::string& found) {
+  if (scan.lane) {
+    w.line("// Each thread aggregates its share of the file into a lane of its own (streamc::Lane).");
+    w.line("using Lane = {};", {scan.lane->type});
+    w.line("static Lane& lane(Program& program) { return program.{}; }", {scan.lane->member});
+  }
   w.line("// The pipelines reading {}, in script order.", {comment_text(source_of(plan, scan.source).name)});
-  auto fn = w.block("static Step on_record(Program& program, " + param + ")");
-  for (const std::string& statement : run_pipelines(plan, scan, row, found)) w.line(statement);
+  auto fn = w.block(std::string("static Step on_record(") + (scan.lane ? "Lane& lane, " : "Program& program, ") +
+                    (scan.lane ? "const Row& r" : param) + ")");
+  for (const std::string& statement : run_pipelines(plan, scan, scan.lane ? "r" : row, found)) w.line(statement);
 }
 
 void emit_json_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
@@ -93,10 +100,11 @@ void emit_json_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
     w.blank();
   }
   const SourcePlan& src = source_of(plan, scan.source);
-  w.line("// How {} is read (streamc::scan_json_stream).", {comment_text(src.name)});
+  w.line("// How {} is read (streamc::{}).", {comment_text(src.name), scan.lane ? "scan_json_lanes" : "scan_json_stream"});
   auto spec = w.block("struct " + scan_spec_type(scan), "};");
   w.line("static constexpr std::string_view kName = {};", {cpp_string_literal(src.name)});
   w.line("using Lines = {};", {lines_type(scan)});
+  if (scan.lane) w.line("using Row = {};", {scan.row_type});
   emit_columns(w, plan, scan);
   if (batched) {
     w.line("static constexpr bool kProbes = true;");
@@ -116,7 +124,7 @@ void emit_json_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
 
 void emit_csv_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
   const SourcePlan& src = source_of(plan, scan.source);
-  w.line("// How {} is read (streamc::scan_csv_stream).", {comment_text(src.name)});
+  w.line("// How {} is read (streamc::{}).", {comment_text(src.name), scan.lane ? "scan_csv_lanes" : "scan_csv_stream"});
   auto spec = w.block("struct " + scan_spec_type(scan), "};");
   w.line("static constexpr std::string_view kName = {};", {cpp_string_literal(src.name)});
   w.line("using Row = {};", {scan.row_type});
@@ -181,7 +189,9 @@ void emit_scan_spec(CodeWriter& w, const Plan& plan, const Scan& scan) {
 std::string scan_call(const Plan& plan, const Scan& scan) {
   if (scan.table >= 0) return "program." + plan.tables[scan.table].member + "loader.load(config, kInfo.query_dir)";
   if (scan.reads_table >= 0) return scan.function + "(program)";
-  const char* scan_fn = source_of(plan, scan.source).format == Format::Json ? "scan_json_stream" : "scan_csv_stream";
+  const bool json = source_of(plan, scan.source).format == Format::Json;
+  const char* scan_fn = scan.lane ? (json ? "scan_json_lanes" : "scan_csv_lanes")
+                                  : (json ? "scan_json_stream" : "scan_csv_stream");
   return std::string("streamc::") + scan_fn + "<" + scan_spec_type(scan) + ">(program, config, kInfo.query_dir)";
 }
 

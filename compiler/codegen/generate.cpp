@@ -105,6 +105,29 @@ void emit_state_member(CodeWriter& w, const Plan& plan, const StateObject& state
   }
 }
 
+// A scan whose queries aggregate per thread: one thread's groups and the
+// pipelines that fill them (streamc::Lane, lanes.h).
+void emit_lane_struct(CodeWriter& w, const Plan& plan, const Scan& scan) {
+  const LanePlan& lane = *scan.lane;
+  w.line("// What one thread keeps while it reads its share of {} (streamc::Lane): the groups of the",
+         {comment_text(plan.sources[scan.source].name)});
+  w.line("// queries over it, merged into the Program's once the file has been read.");
+  auto cls = w.block("struct " + lane.type + " : streamc::Lane", "};");
+  std::vector<std::string> merges, numbers;
+  for (const StateObject& state : plan.states) {
+    if (state.lane != lane.member) continue;
+    emit_state_member(w, plan, state);
+    merges.push_back("streamc::merge_groups(" + state.member + ", other." + state.member + ")");
+    numbers.push_back("streamc::number_groups(" + state.member + ");");
+  }
+  w.blank();
+  for (int p : scan.pipelines) w.line("Step {}(const {}& r);", {plan.pipelines[p].function, scan.row_type});
+  w.line("// Another thread's groups into these: false when a SUM overflows.");
+  w.line("bool merge({}& other) { return {}; }", {lane.type, join(merges, " && ")});
+  w.line("// Each query's groups numbered in the order they first appeared.");
+  w.line("void number_groups() { {} }", {join(numbers, " ")});
+}
+
 void emit_program_class(CodeWriter& w, const Plan& plan) {
   std::vector<SinkSlot> slots = sink_slots(plan);
   int with_limit = 0;
@@ -135,8 +158,9 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
           s.kind != StateKind::DistinctValues) {
         continue;
       }
+      const std::string member = s.lane.empty() ? s.member : s.lane + "." + s.member;
       w.line("streamc::print_state_stats(stderr, {}, {}, {}.size(), {}.memory_bytes());",
-             {cpp_c_string(s.member), cpp_c_string(to_string(s.kind)), s.member, s.member});
+             {cpp_c_string(s.member), cpp_c_string(to_string(s.kind)), member, member});
     }
   }
   std::vector<std::string> loaders;
@@ -150,8 +174,10 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
   w.blank();
   for (const Pipeline& p : plan.pipelines) {
     const Scan& scan = plan.scans[p.scan];
-    w.line("Step {}(const {}& r{});",
-           {p.function, scan.row_type, p.batched() ? ", const " + found_type(scan) + "& found" : ""});
+    if (!plan.lane_of(p)) {
+      w.line("Step {}(const {}& r{});",
+             {p.function, scan.row_type, p.batched() ? ", const " + found_type(scan) + "& found" : ""});
+    }
     if (p.unmatched_pass) {
       w.line("Step {}(const {}& row);", {p.unmatched_function, plan.tables[p.lookups[0].table].row_type});
     }
@@ -167,7 +193,16 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
   }
   w.blank();
   w.line("// What the program keeps between records: the plan's state objects.");
-  for (const StateObject& state : plan.states) emit_state_member(w, plan, state);
+  for (const StateObject& state : plan.states) {
+    if (state.lane.empty()) emit_state_member(w, plan, state);
+  }
+  for (const Scan& scan : plan.scans) {
+    if (scan.lane) {
+      w.line("// The groups of the queries over {}; the other threads' merge into them.",
+             {comment_text(plan.sources[scan.source].name)});
+      w.line("{} {};", {scan.lane->type, scan.lane->member});
+    }
+  }
   if (with_limit) {
     int zero_limits = 0;
     for (const Pipeline& p : plan.pipelines) zero_limits += p.limit && *p.limit == 0;
@@ -203,11 +238,17 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   }
   for (const Pipeline& p : plan.pipelines) {
     if (p.grouping) {
-      emit_group_struct(rows, p);
+      emit_group_struct(rows, plan, p);
       rows.blank();
     }
     if (!p.analytics.empty()) {
       emit_analytic_types(rows, p);
+      rows.blank();
+    }
+  }
+  for (const Scan& scan : plan.scans) {
+    if (scan.lane) {
+      emit_lane_struct(rows, plan, scan);
       rows.blank();
     }
   }

@@ -130,6 +130,10 @@ std::string explain(const Plan& plan) {
     if (also_table) continue;
     out << "  " << (src.kind == SourceKind::Table ? "table" : "stream") << " " << src.name << ": " << origin(src) << "\n";
     explain_columns(out, src, scan);
+    if (scan.lane) {
+      out << "    aggregated per thread: each thread's groups (" << scan.lane->type
+          << ") merge once a file has been read\n";
+    }
   }
   out << "\npipelines:\n";
   for (const Pipeline& p : plan.pipelines) {
@@ -140,7 +144,8 @@ std::string explain(const Plan& plan) {
   }
   if (!plan.states.empty()) out << "\nstate:\n";
   for (const StateObject& s : plan.states) {
-    out << "  " << s.member << ": " << to_string(s.kind) << ", " << to_string(s.trigger) << " (" << s.note << ")\n";
+    out << "  " << (s.lane.empty() ? "" : s.lane + ".") << s.member << ": " << to_string(s.kind) << ", "
+        << to_string(s.trigger) << " (" << s.note << ")\n";
   }
   return out.str();
 }

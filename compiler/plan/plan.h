@@ -76,6 +76,15 @@ struct RowLayout {
   int slot_of(int column) const;  // position in `fields`, -1 if not held
 };
 
+// A stream whose every query is a GROUP BY ... EMIT FINAL over aggregates
+// whose partial results merge: each thread aggregates its share of a bounded
+// file into groups of its own (a lane), and the lanes merge into the
+// Program's once the file has been read.
+struct LanePlan {
+  std::string type;    // MeasurementsLane: one thread's groups and the pipelines that fill them
+  std::string member;  // measurements_lane_: the Program's lane, which the others merge into
+};
+
 // One pass over a source's file. Tables are loaded first (the load phase),
 // then streams are read (the stream phase).
 struct Scan : RowLayout {
@@ -89,6 +98,7 @@ struct Scan : RowLayout {
   // groups of records ahead of the pipelines (a JSON stream's scan only).
   bool probes_tables = false;
   bool writes_tables = false;     // some pipeline fills a table (CREATE TABLE AS)
+  std::optional<LanePlan> lane;   // its pipelines aggregate per thread
 };
 
 // A table held in memory, keyed by its key columns.
@@ -248,6 +258,7 @@ struct StateObject {
   int table = -1;                 // the table it is built from: index in Plan::tables
   std::string note;               // for explain: what it holds
   int subquery = -1;              // a subquery's cache or index: index in Plan::subqueries
+  std::string lane;               // a lane's groups: the Program member of the lane (LanePlan::member)
 };
 
 const char* to_string(Trigger trigger);
@@ -278,6 +289,7 @@ struct Plan {
   std::vector<Pipeline> pipelines;
   std::vector<StateObject> states;
   int table_of(int source) const;  // Plan::tables index of a catalog source, -1 if none
+  const LanePlan* lane_of(const Pipeline& p) const;  // the lane its groups live in, or nullptr
   const SubqueryPlan* subquery_of(const Expr* node) const;
 };
 

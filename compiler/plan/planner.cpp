@@ -136,6 +136,7 @@ class Planner {
     renumber_scans();
     plan_properties();
     plan_states();
+    plan_lanes();
     return std::move(plan_);
   }
 
@@ -382,11 +383,10 @@ class Planner {
   // apply, then each source's (as a table when the scan loads one), then each
   // file sink's.
   void plan_properties() {
-    bool reads_lines = false;  // a JSON stream or a CSV table: its file is parsed on every core
+    bool reads_lines = false;  // a stream's file or a CSV table's: parsed on every core
     for (const Scan& scan : plan_.scans) {
-      const Format format = source(scan.source).format;
-      reads_lines = reads_lines || (scan.table < 0 && scan.reads_table < 0 && format == Format::Json) ||
-                    (scan.table >= 0 && format == Format::Csv);
+      const bool json_table = scan.table >= 0 && source(scan.source).format == Format::Json;
+      reads_lines = reads_lines || (scan.reads_table < 0 && !json_table);
     }
     bool keeps_state = !plan_.tables.empty();
     for (const Pipeline& p : plan_.pipelines) keeps_state = keeps_state || p.grouping || !p.analytics.empty();
@@ -494,6 +494,44 @@ class Planner {
     }
   }
 
+  // Whether every query of a stream scan is a GROUP BY ... EMIT FINAL
+  // whose groups can be built in parts and merged: no window (the watermark
+  // follows the input's order), aggregates whose partial results merge (not
+  // COUNT(DISTINCT) or STRING_AGG, nor a VARCHAR a group keeps), no table
+  // looked up or subquery (their caches fill as records come) and no LIMIT.
+  bool aggregates_in_lanes(const Scan& scan) const {
+    if (scan.table >= 0 || scan.reads_table >= 0 || scan.load_phase || scan.pipelines.empty()) return false;
+    for (int i : scan.pipelines) {
+      const Pipeline& p = plan_.pipelines[i];
+      if (!p.grouping || p.grouping->emit != Emit::Final || p.grouping->window || !p.lookups.empty() ||
+          !p.analytics.empty() || p.limit || p.unmatched_pass) {
+        return false;
+      }
+      for (const SubqueryPlan& sub : plan_.subqueries) {
+        if (sub.pipeline == i) return false;
+      }
+      for (const auto& a : p.grouping->aggregates) {
+        if (a->agg == AggKind::CountDistinct || a->agg == AggKind::StringAgg) return false;
+        if (a->type.id == TypeId::Varchar && a->agg != AggKind::Count) return false;
+      }
+    }
+    return true;
+  }
+
+  // Such scans aggregate a bounded file on every core, a lane per thread;
+  // their groups live in the lane, not in the Program.
+  void plan_lanes() {
+    for (Scan& scan : plan_.scans) {
+      if (!aggregates_in_lanes(scan)) continue;
+      const std::string name = source(scan.source).name;
+      scan.lane = LanePlan{camel_case(name) + "Lane", cpp_identifier(to_lower(name)) + "_lane_"};
+      for (StateObject& state : plan_.states) {
+        const auto& ps = scan.pipelines;
+        if (std::find(ps.begin(), ps.end(), state.pipeline) != ps.end()) state.lane = scan.lane->member;
+      }
+    }
+  }
+
   // Pipelines and tables refer to scans by index: fix them after reordering.
   void renumber_scans() {
     for (size_t i = 0; i < plan_.scans.size(); ++i) {
@@ -508,6 +546,11 @@ class Planner {
 };
 
 }  // namespace
+
+const LanePlan* Plan::lane_of(const Pipeline& p) const {
+  const Scan& scan = scans[p.scan];
+  return scan.lane ? &*scan.lane : nullptr;
+}
 
 const ScanField* RowLayout::field_of(int column) const {
   int slot = slot_of(column);

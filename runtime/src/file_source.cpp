@@ -65,4 +65,23 @@ bool find_csv_columns(const std::vector<CsvField>& header, std::string_view show
   return true;
 }
 
+CsvLayout csv_layout(char sep, size_t width, const int* pos, const int* value_pos) {
+  CsvLayout layout;
+  layout.sep = sep;
+  layout.width = width;
+  layout.column_of.assign(width, -1);
+  layout.value_field.assign(width, 0);
+  for (size_t i = 0; pos[i] >= 0; ++i) {
+    layout.pos.push_back(pos[i]);
+    layout.column_of[static_cast<size_t>(pos[i])] = static_cast<int>(i);
+  }
+  layout.pos.push_back(-1);
+  for (size_t i = 0; value_pos != nullptr && value_pos[i] >= 0; ++i) {
+    layout.value_pos.push_back(value_pos[i]);
+    layout.value_field[static_cast<size_t>(value_pos[i])] = 1;
+  }
+  layout.value_pos.push_back(-1);
+  return layout;
+}
+
 }  // namespace streamc

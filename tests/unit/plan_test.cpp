@@ -100,6 +100,46 @@ TEST(Plan, GroupByOperatorsAndState) {
   EXPECT_NE(text.find("groups_0_: group state, at end of input"), std::string::npos) << text;
 }
 
+// A stream whose every query is GROUP BY ... EMIT FINAL over aggregates that
+// merge is aggregated per thread: its groups live in a lane.
+TEST(Plan, GroupsThatMergeAreAggregatedInLanes) {
+  auto lane_of = [](const std::string& query) -> std::string {
+    auto b = testing_util::bind_sql(std::string(testing_util::kTrades) + query);
+    EXPECT_TRUE(b.program) << b.errors();
+    if (!b.program) return "?";
+    Plan plan = make_plan(*b.program);
+    const LanePlan* lane = plan.lane_of(plan.pipelines.at(0));
+    return lane ? lane->type + " " + lane->member : "";
+  };
+  EXPECT_EQ(lane_of("SELECT symbol, COUNT(*) AS n, SUM(price) AS s, AVG(quantity) AS q, MIN(price) AS lo,\n"
+                    "FIRST(price) AS f, STDDEV(price) AS sd FROM trades GROUP BY symbol EMIT FINAL"),
+            "TradesLane trades_lane_");
+  // The watermark, the order of changes, a table, a string a group keeps, the values of each group: not.
+  for (const char* query : {
+           "SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol EMIT CHANGES",
+           "SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol WINDOW TUMBLING(1m) EMIT FINAL",
+           "SELECT symbol, COUNT(DISTINCT quantity) AS n FROM trades GROUP BY symbol EMIT FINAL",
+           "SELECT quantity, MIN(symbol) AS s FROM trades GROUP BY quantity EMIT FINAL",
+           "SELECT quantity, STRING_AGG(symbol, ',') AS s FROM trades GROUP BY quantity EMIT FINAL",
+       }) {
+    EXPECT_EQ(lane_of(query), "") << query;
+  }
+  auto b = testing_util::bind_sql(std::string(testing_util::kTrades) +
+                                  "SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol EMIT FINAL;\n"
+                                  "SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol EMIT CHANGES");
+  ASSERT_TRUE(b.program) << b.errors();
+  Plan plan = make_plan(*b.program);
+  EXPECT_EQ(plan.lane_of(plan.pipelines.at(0)), nullptr) << "every query of the stream must merge";
+  std::string text = explain(make_plan(*testing_util::bind_sql(std::string(testing_util::kTrades) +
+                                                               "SELECT symbol, COUNT(*) AS n FROM trades "
+                                                               "GROUP BY symbol EMIT FINAL")
+                                           .program));
+  EXPECT_NE(text.find("aggregated per thread: each thread's groups (TradesLane) merge once a file has been read"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("trades_lane_.groups_0_: group state"), std::string::npos) << text;
+}
+
 // LAG: one Analytic operator before Project for the distinct LAGs (written
 // twice, kept once), each with a row buffer of its partitions.
 TEST(Plan, LagIsAnAnalyticWithARowBuffer) {

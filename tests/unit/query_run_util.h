@@ -19,6 +19,7 @@ namespace streamc::testing_util {
 struct QueryRun {
   int status = -1;  // the exit status of `streamc run`, the program's own once it ran
   std::string out, err;
+  std::vector<std::string> outputs;  // the files asked for, as the program left them
 };
 
 inline std::string slurp(const std::filesystem::path& p) {
@@ -28,8 +29,10 @@ inline std::string slurp(const std::filesystem::path& p) {
   return s.str();
 }
 
-// `files` are (name, content) pairs written beside the query.
-inline QueryRun run_query(const std::string& sql, const std::vector<std::pair<std::string, std::string>>& files) {
+// `files` are (name, content) pairs written beside the query; `args` go to
+// the program (--set ...); `outputs` name files it writes, read afterwards.
+inline QueryRun run_query(const std::string& sql, const std::vector<std::pair<std::string, std::string>>& files,
+                          const std::string& args = "", const std::vector<std::string>& outputs = {}) {
   namespace fs = std::filesystem;
   static int runs = 0;
   fs::path dir = fs::temp_directory_path() /
@@ -40,12 +43,13 @@ inline QueryRun run_query(const std::string& sql, const std::vector<std::pair<st
   for (const auto& [name, content] : files) std::ofstream(dir / name, std::ios::binary) << content;
   // One cache for every run: a program already built is not built again.
   setenv("STREAMC_CACHE_DIR", (fs::temp_directory_path() / "streamc-query-test-cache").c_str(), 1);
-  std::string command = "cd '" + dir.string() + "' && '" STREAMC_BINARY "' run q.sql >stdout 2>stderr";
+  std::string command = "cd '" + dir.string() + "' && '" STREAMC_BINARY "' run q.sql " + args + " >stdout 2>stderr";
   QueryRun r;
   int status = std::system(command.c_str());
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = slurp(dir / "stdout");
   r.err = slurp(dir / "stderr");
+  for (const std::string& name : outputs) r.outputs.push_back(slurp(dir / name));
   fs::remove_all(dir);
   return r;
 }

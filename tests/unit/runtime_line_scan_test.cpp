@@ -15,6 +15,7 @@
 #include "streamc/json.h"
 #include "streamc/csv_scan.h"
 #include "streamc/line_scan.h"
+#include "streamc/row_parse.h"
 
 namespace streamc {
 namespace {
@@ -134,7 +135,7 @@ TEST(LineScan, WhatIsPreparedAheadReachesTheConsumer) {
     size_t records = 0;
     scan_lines<Lines, NoParser>(
         reader, {threads, 256}, parse_row,
-        [](Lines& chunk) {
+        [](unsigned, Lines& chunk) {
           for (size_t i = 0; i < chunk.size(); ++i) {
             if (chunk.data()[i].parsed) chunk.data()[i].found.value = 2 * chunk.data()[i].row.value;
           }
@@ -247,7 +248,9 @@ namespace {
 // A CSV file read in chunks on several threads gives the records, line
 // numbers and raw text that CsvReader gives reading it from start to end:
 // quoted fields holding newlines, separators and doubled quotes, a quote in
-// an unquoted field, CRLF, blank lines and malformed records included.
+// an unquoted field, CRLF, blank lines, malformed records, records of the
+// wrong width, a bad value and a last line without a line end included; and
+// the rows, reasons and has_value that parsing each record gives.
 std::string tricky_csv(int n) {
   std::string text = "id,name,note\n";
   for (int i = 1; i <= n; ++i) {
@@ -258,44 +261,76 @@ std::string tricky_csv(int n) {
       case 3: text += "\n"; break;
       case 4: text += std::to_string(i) + ",\"unclosed\" junk,z\n"; break;  // malformed
       case 5: text += std::to_string(i) + ",\"\n\n\",\"\"\"\"\n"; break;
-      default: text += std::to_string(i) + ",plain " + std::to_string(i) + ",\n"; break;
+      case 6: text += std::to_string(i) + ",one,too,many\n"; break;
+      case 7: text += "x" + std::to_string(i) + ",not a number,\n"; break;
+      default: text += std::to_string(i) + ",plain " + std::to_string(i) + (i % 2 ? ",\r\n" : ",\n"); break;
     }
   }
+  text += "0,the last line,has no line end";
   return text;
 }
 
 struct CsvSeen {
   uint64_t number;
   std::string raw;
-  bool malformed;
-  std::vector<std::string> fields;
+  bool parsed;
+  std::string reason;
+  int64_t id;
+  std::string name;
+  std::string note;
+  uint64_t nulls;
+  bool has_value;
   bool operator==(const CsvSeen&) const = default;
+  friend void PrintTo(const CsvSeen& s, std::ostream* os) {
+    *os << "line " << s.number << " '" << s.raw << "' " << (s.parsed ? "parsed" : "bad: " + s.reason) << " id "
+        << s.id << " name '" << s.name << "' note '" << s.note << "' nulls " << s.nulls << " has_value "
+        << s.has_value;
+  }
 };
 
+// The file's columns in another order than the row's fields.
 struct CsvRow {
-  std::vector<std::string_view> fields;
+  std::string_view note;
+  int64_t id = 0;
+  std::string_view name;
+  uint64_t nulls = 0;
 };
+struct CsvSpec {
+  static constexpr std::tuple kColumns = {
+      Column<&CsvRow::note>{"note", kVarchar},
+      Column<&CsvRow::id>{"id", kBigInt},
+      Column<&CsvRow::name>{"name", kVarchar},
+  };
+};
+
+CsvSeen csv_seen(uint64_t number, std::string_view raw, bool parsed, std::string_view reason, const CsvRow& row,
+                 bool has_value) {
+  if (!parsed) return {number, std::string(raw), false, std::string(reason), 0, "", "", 0, false};
+  return {number,   std::string(raw),       true,      "",        row.id, std::string(row.name),
+          std::string(row.note), row.nulls, has_value};
+}
 
 TEST(CsvChunks, EveryThreadCountAndChunkSizeReadsWhatOneReaderReads) {
   TempDir dir;
   const std::string path = dir.write("t.csv", tricky_csv(3000));
+  const int pos[] = {2, 0, 1, -1};
+  const int value_pos[] = {1, 2, -1};
   std::vector<CsvSeen> reference;
   {
     CsvReader reader;
-    reader.set_follow(true);  // read, not mapped: the reference reader
-    std::string error;
-    ASSERT_TRUE(reader.open(path, error));
+    reader.open_fd(::open(path.c_str(), O_RDONLY), true, "t.csv");  // read, not mapped: the reference reader
     std::vector<CsvField> fields;
     ASSERT_EQ(reader.next(fields), CsvStatus::Record);  // the header
     for (CsvStatus s; (s = reader.next(fields)) != CsvStatus::End;) {
-      CsvSeen seen{reader.line_number(), std::string(reader.raw_record()), s == CsvStatus::Malformed, {}};
-      if (s == CsvStatus::Record) {
-        for (const CsvField& f : fields) seen.fields.emplace_back(f.text);
-      }
-      reference.push_back(seen);
+      CsvRow row;
+      std::string_view reason;
+      const bool parsed = parse_csv_record(reader, s, fields, 3, parse_csv_row<CsvSpec, CsvRow>, pos, row, reason);
+      const bool has_value = parsed && (!csv_is_null(fields[1]) || !csv_is_null(fields[2]));
+      reference.push_back(csv_seen(reader.line_number(), reader.raw_record(), parsed, reason, row, has_value));
     }
   }
   ASSERT_GT(reference.size(), 2000u);
+  const CsvLayout layout = csv_layout(',', 3, pos, value_pos);
   for (unsigned threads : {1u, 2u, 3u}) {
     for (size_t chunk : {size_t{1}, size_t{10}, size_t{333}, size_t{1} << 20}) {
       CsvReader reader;
@@ -304,26 +339,17 @@ TEST(CsvChunks, EveryThreadCountAndChunkSizeReadsWhatOneReaderReads) {
       ASSERT_TRUE(reader.mapped());
       std::vector<CsvField> header;
       ASSERT_EQ(reader.next(header), CsvStatus::Record);
-      using Lines = ParsedLines<CsvRow>;
+      using Lines = ParsedLines<CsvRow, TableRecord>;
       std::vector<CsvSeen> seen;
       int sized_calls = 0;
       size_t first_records = 0;
       double scale = 0;
-      scan_csv_records<Lines>(
-          reader, {threads, chunk}, ',', "t.csv",
-          [](const std::vector<CsvField>& fields, Lines::Line& record) {
-            record.row.fields.clear();
-            for (const CsvField& f : fields) record.row.fields.push_back(f.text);
-            record.parsed = true;
-          },
+      scan_csv_records<Lines, CsvSpec>(
+          reader, {threads, chunk}, layout, "t.csv", [](unsigned, Lines&) {},
           [&](Lines& records) {
             for (size_t i = 0; i < records.size(); ++i) {
               const Lines::Line& r = records[i];
-              CsvSeen s{r.number, std::string(r.line), !r.parsed, {}};
-              if (r.parsed) {
-                for (std::string_view f : r.row.fields) s.fields.emplace_back(f);
-              }
-              seen.push_back(s);
+              seen.push_back(csv_seen(r.number, r.line, r.parsed, r.reason, r.row, r.found.has_value));
             }
             if (first_records == 0) first_records = seen.size();
             return true;
@@ -333,7 +359,10 @@ TEST(CsvChunks, EveryThreadCountAndChunkSizeReadsWhatOneReaderReads) {
             scale = s;
             EXPECT_EQ(seen.size(), first_records);  // right after the first chunk
           });
-      EXPECT_EQ(seen, reference) << threads << " threads, chunks of " << chunk;
+      ASSERT_EQ(seen.size(), reference.size()) << threads << " threads, chunks of " << chunk;
+      for (size_t i = 0; i < seen.size(); ++i) {
+        ASSERT_EQ(seen[i], reference[i]) << threads << " threads, chunks of " << chunk;
+      }
       EXPECT_EQ(sized_calls, 1);
       // The first chunk's share of the bytes estimates its share of the records.
       const double estimate = static_cast<double>(first_records) * (1 + scale);

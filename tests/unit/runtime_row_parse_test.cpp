@@ -74,7 +74,7 @@ TEST(RowParse, CsvByPosition) {
   const int pos[] = {4, 3, 2, 1, 0, -1};
   TradeRow r;
   std::string_view reason;
-  ASSERT_TRUE(parse_csv_row<TradeSpec>(record, pos, r, reason)) << reason;
+  ASSERT_TRUE(parse_csv_row<TradeSpec>(record.data(), pos, r, reason)) << reason;
   EXPECT_EQ(r.nulls, 0u);
   EXPECT_EQ(r.id, 7);
   EXPECT_EQ(r.symbol, "ACME");
@@ -90,15 +90,15 @@ TEST(RowParse, CsvNullsBadValuesAndNotNull) {
   // An unquoted empty field is NULL; a quoted one is the empty string.
   std::vector<CsvField> record = fields({"1", "", "", "", ""});
   record[1].quoted = true;
-  ASSERT_TRUE(parse_csv_row<TradeSpec>(record, pos, r, reason));
+  ASSERT_TRUE(parse_csv_row<TradeSpec>(record.data(), pos, r, reason));
   EXPECT_EQ(r.nulls, TradeRow::kPriceNull | TradeRow::kDayNull | TradeRow::kActiveNull);
   EXPECT_EQ(r.symbol, "");
 
-  EXPECT_FALSE(parse_csv_row<TradeSpec>(fields({"1", "x", "12x", "", ""}), pos, r, reason));
+  EXPECT_FALSE(parse_csv_row<TradeSpec>(fields({"1", "x", "12x", "", ""}).data(), pos, r, reason));
   EXPECT_EQ(reason, "column 'price' is not a valid DECIMAL(10,2)");
-  EXPECT_FALSE(parse_csv_row<TradeSpec>(fields({"1", "x", "", "", "maybe"}), pos, r, reason));
+  EXPECT_FALSE(parse_csv_row<TradeSpec>(fields({"1", "x", "", "", "maybe"}).data(), pos, r, reason));
   EXPECT_EQ(reason, "column 'active' is not a valid BOOLEAN");
-  EXPECT_FALSE(parse_csv_row<TradeSpec>(fields({"", "x", "", "", ""}), pos, r, reason));
+  EXPECT_FALSE(parse_csv_row<TradeSpec>(fields({"", "x", "", "", ""}).data(), pos, r, reason));
   EXPECT_EQ(reason, "column 'id' is NOT NULL but has no value");
 }
 
@@ -206,7 +206,7 @@ TEST(RowParse, NullWordsOfWideRows) {
   pos.push_back(-1);
   WideRow r;
   std::string_view reason;
-  ASSERT_TRUE(parse_csv_row<WideSpec>(record, pos.data(), r, reason));
+  ASSERT_TRUE(parse_csv_row<WideSpec>(record.data(), pos.data(), r, reason));
   EXPECT_EQ(r.nulls[0], ~uint64_t(0));
   EXPECT_EQ(r.nulls[1], uint64_t(0x3f) & ~uint64_t(1 << 1));
   EXPECT_EQ(r.v, 5);

@@ -1,7 +1,8 @@
 // Reads the rest of a mapped CSV file (after its header) in chunks of whole
 // records parsed on up to `threads` threads, and hands the parsed records to
 // run(records) on the calling thread in file order: a table's initial load,
-// whose upserts must stay in file order (the last row of a key wins).
+// whose upserts must stay in file order (the last row of a key wins), or a
+// stream's records on their way to the pipelines.
 #pragma once
 
 #include <memory>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "streamc/chunk_pipeline.h"
+#include "streamc/csv_record.h"
 #include "streamc/input.h"
 #include "streamc/line_scan.h"
 
@@ -21,16 +23,17 @@ struct TableRecord {
   bool has_value = false;
 };
 
-// reader: opened on a mapped file, its header read. parse(fields, record)
-// fills record.row, .parsed, .reason and .found from a well-formed record, on
-// any thread; run(Lines&) -> bool on the calling thread, false to stop.
-// sized(scale) runs once, after the first chunk ran, with how many times
-// that chunk's bytes the rest of the file holds: a table grows to its size
-// at once instead of rebuilding itself again and again.
-// Records point into the mapping, which stays until reader.close().
-template <class Lines, class Parse, class Run, class Sized>
-bool scan_csv_records(CsvReader& reader, const LineScanOptions& options, char sep, const std::string& name,
-                      Parse&& parse, Run&& run, Sized&& sized) {
+// reader: opened on a mapped file, its header read; layout: where its fields
+// go (csv_layout). Each record is parsed into the next of a chunk's Lines,
+// on any thread (for_each_csv_record); prepared(thread, Lines&) runs on that
+// thread right after (see scan_lines); run(Lines&) -> bool on the calling thread, in file order,
+// false to stop. sized(scale) runs once, after the first chunk ran, with how
+// many times that chunk's bytes the rest of the file holds: a table grows to
+// its size at once instead of rebuilding itself again and again. Records
+// point into the mapping, which stays until reader.close().
+template <class Lines, class Spec, class Prepared, class Run, class Sized>
+bool scan_csv_records(CsvReader& reader, const LineScanOptions& options, const CsvLayout& layout,
+                      const std::string& name, Prepared&& prepared, Run&& run, Sized&& sized) {
   const uint64_t header_lines = reader.lines_read();
   const std::string_view text = reader.take_mapped();
   const unsigned threads = options.threads == 0 ? 1 : options.threads;
@@ -41,21 +44,24 @@ bool scan_csv_records(CsvReader& reader, const LineScanOptions& options, char se
   detail::InOrder in_order(text, header_lines);
   return ChunkPipeline::run(
       text, options.chunk_bytes, threads,
-      [&](unsigned, size_t slot, std::string_view chunk) {
+      [&](unsigned thread, size_t slot, std::string_view chunk) {
         Lines& records = slots[slot];
         records.clear();
         CsvReader& in = *readers[slot];
-        in.open_memory(chunk, name, sep);
+        in.open_memory(chunk, name, layout.sep);
         std::vector<CsvField> fields;
-        for (CsvStatus status; (status = in.next(fields)) != CsvStatus::End;) {
-          auto& record = records.append(in.raw_record(), in.line_number());
-          if (status == CsvStatus::Malformed) {
-            record.reason = in.error_reason();
-          } else {
-            parse(fields, record);
-          }
-        }
+        for_each_csv_record<Spec>(
+            in, layout, fields, [&]() -> auto& { return records.append({}, 0).row; },
+            [&](const CsvRecordRead& read, uint64_t number) {
+              auto& record = records.data()[records.size() - 1];
+              record.line = read.raw;
+              record.number = number;
+              record.parsed = read.parsed;
+              record.reason = read.reason;
+              if constexpr (requires { record.found.has_value; }) record.found.has_value = read.has_value;
+            });
         records.line_count = in.lines_read();
+        prepared(thread, records);
       },
       [&, first = true](size_t slot, std::string_view chunk) mutable {
         const bool go_on = in_order.run(slots[slot], chunk, run);
@@ -66,7 +72,9 @@ bool scan_csv_records(CsvReader& reader, const LineScanOptions& options, char se
         }
         return go_on;
       },
-      [sep](std::string_view all, size_t start, size_t target) { return csv_chunk_end(all, start, target, sep); });
+      [sep = layout.sep](std::string_view all, size_t start, size_t target) {
+        return csv_chunk_end(all, start, target, sep);
+      });
 }
 
 }  // namespace streamc

@@ -69,6 +69,19 @@ bool read_csv_header(CsvReader& reader, std::string_view shown, std::vector<CsvF
 bool find_csv_columns(const std::vector<CsvField>& header, std::string_view shown, const std::string_view* names,
                       size_t n, int* pos, std::string& error);
 
+// Where the fields of a CSV file's records go, found once from its header.
+struct CsvLayout {
+  char sep = ',';
+  size_t width = 0;               // fields per record: the header's
+  std::vector<int> pos;           // per column read: its field; then -1
+  std::vector<int> column_of;     // per field: the column it holds, or -1
+  std::vector<int> value_pos;     // a table's non-key columns: their fields; then -1
+  std::vector<char> value_field;  // per field: 1 when it holds one of them
+};
+
+// pos and value_pos end with -1 (find_csv_columns); value_pos may be null.
+CsvLayout csv_layout(char sep, size_t width, const int* pos, const int* value_pos);
+
 // Why a CSV record that is not as wide as its file's header is bad.
 inline constexpr std::string_view kCsvWidthMismatch = "the record does not have as many fields as the header";
 
@@ -86,7 +99,7 @@ bool parse_csv_record(CsvReader& reader, CsvStatus status, const std::vector<Csv
     reason = kCsvWidthMismatch;
     return false;
   }
-  return parse(fields, pos, row, reason);
+  return parse(fields.data(), pos, row, reason);
 }
 
 }  // namespace streamc

@@ -4,6 +4,7 @@
 // its place in the order the groups first appeared.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <string_view>
@@ -22,6 +23,51 @@ STREAMC_PER_RECORD inline typename Groups::RowType& find_group(Groups& groups, c
   auto& group = groups.find_or_insert(key);
   if (groups.size() != before) group.seq = before;
   return group;
+}
+
+// The same in a lane (lanes.h): a new group's seq is `position`, where in
+// the input its first record is, so that merged lanes know which came first.
+template <class Groups>
+STREAMC_PER_RECORD inline typename Groups::RowType& find_group(Groups& groups, const typename Groups::KeyType& key,
+                                                               uint64_t position) {
+  const size_t before = groups.size();
+  auto& group = groups.find_or_insert(key);
+  if (groups.size() != before) group.seq = position;
+  return group;
+}
+
+// Another lane's groups into `into`: a group new to it is copied, one it has
+// merges (merge(into, from), generated with the group struct), and the
+// earlier first appearance stays. False when a merge overflows.
+template <class Groups>
+bool merge_groups(Groups& into, Groups& from) {
+  using Key = typename Groups::KeyType;
+  using Group = typename Groups::RowType;
+  bool ok = true;
+  from.for_each_mutable([&](const auto& key, Group& theirs) {
+    const size_t before = into.size();
+    Group& mine = into.find_or_insert(Key(key));
+    if (into.size() != before) {
+      mine = theirs;
+      return;
+    }
+    const uint64_t seq = std::min(mine.seq, theirs.seq);
+    ok = merge(mine, theirs) && ok;
+    mine.seq = seq;
+  });
+  return ok;
+}
+
+// Groups whose seq is a position (a lane's) numbered 0, 1, 2, ... in that
+// order, as for_each_group_in_order reads them.
+template <class Groups>
+void number_groups(Groups& groups) {
+  using Group = typename Groups::RowType;
+  std::vector<Group*> order;
+  order.reserve(groups.size());
+  groups.for_each_mutable([&](const auto&, Group& group) { order.push_back(&group); });
+  std::sort(order.begin(), order.end(), [](const Group* a, const Group* b) { return a->seq < b->seq; });
+  for (size_t i = 0; i < order.size(); ++i) order[i]->seq = i;
 }
 
 // Adds `key` to a set (a HashTable of streamc::Present rows); true when it

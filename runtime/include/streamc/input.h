@@ -93,6 +93,16 @@ class CsvReader {
   bool mapped() const { return in_.mapped(); }
   // Lines read so far, including the one a record in progress started on.
   uint64_t lines_read() const { return next_line_ - 1; }
+  // Records in memory (open_memory): the bytes not read yet; skip_line()
+  // passes over a record read from them by other means (a line without
+  // quotes, csv_record.h): `bytes` through its line end, `record` its text.
+  std::string_view unread() const { return {in_.data(), in_.size()}; }
+  void skip_line(size_t bytes, std::string_view record) {
+    record_line_ = next_line_;
+    next_line_ += bytes > record.size() && in_.data()[bytes - 1] == '\n';
+    raw_ = record;
+    in_.consume(bytes);
+  }
 
   // Record: `fields` holds the record's fields (the vector is cleared and
   // refilled; keep reusing it). Malformed: the record is skipped; see

@@ -144,8 +144,10 @@ class InOrder {
 }  // namespace detail
 
 // parse(parser, line, row, reason, strings) -> bool, with a Parser per thread;
-// prepared(Lines&) runs on the thread that parsed a chunk, right after it
-// (the pipelines' table probes, when the tables cannot change meanwhile);
+// prepared(thread, Lines&) runs on the thread that parsed a chunk, right
+// after it (the pipelines' table probes, when the tables cannot change
+// meanwhile; a lane's aggregation, lanes.h), `thread` as ChunkPipeline
+// numbers them (0 when the input is read a line at a time);
 // run(Lines&) -> bool runs on the calling thread, chunk after chunk in input
 // order, false to stop reading. Returns false when run() stopped the scan.
 template <class Lines, class Parser, class Parse, class Prepared, class Run>
@@ -163,7 +165,7 @@ bool scan_lines(FileReader& reader, const LineScanOptions& options, Parse&& pars
       if (detail::blank_line(line)) continue;
       one.clear();
       one.add(line, reader.line_number(), parse_line);
-      prepared(one);
+      prepared(0u, one);
       if (!run(one)) return false;
     }
     return true;
@@ -180,7 +182,7 @@ bool scan_lines(FileReader& reader, const LineScanOptions& options, Parse&& pars
           return parse(parser, line, row, reason, strings);
         };
         detail::parse_chunk(chunk, slots[slot], parse_line);
-        prepared(slots[slot]);
+        prepared(thread, slots[slot]);
       },
       [&](size_t slot, std::string_view chunk) { return in_order.run(slots[slot], chunk, run); });
 }
@@ -188,7 +190,7 @@ bool scan_lines(FileReader& reader, const LineScanOptions& options, Parse&& pars
 // Without anything to do ahead of the pipelines.
 template <class Lines, class Parser, class Parse, class Run>
 bool scan_lines(FileReader& reader, const LineScanOptions& options, Parse&& parse, Run&& run) {
-  return scan_lines<Lines, Parser>(reader, options, parse, [](Lines&) {}, run);
+  return scan_lines<Lines, Parser>(reader, options, parse, [](unsigned, Lines&) {}, run);
 }
 
 }  // namespace streamc

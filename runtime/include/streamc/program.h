@@ -19,6 +19,8 @@
 
 #include "streamc/connector.h"
 #include "streamc/groups.h"
+#include "streamc/lanes.h"
+#include "streamc/record_context.h"
 #include "streamc/analytics.h"
 #include "streamc/recent.h"
 #include "streamc/sessions.h"
@@ -42,7 +44,7 @@ class Sink;
 // done(); one with watched tables hides any_watched() and poll_tables().
 // (The runtime's templates call them on the Program's own type: no virtual
 // call.)
-class ProgramBase {
+class ProgramBase : public RecordContext {
  public:
   Counters counters;
 
@@ -53,10 +55,6 @@ class ProgramBase {
   void finish();
   bool ok() const;
 
-  // Per-record strings (UPPER, CONCAT, casts) live until the next record.
-  void begin_record() { arena_.reset(); }
-  // Why the last pipeline failed (Step::Error).
-  std::string_view error() const { return error_; }
   // Every pipeline has reached its LIMIT: reading stops.
   bool done() const { return false; }
   // Watched tables: rows appended to their files apply before the next
@@ -64,16 +62,7 @@ class ProgramBase {
   bool any_watched() const { return false; }
   bool poll_tables() { return true; }
 
-  // The record fails with `message` (a literal: it is kept, not copied).
-  Step fail(const char* message) {
-    error_ = message;
-    return Step::Error;
-  }
-
  protected:
-
-  Arena arena_;
-  const char* error_ = "";
   int64_t last_poll_ms_ = 0;  // when watched tables were last looked at
 
  private:

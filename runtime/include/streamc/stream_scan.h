@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "streamc/config.h"
+#include "streamc/csv_scan.h"
 #include "streamc/file_source.h"
 #include "streamc/line_scan.h"
 #include "streamc/per_record.h"
@@ -106,7 +107,11 @@ STREAMC_PER_RECORD bool run_group(Program& program, FileSource& source, Line* re
     std::string_view reason = records[i].reason;
     if (records[i].parsed) {
       program.begin_record();
-      step = Spec::on_record(program, records[i]);
+      if constexpr (requires { Spec::on_record(program, records[i]); }) {
+        step = Spec::on_record(program, records[i]);
+      } else {
+        step = Spec::on_record(program, records[i].row);  // CSV: nothing looked up ahead
+      }
       if (step == Step::Error) reason = program.error();
     }
     if (step == Step::Error && !source.bad().handle(source.shown(), records[i].number, records[i].line, reason)) {
@@ -121,22 +126,55 @@ STREAMC_PER_RECORD bool run_group(Program& program, FileSource& source, Line* re
   return true;
 }
 
-// Parses one CSV record and runs the pipelines over it; false stops the scan.
-template <class Spec, class Program, class Row>
-STREAMC_PER_RECORD bool run_csv_record(Program& program, FileSource& source, CsvReader& reader, CsvStatus status,
-                                       const std::vector<CsvField>& fields, const int* pos, size_t width, Row& row) {
+// Parses one CSV record and runs the pipelines over it, with `context` (the
+// Program, or a lane: lanes.h) for the record's strings and failure; false
+// stops the scan.
+template <class Spec, class Program, class Context, class Row>
+STREAMC_PER_RECORD bool run_csv_record(Program& program, Context& context, FileSource& source, CsvReader& reader,
+                                       CsvStatus status, const std::vector<CsvField>& fields, const int* pos,
+                                       size_t width, Row& row) {
   ++program.counters.read;
   std::string_view reason;
   const bool parsed = parse_csv_record(reader, status, fields, width, parse_csv_row<Spec, Row>, pos, row, reason);
   if (!program.poll_tables()) return false;  // watched tables first
   Step step = Step::Error;
   if (parsed) {
-    program.begin_record();
-    step = Spec::on_record(program, row);
-    if (step == Step::Error) reason = program.error();
+    context.begin_record();
+    step = Spec::on_record(context, row);
+    if (step == Step::Error) reason = context.error();
   }
   if (step == Step::Late) return source.bad().late(source.shown(), reader.line_number(), reader.raw_record());
   return step != Step::Error || source.bad().handle(source.shown(), reader.line_number(), reader.raw_record(), reason);
+}
+
+// The source of a JSON stream opened, with the scan's options; false with
+// the message printed.
+inline bool open_json_stream(const Config& config, std::string_view name, std::string_view query_dir,
+                             FileSource& source, FileReader& reader, LineScanOptions& options) {
+  std::string error;
+  return (source.configure(config, name, query_dir, false, error) && source.open(reader, error) &&
+          line_scan_options(config, options, error)) ||
+         scan_failed(error);
+}
+
+// The same for a CSV stream, its header read: pos[i] is the field of column i.
+template <class Spec>
+bool open_csv_stream(const Config& config, std::string_view query_dir, FileSource& source, CsvReader& reader,
+                     LineScanOptions& options, std::vector<CsvField>& header, int* pos) {
+  std::string error;
+  return (source.configure(config, Spec::kName, query_dir, false, error) && source.open(reader, error) &&
+          line_scan_options(config, options, error) && read_csv_header(reader, source.shown(), header, error) &&
+          find_csv_columns(header, source.shown(), kColumnNames<Spec>.data(), kColumnNames<Spec>.size(), pos,
+                           error)) ||
+         scan_failed(error);
+}
+
+// A stream's JSON line into its row (scan_lines' parse).
+template <class Spec, class Row>
+bool parse_stream_line(simdjson::ondemand::parser& parser, std::string_view line, Row& row,
+                       std::string_view& reason, Arena& strings) {
+  bool has_value = false;  // a table's question: not asked of a stream's records
+  return parse_json_row<Spec>(parser, line, row, reason, strings, has_value);
 }
 
 }  // namespace detail
@@ -154,15 +192,11 @@ bool scan_json_stream(Program& program, const Config& config, std::string_view q
   FileSource source;
   FileReader reader;
   LineScanOptions options;
-  std::string error;
-  if (!source.configure(config, Spec::kName, query_dir, false, error) || !source.open(reader, error) ||
-      !line_scan_options(config, options, error)) {
-    return detail::scan_failed(error);
-  }
+  if (!detail::open_json_stream(config, Spec::kName, query_dir, source, reader, options)) return false;
   bool failed = false;
   const bool probe_ahead = detail::kProbes<Spec> && detail::kProbeAhead<Spec> && !program.any_watched();
   // On the thread that parsed the chunk.
-  auto prepared = [&](Lines& chunk) {
+  auto prepared = [&](unsigned, Lines& chunk) {
     if constexpr (detail::kProbes<Spec>) {
       if (!probe_ahead) return;
       for (size_t first = 0; first < chunk.size(); first += kProbeGroup) {
@@ -179,37 +213,45 @@ bool scan_json_stream(Program& program, const Config& config, std::string_view q
     }
     return true;
   };
-  auto parse = [](simdjson::ondemand::parser& parser, std::string_view line, typename Lines::RowType& row,
-                  std::string_view& reason, Arena& strings) {
-    bool has_value = false;  // a table's question: not asked of a stream's records
-    return parse_json_row<Spec>(parser, line, row, reason, strings, has_value);
-  };
-  scan_lines<Lines, simdjson::ondemand::parser>(reader, options, parse, prepared, run);
+  scan_lines<Lines, simdjson::ondemand::parser>(reader, options, detail::parse_stream_line<Spec, typename Lines::RowType>,
+                                                prepared, run);
   source.count_skipped(program.counters);
   return !failed;
 }
 
-// CSV, a record at a time; the header names the fields, and each column read
-// is found by name once.
+// CSV: the header names the fields, and each column read is found by name
+// once. A mapped file is parsed in chunks on every core while this thread
+// runs the pipelines over the parsed records in input order; a pipe is read
+// a record at a time.
 template <class Spec, class Program>
 bool scan_csv_stream(Program& program, const Config& config, std::string_view query_dir) {
   FileSource source;
   CsvReader reader;
+  LineScanOptions options;
   std::vector<CsvField> fields;
   int pos[kColumnNames<Spec>.size() + 1] = {};
-  std::string error;
-  if (!source.configure(config, Spec::kName, query_dir, false, error) || !source.open(reader, error) ||
-      !read_csv_header(reader, source.shown(), fields, error) ||
-      !find_csv_columns(fields, source.shown(), kColumnNames<Spec>.data(), kColumnNames<Spec>.size(), pos, error)) {
-    return detail::scan_failed(error);
-  }
+  if (!detail::open_csv_stream<Spec>(config, query_dir, source, reader, options, fields, pos)) return false;
   const size_t width = fields.size();
-  typename Spec::Row row;
   bool failed = false;
-  while (!failed && !program.done()) {
-    const CsvStatus status = reader.next(fields);
-    if (status == CsvStatus::End) break;
-    failed = !detail::run_csv_record<Spec>(program, source, reader, status, fields, pos, width, row);
+  if (reader.mapped()) {
+    using Lines = ParsedLines<typename Spec::Row>;
+    auto run = [&](Lines& batch) {
+      for (size_t first = 0; first < batch.size(); first += kProbeGroup) {
+        const size_t n = std::min(kProbeGroup, batch.size() - first);
+        if (!detail::run_group<Spec>(program, source, batch.data() + first, n, false, failed)) return false;
+      }
+      return true;
+    };
+    const CsvLayout layout = csv_layout(source.delimiter(), width, pos, nullptr);
+    scan_csv_records<Lines, Spec>(reader, options, layout, source.shown(), [](unsigned, Lines&) {}, run,
+                                  [](double) {});
+  } else {
+    typename Spec::Row row;
+    while (!failed && !program.done()) {
+      const CsvStatus status = reader.next(fields);
+      if (status == CsvStatus::End) break;
+      failed = !detail::run_csv_record<Spec>(program, program, source, reader, status, fields, pos, width, row);
+    }
   }
   source.count_skipped(program.counters);
   return !failed;

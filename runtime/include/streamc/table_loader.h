@@ -149,15 +149,6 @@ class CsvTableLoader : public TableLoaderBase<Spec, CsvTableLoader<Spec>> {
 
   bool load_mapped() {
     bool failed = false;
-    // On any thread.
-    auto parse = [this](const std::vector<CsvField>& fields, typename Records::Line& record) {
-      if (fields.size() != width_) {
-        record.reason = kCsvWidthMismatch;
-        return;
-      }
-      record.parsed = parse_csv_row<Spec>(fields, pos_, record.row, record.reason);
-      record.found.has_value = has_value(fields);
-    };
     // In file order.
     auto apply = [&](Records& records) {
       constexpr size_t kAhead = 8;
@@ -180,7 +171,8 @@ class CsvTableLoader : public TableLoaderBase<Spec, CsvTableLoader<Spec>> {
       const size_t rows = this->table_.size();
       this->table_.reserve(rows + static_cast<size_t>(static_cast<double>(rows) * rest), options_.threads);
     };
-    scan_csv_records<Records>(reader_, options_, this->source_.delimiter(), this->source_.shown(), parse, apply, sized);
+    const CsvLayout layout = csv_layout(this->source_.delimiter(), width_, pos_, value_pos_);
+    scan_csv_records<Records, Spec>(reader_, options_, layout, this->source_.shown(), [](unsigned, Records&) {}, apply, sized);
     return !failed;
   }
 
