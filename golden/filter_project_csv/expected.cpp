@@ -91,6 +91,7 @@ struct UsersScan {
 
 // Every WITH property that --set may override, with the query's values (streamc::run_program).
 void add_properties(streamc::Config& config) {
+  streamc::register_program_properties(config, {"threads"sv, "chunk.bytes"sv});
   streamc::register_properties(config, streamc::file_connector(), streamc::kStream, "users"sv,
                                {{"path"sv, "users.csv"sv}});
   streamc::register_properties(config, streamc::file_connector(), streamc::kSink, "risky"sv,
