@@ -79,6 +79,7 @@ CsvLayout csv_layout(char sep, size_t width, const int* pos, const int* value_po
   for (size_t i = 0; value_pos != nullptr && value_pos[i] >= 0; ++i) {
     layout.value_pos.push_back(value_pos[i]);
     layout.value_field[static_cast<size_t>(value_pos[i])] = 1;
+    layout.values = true;
   }
   layout.value_pos.push_back(-1);
   return layout;

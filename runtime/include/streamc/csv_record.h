@@ -63,7 +63,8 @@ inline constexpr auto kInOrder = [] {
 // does), converted into `r`; bytes == 0 when a quote comes first, and then
 // nothing is decided.
 template <class Spec, class Row>
-STREAMC_PER_RECORD CsvRecordRead parse_plain_csv(std::string_view text, const CsvLayout& layout, Row& r) {
+STREAMC_PER_RECORD [[gnu::always_inline]] inline CsvRecordRead parse_plain_csv(std::string_view text, const CsvLayout& layout,
+                                                                        Row& r) {
   constexpr size_t kColumns = detail::kColumnCount<Spec>;
   constexpr uint64_t kNewlines = detail::broadcast('\n');
   constexpr uint64_t kQuotes = detail::broadcast('"');
@@ -77,7 +78,7 @@ STREAMC_PER_RECORD CsvRecordRead parse_plain_csv(std::string_view text, const Cs
   auto take = [&](size_t end) {
     if (field < layout.width) {
       if (const int c = layout.column_of[field]; c >= 0) columns[c] = CsvField{{p + start, end - start}, false};
-      read.has_value = read.has_value || (layout.value_field[field] && end > start);
+      if (layout.values) read.has_value = read.has_value || (layout.value_field[field] && end > start);
     }
     ++field;
   };

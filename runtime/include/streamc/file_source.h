@@ -77,6 +77,7 @@ struct CsvLayout {
   std::vector<int> column_of;     // per field: the column it holds, or -1
   std::vector<int> value_pos;     // a table's non-key columns: their fields; then -1
   std::vector<char> value_field;  // per field: 1 when it holds one of them
+  bool values = false;            // there are some (a table's file)
 };
 
 // pos and value_pos end with -1 (find_csv_columns); value_pos may be null.

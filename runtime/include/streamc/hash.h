@@ -10,7 +10,9 @@
 //   loads and two multiplies. Written for streamc, after the well-known
 //   multiply-fold design of wyhash and xxh3; no third-party code.
 // - std::tuple / std::pair (composite keys such as (exchange, symbol)): the
-//   component hashes folded in order, so (a, b) and (b, a) differ.
+//   component hashes folded in order, so (a, b) and (b, a) differ; but a
+//   (bool, value) pair, a nullable key of one column, is the value's hash
+//   with the flag's bits.
 //
 // Hashes are deterministic (a fixed seed): the same input hashes the same in
 // every run, which keeps benchmarks and iteration order reproducible. They are
@@ -141,6 +143,18 @@ struct Hasher<std::tuple<Ts...>> {
           return h;
         },
         t);
+  }
+};
+
+// (is NULL, value): the key of a group or partition by one column. A NULL
+// key's value is its type's default, so the value's hash alone tells every
+// key apart but NULL from that default, which the flag's bits do: one hash
+// of the value instead of three folded together.
+template <class T>
+struct Hasher<std::tuple<bool, T>> {
+  uint64_t operator()(const std::tuple<bool, T>& t) const noexcept {
+    constexpr uint64_t kNull = 0x9E3779B97F4A7C15ull;  // the golden ratio's bits
+    return Hasher<T>{}(std::get<1>(t)) ^ (std::get<0>(t) ? kNull : 0);
   }
 };
 

@@ -74,9 +74,9 @@ class Lanes {
   std::vector<std::unique_ptr<LaneType>> more_;
 };
 
-// A chunk's parsed records through a lane's pipelines, on the thread that
-// parsed them: a record that fails is marked so, with why. `mapped`: the
-// records' addresses are their positions in the file.
+// A chunk's parsed JSON records through a lane's pipelines, on the thread
+// that parsed them: a record that fails is marked so, with why. `mapped`:
+// the records' addresses are their positions in the file.
 template <class Spec, class LaneType, class Lines>
 STREAMC_PER_RECORD void run_lane(LaneType& lane, Lines& records, bool mapped) {
   for (size_t i = 0; i < records.size(); ++i) {
@@ -91,7 +91,70 @@ STREAMC_PER_RECORD void run_lane(LaneType& lane, Lines& records, bool mapped) {
   }
 }
 
+// What a lane made of a chunk of CSV records, which the lane reads straight
+// into one row, not into a chunk's Lines: how many there were, and the bad
+// ones.
+struct LaneChunk {
+  struct Bad {
+    size_t index;  // in the chunk
+    uint64_t number;
+    std::string_view line, reason;
+  };
+  std::vector<Bad> bad;
+  size_t records = 0;
+  uint64_t line_count = 0;
+
+  void clear() {
+    bad.clear();
+    records = 0;
+  }
+  void offset_numbers(uint64_t lines_before) {
+    for (Bad& b : bad) b.number += lines_before;
+  }
+};
+
+// A chunk's records through a lane's pipelines as `in` reads them.
+template <class Spec, class LaneType>
+STREAMC_PER_RECORD void run_csv_lane(LaneType& lane, CsvReader& in, const CsvLayout& layout, LaneChunk& chunk) {
+  chunk.clear();
+  typename Spec::Row row;
+  std::vector<CsvField> fields;
+  for_each_csv_record<Spec>(
+      in, layout, fields, [&]() -> auto& { return row; },
+      [&](const CsvRecordRead& read, uint64_t number) {
+        std::string_view reason = read.reason;
+        bool ok = read.parsed;
+        if (ok) {
+          lane.position = reinterpret_cast<uintptr_t>(read.raw.data());
+          lane.begin_record();
+          if (Spec::on_record(lane, row) == Step::Error) {
+            ok = false;
+            reason = lane.error();
+          }
+        }
+        if (!ok) chunk.bad.push_back({chunk.records, number, read.raw, reason});
+        ++chunk.records;
+      });
+}
+
 // The same chunk, in input order: its records counted, the bad ones to the
+// source's policy; false stops the scan.
+template <class Program>
+bool report_lane(Program& program, FileSource& source, const LaneChunk& chunk, bool& failed) {
+  size_t counted = 0;
+  for (const LaneChunk::Bad& b : chunk.bad) {
+    program.counters.read += b.index + 1 - counted;
+    counted = b.index + 1;
+    if (!source.bad().handle(source.shown(), b.number, b.line, b.reason)) {
+      failed = true;
+      return false;
+    }
+  }
+  program.counters.read += chunk.records - counted;
+  return true;
+}
+
+// A JSON chunk's records, in input order: counted, the bad ones to the
 // source's policy; false stops the scan.
 template <class Program, class Lines>
 bool report_lane(Program& program, FileSource& source, const Lines& records, bool& failed) {
@@ -140,11 +203,14 @@ bool scan_csv_lanes(Program& program, const Config& config, std::string_view que
   detail::Lanes<Spec, Program> lanes(program, reader.mapped() ? options.threads : 1);
   bool failed = false;
   if (reader.mapped()) {
-    using Lines = ParsedLines<typename Spec::Row>;
-    scan_csv_records<Lines, Spec>(
-        reader, options, csv_layout(source.delimiter(), width, pos, nullptr), source.shown(),
-        [&](unsigned thread, Lines& records) { detail::run_lane<Spec>(lanes[thread], records, true); },
-        [&](Lines& records) { return detail::report_lane(program, source, records, failed); }, [](double) {});
+    const CsvLayout layout = csv_layout(source.delimiter(), width, pos, nullptr);
+    scan_csv_chunks<detail::LaneChunk>(
+        reader, options, layout.sep, source.shown(),
+        [&](unsigned thread, CsvReader& in, detail::LaneChunk& chunk) {
+          detail::run_csv_lane<Spec>(lanes[thread], in, layout, chunk);
+        },
+        [&](detail::LaneChunk& chunk) { return detail::report_lane(program, source, chunk, failed); },
+        [](double) {});
   } else {
     typename Spec::Row row;
     auto& lane = lanes[0];

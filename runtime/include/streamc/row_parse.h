@@ -221,7 +221,8 @@ STREAMC_PER_RECORD [[gnu::always_inline]] inline bool check_not_null(const Row& 
 
 // One CSV record into `r`: pos[i] is the field of column i.
 template <class Spec, class Row>
-STREAMC_PER_RECORD bool parse_csv_row(const CsvField* fields, const int* pos, Row& r, std::string_view& reason) {
+STREAMC_PER_RECORD [[gnu::always_inline]] inline bool parse_csv_row(const CsvField* fields, const int* pos, Row& r,
+                                                                   std::string_view& reason) {
   detail::reset_row<Spec>(r);
   const bool read = [&]<size_t... I>(std::index_sequence<I...>) {
     return (detail::csv_column<Spec, I>(fields[pos[I]], r, reason) && ...);
