@@ -129,6 +129,11 @@ Value ExprEmitter::cast(const Expr& e) {
       return check("streamc::int_to_dec(int64_t(" + x + "), " + p + ", " + s + ", {})");
     }
     case TypeId::Timestamp:
+      if (from.id == TypeId::Varchar && std::holds_alternative<std::string>(e.literal)) {
+        // 'event.time.format': the text as its pattern says.
+        return check("streamc::parse_timestamp_pattern(streamc::trim(" + x + "), " +
+                     cpp_string_literal(std::get<std::string>(e.literal)) + ", {})");
+      }
       if (from.id == TypeId::Varchar) return check("streamc::parse_timestamp(streamc::trim(" + x + "), {})");
       if (from.id == TypeId::Date) return pure(e, "int64_t(" + x + ") * streamc::kMsPerDay", a);
       return pure(e, "int64_t(" + x + ")", a);

@@ -95,7 +95,7 @@ struct Expr {
   SourceRange range;
   std::vector<std::unique_ptr<Expr>> args;
 
-  LiteralValue literal;        // Literal
+  LiteralValue literal;        // Literal; a Cast of text to TIMESTAMP: the pattern it reads (a string)
   int source = -1;             // Column: the relation's position in its query (0: the stream read)
   int column = -1;             // Column: index of the column in that source's schema
   std::string column_name;     // Column: for comments and messages

@@ -6,6 +6,7 @@
 // what happens to late records. The select list reads the window's bounds
 // through WindowBound nodes.
 #include <streamc/config.h>
+#include <streamc/timestamp.h>
 
 #include "sema/script_binder.h"
 #include "util/strings.h"
@@ -271,12 +272,25 @@ void ScriptBinder::bind_window(const ast::Query& q, ExpressionBinder& binder, Bo
     const PropertyValue* format = property("event.time.format");
     const std::string f = format ? to_lower(format->value) : "";
     const TypeId type = w.time->type.id;
-    if (format && f.find('%') != std::string::npos) {
-      diags_.report(DiagId::not_supported, format->range, {"an 'event.time.format' pattern"}).hint =
-          "declare the column TIMESTAMP when it is ISO-8601, or use epoch_millis / epoch_seconds";
-      return;
-    }
-    if (type == TypeId::Varchar && (f.empty() || f == "iso8601")) {
+    if (format && format->value.find('%') != std::string::npos) {
+      // A pattern, as strftime and chrono spell them: the text is read as it says.
+      std::string bad;
+      if (!valid_timestamp_pattern(format->value, bad)) {
+        diags_.report(DiagId::bad_property, format->range,
+                      {"'event.time.format' has '" + bad + "', which streamc does not read"})
+            .hint = "a pattern may use %Y %m %d %e %H %M %S %f %.f %.3f %3f %z %s %T %F and %%";
+        return;
+      }
+      if (type == TypeId::Varchar) {
+        w.time = make_cast(std::move(w.time), SqlType::timestamp());
+        w.time->literal = format->value;  // the cast reads the text as the pattern says
+      } else if (type != TypeId::Timestamp) {  // a TIMESTAMP column was read as ISO-8601 already
+        diags_.report(DiagId::bad_window, column_range,
+                      {"the event time '" + column + "' is " + w.time->type.to_string() +
+                       ": a pattern in 'event.time.format' reads text (VARCHAR)"});
+        return;
+      }
+    } else if (type == TypeId::Varchar && (f.empty() || f == "iso8601")) {
       w.time = make_cast(std::move(w.time), SqlType::timestamp());
     } else if ((type == TypeId::BigInt || type == TypeId::Int) && f != "iso8601") {
       w.time = make_cast(std::move(w.time), SqlType::bigint());

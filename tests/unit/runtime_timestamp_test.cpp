@@ -184,5 +184,60 @@ TEST(FormatTimestamp, RoundTripsThroughParse) {
   }
 }
 
+// 'event.time.format' patterns.
+int64_t pattern(std::string_view text, std::string_view p) {
+  int64_t ms = 0;
+  EXPECT_TRUE(parse_timestamp_pattern(text, p, ms)) << text << " as " << p;
+  return ms;
+}
+
+TEST(TimestampPattern, ReadsTheFieldsThePatternNames) {
+  const int64_t at = ts("2025-09-27T09:30:05.123");
+  EXPECT_EQ(pattern("2025-09-27 09:30:05.123", "%Y-%m-%d %H:%M:%S%.3f"), at);
+  EXPECT_EQ(pattern("2025-09-27 09:30:05.123", "%Y-%m-%d %H:%M:%S.%f"), at);
+  EXPECT_EQ(pattern("2025-09-27 09:30:05.123456", "%F %T%.f"), at);
+  EXPECT_EQ(pattern("27/09/2025 09:30:05", "%d/%m/%Y %H:%M:%S"), at - 123);
+  EXPECT_EQ(pattern("27/9/2025 9:30:05", "%d/%m/%Y %H:%M:%S"), at - 123);  // one digit where it can be
+  EXPECT_EQ(pattern("20250927093005", "%Y%m%d%H%M%S"), at - 123);          // touching fields take their width
+  EXPECT_EQ(pattern("2025-09-27T11:30:05+02:00", "%Y-%m-%dT%H:%M:%S%z"), at - 123);
+  EXPECT_EQ(pattern("2025-09-27T09:30:05Z", "%Y-%m-%dT%H:%M:%S%z"), at - 123);
+  EXPECT_EQ(pattern("2025-09-27T04:30:05-0500", "%Y-%m-%dT%H:%M:%S%z"), at - 123);
+  EXPECT_EQ(pattern("1758965405", "%s"), at - 123);
+  EXPECT_EQ(pattern("1758965405.123", "%s%.3f"), at);
+  EXPECT_EQ(pattern("2025-09-27", "%Y-%m-%d"), ts("2025-09-27"));
+  EXPECT_EQ(pattern("Day 27 of 2025 100%", "Day %e of %Y 100%%"), ts("2025-01-27"));  // no month: January
+  EXPECT_EQ(pattern("9/ 7/2025", "%m/%e/%Y"), ts("2025-09-07"));
+  EXPECT_EQ(pattern("2024-02-29 00:00:00.1", "%Y-%m-%d %H:%M:%S.%f"), ts("2024-02-29T00:00:00.100"));
+}
+
+TEST(TimestampPattern, RejectsWhatDoesNotMatch) {
+  int64_t ms = 0;
+  for (auto [text, p] : std::initializer_list<std::pair<std::string_view, std::string_view>>{
+           {"2025-09-27", "%Y/%m/%d"},               // another separator
+           {"2025-09-27 ", "%Y-%m-%d"},              // text left over
+           {"2025-09", "%Y-%m-%d"},                  // text missing
+           {"2025-13-01", "%Y-%m-%d"},               // no 13th month
+           {"2025-02-29", "%Y-%m-%d"},               // not a leap year
+           {"2025-09-27 24:00:00", "%Y-%m-%d %H:%M:%S"},
+           {"2025-09-27 09:30:05.12", "%Y-%m-%d %H:%M:%S%.3f"},  // exactly three digits
+           {"2025-09-27T09:30:05+25:00", "%Y-%m-%dT%H:%M:%S%z"},
+           {"25-09-27", "%Y-%m-%d"},                 // a year has four digits
+           {"x", "%s"},
+       }) {
+    EXPECT_FALSE(parse_timestamp_pattern(text, p, ms)) << text << " as " << p;
+  }
+}
+
+TEST(TimestampPattern, KnowsWhichPatternsItReads) {
+  std::string bad;
+  EXPECT_TRUE(valid_timestamp_pattern("%Y-%m-%d %H:%M:%S%.3f %z %% %e %T %F %s %6f", bad));
+  EXPECT_FALSE(valid_timestamp_pattern("%Y-%m-%d %Q", bad));
+  EXPECT_EQ(bad, "%Q");
+  EXPECT_FALSE(valid_timestamp_pattern("%Y %4f", bad));
+  EXPECT_EQ(bad, "%4f");
+  EXPECT_FALSE(valid_timestamp_pattern("%Y %", bad));
+  EXPECT_EQ(bad, "%");
+}
+
 }  // namespace
 }  // namespace streamc

@@ -108,6 +108,10 @@ struct LaneChunk {
     bad.clear();
     records = 0;
   }
+  // The exception, not the rule: kept out of the per-record path.
+  [[gnu::noinline, gnu::cold]] void note_bad(uint64_t number, std::string_view line, std::string_view reason) {
+    bad.push_back({records, number, line, reason});
+  }
   void offset_numbers(uint64_t lines_before) {
     for (Bad& b : bad) b.number += lines_before;
   }
@@ -132,7 +136,7 @@ STREAMC_PER_RECORD void run_csv_lane(LaneType& lane, CsvReader& in, const CsvLay
             reason = lane.error();
           }
         }
-        if (!ok) chunk.bad.push_back({chunk.records, number, read.raw, reason});
+        if (!ok) chunk.note_bad(number, read.raw, reason);
         ++chunk.records;
       });
 }

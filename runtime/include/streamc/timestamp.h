@@ -97,6 +97,21 @@ inline constexpr int64_t ms_from_civil(const CivilTime& t) {
 // False on anything else, including surrounding spaces.
 bool parse_timestamp(std::string_view text, int64_t& ms);
 
+// A timestamp written as `pattern` says (an 'event.time.format' pattern, as
+// strftime and Rust's chrono spell them): %Y year, %m month, %d day (%e: a
+// leading space allowed), %H hour, %M minute, %S second, %f fraction digits
+// (%3f, %6f, %9f: exactly that many), %.f / %.3f / %.6f / %.9f the same led
+// by a '.', %z a UTC offset (Z, +HH, +HH:MM or +HHMM), %T = %H:%M:%S,
+// %F = %Y-%m-%d, %s epoch seconds, %% a '%'; any other character matches
+// itself. Numbers may have fewer digits than their width (a month of "3")
+// except when fields touch ("%Y%m%d"). Fields not given default to
+// 1970-01-01 00:00:00 UTC; every field is range-checked, fractions truncate
+// to milliseconds. False when the text does not match all of the pattern.
+bool parse_timestamp_pattern(std::string_view text, std::string_view pattern, int64_t& ms);
+// Whether parse_timestamp_pattern knows every % of a pattern; else `bad`
+// is the first it does not ("%Q").
+bool valid_timestamp_pattern(std::string_view pattern, std::string& bad);
+
 // True for the calendar forms parse_timestamp accepts, false for plain
 // integers and everything else; schema inference uses it.
 bool looks_like_timestamp(std::string_view text);
