@@ -80,9 +80,10 @@ void emit_state_member(CodeWriter& w, const Plan& plan, const StateObject& state
         break;
       }
       w.line("// {}: size, advance, grace and the watermark's delay, in milliseconds.", {window.text});
-      w.line("streamc::WindowGroups<{}, {}> {}{{}, {}, {}, {}};",
+      w.line("streamc::WindowGroups<{}, {}> {}{{}, {}, {}, {}{}};",
              {g.key_type, g.group_type, g.member, std::to_string(window.size), std::to_string(window.advance),
-              std::to_string(window.grace), std::to_string(window.delay)});
+              std::to_string(window.grace), std::to_string(window.delay),
+              window.kind == WindowKind::Cumulate ? ", /*cumulate=*/true" : ""});
       break;
     }
     case StateKind::DistinctValues: {

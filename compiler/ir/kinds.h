@@ -22,7 +22,7 @@ enum class Emit { Changes, Final };
 
 // Time windows: tumbling (advance = size), hopping (Velostream's SLIDING,
 // Flink's HOP) and sessions (closed after a gap without records).
-enum class WindowKind { Tumbling, Hopping, Session };
+enum class WindowKind { Tumbling, Hopping, Session, Cumulate };
 // A record after every window it falls in has closed.
 enum class LateData { Drop, DeadLetter };
 

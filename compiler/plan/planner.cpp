@@ -69,6 +69,7 @@ std::string window_text(const BoundWindow& w) {
     case WindowKind::Tumbling: return "TUMBLING(" + d(w.size) + ")";
     case WindowKind::Hopping: return "HOPPING(" + d(w.size) + ", " + d(w.advance) + ")";
     case WindowKind::Session: return "SESSION(" + d(w.gap) + ")";
+    case WindowKind::Cumulate: return "CUMULATE(" + d(w.advance) + ", " + d(w.size) + ")";
   }
   return "?";
 }

@@ -189,10 +189,15 @@ void ScriptBinder::bind_window(const ast::Query& q, ExpressionBinder& binder, Bo
     } else if (rel.name == "session" && args.size() == 1) {
       s.kind = WindowKind::Session;
       ok = duration_of(*args[0], s.gap);
-    } else if (rel.name == "tumble" || rel.name == "hop" || rel.name == "session") {
+    } else if (rel.name == "cumulate" && args.size() == 2) {
+      s.kind = WindowKind::Cumulate;
+      ok = duration_of(*args[0], s.advance) && duration_of(*args[1], s.size);
+    } else if (rel.name == "tumble" || rel.name == "hop" || rel.name == "session" || rel.name == "cumulate") {
+      const bool two = rel.name == "hop" || rel.name == "cumulate";
       diags_.report(DiagId::wrong_argument_count, rel.range,
-                    {s.written, rel.name == "hop" ? "a slide and a size after DESCRIPTOR(...)"
-                                                  : "one duration after DESCRIPTOR(...)",
+                    {s.written, two ? (rel.name == "hop" ? "a slide and a size after DESCRIPTOR(...)"
+                                                         : "a step and a size after DESCRIPTOR(...)")
+                                    : "one duration after DESCRIPTOR(...)",
                      std::to_string(args.size())});
       return;
     } else {
@@ -230,7 +235,13 @@ void ScriptBinder::bind_window(const ast::Query& q, ExpressionBinder& binder, Bo
                      "(5m, 1m)"});
       return;
     }
-    if (s.kind == WindowKind::Hopping && w.advance == w.size) w.kind = WindowKind::Tumbling;
+    if (s.kind == WindowKind::Cumulate && w.size % w.advance != 0) {
+      diags_.report(DiagId::bad_window, s.range,
+                    {s.written + " needs a size that is a whole number of steps, as in CUMULATE(TABLE t, "
+                                 "DESCRIPTOR(ts), INTERVAL '1' MINUTE, INTERVAL '1' HOUR)"});
+      return;
+    }
+    if (s.kind != WindowKind::Session && w.advance == w.size) w.kind = WindowKind::Tumbling;
   }
   w.grace = s.grace.value_or(0);
 

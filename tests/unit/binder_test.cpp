@@ -204,6 +204,9 @@ TEST(Binder, WindowSpellings) {
        WindowKind::Tumbling, 10000, 10000, 0},
       {"SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol WINDOW TUMBLING(ts, 1w) HAVING COUNT(*) > 1",
        WindowKind::Tumbling, 7 * 86400000LL, 7 * 86400000LL, 0},
+      {"SELECT window_end, symbol, COUNT(*) AS n FROM TABLE(CUMULATE(TABLE trades, DESCRIPTOR(ts), INTERVAL '1' "
+       "MINUTE, INTERVAL '1' HOUR)) GROUP BY window_start, window_end, symbol",
+       WindowKind::Cumulate, 3600000, 60000, 0},
   };
   for (const Case& c : cases) {
     auto b = bind_sql(std::string(kTrades) + c.query);

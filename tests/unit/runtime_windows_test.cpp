@@ -122,6 +122,37 @@ TEST(Windows, AHoppingRecordIsLateOnlyWhenAllItsWindowsClosed) {
   EXPECT_FALSE(add(w, 1, 4, closed));
 }
 
+// CUMULATE(step 10, size 30): windows [0, 10), [0, 20), [0, 30), then [30, 40), ...
+TEST(Windows, CumulatingWindowsGrowFromTheirPeriodsStart) {
+  Windows w(30, 10, 0, 0, /*cumulate=*/true);
+  auto ends_of = [&](int64_t t) {
+    std::vector<std::pair<int64_t, int64_t>> out;
+    for (const WindowBounds b : w.windows_of(t)) out.emplace_back(b.start, b.end);
+    return out;
+  };
+  using Bounds = std::vector<std::pair<int64_t, int64_t>>;
+  EXPECT_EQ(ends_of(0), (Bounds{{0, 10}, {0, 20}, {0, 30}}));
+  EXPECT_EQ(ends_of(15), (Bounds{{0, 20}, {0, 30}}));
+  EXPECT_EQ(ends_of(29), (Bounds{{0, 30}}));
+  EXPECT_EQ(ends_of(-1), (Bounds{{-30, 0}}));
+  std::vector<std::pair<int64_t, int64_t>> closed;  // (start, key * 1000 + count) as windows close
+  ASSERT_TRUE(add(w, 1, 5, closed));
+  ASSERT_TRUE(add(w, 1, 12, closed));   // closes [0, 10): one record
+  EXPECT_EQ(closed, (Bounds{{0, 1001}}));
+  EXPECT_EQ(ends_of(5), (Bounds{{0, 20}, {0, 30}}));  // the closed window is passed over
+  ASSERT_TRUE(add(w, 1, 5, closed));    // out of order: only the open windows count it
+  ASSERT_TRUE(add(w, 2, 31, closed));   // closes [0, 20) and [0, 30)
+  EXPECT_EQ(closed, (Bounds{{0, 1001}, {0, 1003}, {0, 1003}}));
+  EXPECT_FALSE(add(w, 1, 29, closed));  // every window of 29 has closed: late
+  EXPECT_EQ(w.open_windows(), 3u);      // [30, 40), [30, 50), [30, 60)
+  FakeProgram program;
+  ASSERT_TRUE(w.close_all(program, [&](WindowBounds b, const Key& key, Group& g) {
+    closed.emplace_back(b.end, std::get<1>(key) * 1000 + g.n);
+    return Step::Next;
+  }));
+  EXPECT_EQ(closed, (Bounds{{0, 1001}, {0, 1003}, {0, 1003}, {40, 2001}, {50, 2001}, {60, 2001}}));
+}
+
 TEST(Windows, AFailureStopsClosingAndIsReported) {
   Windows w(10, 10, 0, 0);
   std::vector<std::pair<int64_t, int64_t>> closed;

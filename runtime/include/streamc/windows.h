@@ -1,7 +1,10 @@
 // Time windows of a GROUP BY: the groups of every open window, the
 // watermark, and the closing of windows. Windows are [start, start + size),
 // their starts multiples of `advance` since the epoch (advance = size:
-// tumbling; advance < size: hopping, a record in size / advance windows).
+// tumbling; advance < size: hopping, a record in size / advance windows);
+// or, cumulating (Flink's CUMULATE), [start, start + k * advance) for k = 1
+// .. size / advance, their starts multiples of size: a record falls in the
+// windows of its period that end after it.
 // The watermark is the largest event time seen minus the allowed
 // out-of-orderness; a window closes once the watermark reaches its end plus
 // the grace period, and a record is late when every window it falls in has
@@ -57,32 +60,52 @@ class WindowGroups {
   using KeyType = Key;
   using GroupType = Group;
 
-  // size, advance, grace and delay (the watermark's out-of-orderness) in milliseconds.
-  WindowGroups(int64_t size, int64_t advance, int64_t grace, int64_t delay)
-      : size_(size), advance_(advance), grace_(grace), watermark_(delay) {}
+  // size, advance, grace and delay (the watermark's out-of-orderness) in
+  // milliseconds; cumulate: the windows grow by `advance` up to `size`.
+  WindowGroups(int64_t size, int64_t advance, int64_t grace, int64_t delay, bool cumulate = false)
+      : size_(size), advance_(advance), grace_(grace), cumulate_(cumulate), watermark_(delay) {}
 
-  // The open windows of event time `t`, latest first (an input iterator).
+  // The open windows of event time `t` (an input iterator): hopping, latest
+  // first; cumulating, the shortest first.
   class Range {
    public:
     struct End {};
     class Iterator {
      public:
-      WindowBounds operator*() const { return {start_, start_ + owner_->size_}; }
+      WindowBounds operator*() const { return {start_, end_}; }
       Iterator& operator++() {
-        start_ -= owner_->advance_;
+        if (owner_->cumulate_) {
+          end_ += owner_->advance_;
+        } else {
+          start_ -= owner_->advance_;
+          end_ = start_ + owner_->size_;
+        }
         return *this;
       }
-      bool operator!=(End) const { return start_ > earliest_ && !owner_->closed(start_); }
+      bool operator!=(End) const {
+        if (owner_->cumulate_) return end_ <= start_ + owner_->size_;  // the closed ones were passed over
+        return start_ > t_ - owner_->size_ && !owner_->closed(end_);
+      }
 
      private:
       friend class Range;
-      Iterator(const WindowGroups* owner, int64_t start, int64_t earliest)
-          : owner_(owner), start_(start), earliest_(earliest) {}
+      Iterator(const WindowGroups* owner, int64_t t, int64_t start, int64_t end)
+          : owner_(owner), t_(t), start_(start), end_(end) {}
       const WindowGroups* owner_;
+      int64_t t_;
       int64_t start_;
-      int64_t earliest_;  // starts at or before it do not hold t
+      int64_t end_;
     };
-    Iterator begin() const { return {owner_, floor_div(t_, owner_->advance_) * owner_->advance_, t_ - owner_->size_}; }
+    Iterator begin() const {
+      if (!owner_->cumulate_) {
+        const int64_t start = floor_div(t_, owner_->advance_) * owner_->advance_;
+        return {owner_, t_, start, start + owner_->size_};
+      }
+      const int64_t start = floor_div(t_, owner_->size_) * owner_->size_;
+      int64_t end = start + (floor_div(t_ - start, owner_->advance_) + 1) * owner_->advance_;
+      while (end <= start + owner_->size_ && owner_->closed(end)) end += owner_->advance_;
+      return {owner_, t_, start, end};
+    }
     End end() const { return {}; }
 
    private:
@@ -94,16 +117,19 @@ class WindowGroups {
 
   Range windows_of(int64_t t) const { return Range(this, t); }
   // Every window of `t` has closed: the record is late.
-  bool late(int64_t t) const { return closed(floor_div(t, advance_) * advance_); }
+  bool late(int64_t t) const {
+    if (cumulate_) return closed(floor_div(t, size_) * size_ + size_);
+    return closed(floor_div(t, advance_) * advance_ + size_);
+  }
 
   // The group of `key` in window `w`, created (numbered in the order the
   // window's groups appear) when new.
   STREAMC_PER_RECORD Group& find(WindowBounds w, const Key& key) {
-    if (w.start != last_start_ || last_ == nullptr) {
-      auto [it, fresh] = windows_.try_emplace(w.start);
+    if (w.end != last_end_ || last_ == nullptr) {
+      auto [it, fresh] = windows_.try_emplace(w.end);
       if (fresh) it->second = std::move(spare_);  // a closed window's table, its capacity kept
       last_ = &it->second;
-      last_start_ = w.start;
+      last_end_ = w.end;
     }
     return find_group(*last_, key);
   }
@@ -135,12 +161,12 @@ class WindowGroups {
   // Groups kept, over every open window, and their memory.
   size_t size() const {
     size_t n = 0;
-    for (const auto& [start, groups] : windows_) n += groups.size();
+    for (const auto& [end, groups] : windows_) n += groups.size();
     return n;
   }
   size_t memory_bytes() const {
     size_t n = spare_.memory_bytes();
-    for (const auto& [start, groups] : windows_) n += groups.memory_bytes() + sizeof(groups) + 4 * sizeof(void*);
+    for (const auto& [end, groups] : windows_) n += groups.memory_bytes() + sizeof(groups) + 4 * sizeof(void*);
     return n;
   }
   size_t open_windows() const { return windows_.size(); }
@@ -148,17 +174,20 @@ class WindowGroups {
  private:
   using Groups = HashTable<Key, Group>;
 
-  bool closed(int64_t start) const {
+  // Whether the window that ends at `end` has closed.
+  bool closed(int64_t end) const {
     const int64_t wm = watermark_.value();
-    return wm != std::numeric_limits<int64_t>::min() && start + size_ + grace_ <= wm;
+    return wm != std::numeric_limits<int64_t>::min() && end + grace_ <= wm;
   }
+  // The start of the window that ends at `end`.
+  int64_t start_of(int64_t end) const { return cumulate_ ? floor_div(end - 1, size_) * size_ : end - size_; }
 
   // Closes the windows whose end plus grace is at or before `wm`.
   template <class OnGroup>
   Step close_until(int64_t wm, OnGroup&& on_group) {
     while (!windows_.empty()) {
       auto first = windows_.begin();
-      const WindowBounds w{first->first, first->first + size_};
+      const WindowBounds w{start_of(first->first), first->first};
       if (wm != kEndOfInput && w.end + grace_ > wm) break;
       Groups groups = std::move(first->second);
       windows_.erase(first);
@@ -174,9 +203,10 @@ class WindowGroups {
   int64_t size_;
   int64_t advance_;
   int64_t grace_;
+  bool cumulate_;
   Watermark watermark_;
-  std::map<int64_t, Groups> windows_;  // by start, which orders them by end too
-  int64_t last_start_ = 0;             // the window found last, kept for the next record
+  std::map<int64_t, Groups> windows_;  // by end, the order they close in
+  int64_t last_end_ = 0;               // the window found last, kept for the next record
   Groups* last_ = nullptr;
   Groups spare_;                       // the table of the window closed last, empty, for the next one
 };
