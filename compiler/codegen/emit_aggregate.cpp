@@ -42,7 +42,10 @@ void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput
             ".value, " + cpp_string_literal(in.separator) + ", " + v.code + "}), " + acc + ".value));";
       break;
     case AggKind::CountDistinct:  // a value new to the group's set of them
-      add = "if (streamc::insert_new(" + in.distinct_set + ", " + in.distinct_key + ")) " + acc + ".add();";
+      add = in.distinct_window.empty()
+                ? "if (streamc::insert_new(" + in.distinct_set + ", " + in.distinct_key + ")) " + acc + ".add();"
+                : "if (" + in.distinct_set + ".insert_new(" + in.distinct_key + ", " + in.distinct_window + ")) " +
+                      acc + ".add();";
       break;
     case AggKind::Avg:
       if (in.result.id == TypeId::Decimal) {  // exact: the decimal sum, divided at the end

@@ -32,6 +32,7 @@ struct AggregateInput {
   // COUNT(DISTINCT): the set of the group's values seen, and the (group key, value) to look up in it.
   std::string distinct_set;
   std::string distinct_key;
+  std::string distinct_window;  // in a window: its end (the set is a streamc::WindowDistinct)
   std::string separator;  // STRING_AGG: between the values
 };
 void emit_accumulate(CodeWriter& w, const std::string& acc, const AggregateInput& in);

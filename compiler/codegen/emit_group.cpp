@@ -89,9 +89,11 @@ void emit_group_struct(CodeWriter& w, const Plan& plan, const Pipeline& p) {
   for (size_t j = 0; j < g.aggregates.size(); ++j) {
     const std::string& type = g.distinct_sets[j].second;
     if (type.empty()) continue;
-    // The group's key and the value: (is NULL, value) per key, then the value (never NULL: not counted).
+    // The group's key and the value: (is NULL, value) per key, then the value (never NULL: not counted);
+    // in a window, first the window's end.
     std::string parts = null_keyed_type(g.keys);
     parts = parts.substr(0, parts.size() - 1) + ", " + g.aggregates[j]->args[0]->type.cpp_type() + ">";
+    if (g.window) parts = "std::tuple<int64_t, " + parts.substr(std::string("std::tuple<").size());
     w.line("using {} = {};  // {}", {type, parts, comment_text(g.aggregates[j]->text)});
   }
   {
@@ -173,7 +175,8 @@ void emit_aggregate(PipelineContext& ctx) {
     if (a.agg == AggKind::StringAgg) in.separator = std::get<std::string>(a.literal);
     if (a.agg == AggKind::CountDistinct) {
       in.distinct_set = g.distinct_sets[j].first;
-      in.distinct_key = g.distinct_sets[j].second + "(" + key + ", " + v.code + ")";
+      in.distinct_key = g.distinct_sets[j].second + "(" + (g.window ? "window.end, " : "") + key + ", " + v.code + ")";
+      if (g.window) in.distinct_window = "window.end";
     }
     emit_accumulate(w, "g.a" + str(j), in);
   }

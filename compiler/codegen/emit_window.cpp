@@ -80,6 +80,9 @@ void emit_watermark(PipelineContext& ctx) {
     w.line("{}.advance(event_time, [](streamc::WindowBounds, const {}&, {}&) { return Step::Next; });",
            {g.member, g.key_type, g.group_type});
   }
+  for (const auto& [member, type] : g.distinct_sets) {
+    if (!member.empty()) w.line("{}.sweep({});  // the distinct values of closed windows go", {member, g.member});
+  }
 }
 
 namespace {

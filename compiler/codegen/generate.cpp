@@ -89,7 +89,12 @@ void emit_state_member(CodeWriter& w, const Plan& plan, const StateObject& state
     case StateKind::DistinctValues: {
       const Grouping& g = *plan.pipelines[state.pipeline].grouping;
       for (const auto& [member, type] : g.distinct_sets) {
-        if (member == state.member) w.line("streamc::HashTable<{}, streamc::Present> {};", {type, member});
+        if (member != state.member) continue;
+        if (g.window) {
+          w.line("streamc::WindowDistinct<{}> {};  // freed as its windows close", {type, member});
+        } else {
+          w.line("streamc::HashTable<{}, streamc::Present> {};", {type, member});
+        }
       }
       break;
     }

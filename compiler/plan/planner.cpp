@@ -460,8 +460,12 @@ class Planner {
         for (size_t j = 0; j < p.grouping->distinct_sets.size(); ++j) {
           const std::string& member = p.grouping->distinct_sets[j].first;
           if (member.empty()) continue;
-          plan_.states.push_back({StateKind::DistinctValues, member, Trigger::PerRecord, p.index, -1,
-                                  "the distinct values each group has seen, for " + p.grouping->aggregates[j]->text});
+          const bool windowed = p.grouping->window.has_value();
+          plan_.states.push_back(
+              {StateKind::DistinctValues, member, windowed ? Trigger::OnWatermark : Trigger::PerRecord, p.index, -1,
+               std::string(windowed ? "the distinct values each group of each open window has seen, for "
+                                    : "the distinct values each group has seen, for ") +
+                   p.grouping->aggregates[j]->text});
         }
       }
       if (p.grouping && p.grouping->window) {

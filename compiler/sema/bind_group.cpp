@@ -114,8 +114,8 @@ void ScriptBinder::bind_grouping(const ast::Query& q, ExpressionBinder& binder, 
     if (bq.window && bq.window->kind == WindowKind::Session && a->agg == AggKind::StringAgg) {
       continue;  // reported below with the other VARCHARs of a session
     }
-    if (bq.window && a->agg == AggKind::CountDistinct) {
-      diags_.report(DiagId::not_supported, a->range, {"COUNT(DISTINCT ...) in a window"});
+    if (bq.window && bq.window->kind == WindowKind::Session && a->agg == AggKind::CountDistinct) {
+      diags_.report(DiagId::not_supported, a->range, {"COUNT(DISTINCT ...) in a session window"});
     }
   }
   if (bq.window && bq.window->kind == WindowKind::Session) {

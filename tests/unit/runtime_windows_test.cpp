@@ -153,6 +153,27 @@ TEST(Windows, CumulatingWindowsGrowFromTheirPeriodsStart) {
   EXPECT_EQ(closed, (Bounds{{0, 1001}, {0, 1003}, {0, 1003}, {40, 2001}, {50, 2001}, {60, 2001}}));
 }
 
+// COUNT(DISTINCT) in windows: a value is new once per window, and a closed
+// window's values are freed.
+TEST(Windows, DistinctValuesArePerWindowAndFreedWhenItCloses) {
+  Windows w(10, 10, 0, 0);
+  WindowDistinct<std::tuple<int64_t, int64_t>> seen;
+  std::vector<std::pair<int64_t, int64_t>> closed;
+  EXPECT_TRUE(seen.insert_new({10, 7}, 10));
+  EXPECT_FALSE(seen.insert_new({10, 7}, 10));  // the same value in the same window
+  EXPECT_TRUE(seen.insert_new({20, 7}, 20));   // again in the next one
+  ASSERT_TRUE(add(w, 1, 5, closed));
+  seen.sweep(w);
+  EXPECT_EQ(seen.size(), 2u);                  // nothing has closed
+  ASSERT_TRUE(add(w, 1, 12, closed));          // [0, 10) closes
+  seen.sweep(w);
+  EXPECT_EQ(seen.size(), 1u);
+  EXPECT_TRUE(seen.insert_new({30, 7}, 30));
+  ASSERT_TRUE(add(w, 1, 35, closed));          // [10, 20) and [20, 30) close
+  seen.sweep(w);
+  EXPECT_EQ(seen.size(), 1u);                  // only [30, 40)'s
+}
+
 TEST(Windows, AFailureStopsClosingAndIsReported) {
   Windows w(10, 10, 0, 0);
   std::vector<std::pair<int64_t, int64_t>> closed;

@@ -170,6 +170,8 @@ class WindowGroups {
     return n;
   }
   size_t open_windows() const { return windows_.size(); }
+  // The end of the window closed last: every window ending by then has closed.
+  int64_t last_closed_end() const { return last_closed_end_; }
 
  private:
   using Groups = HashTable<Key, Group>;
@@ -192,6 +194,7 @@ class WindowGroups {
       Groups groups = std::move(first->second);
       windows_.erase(first);
       last_ = nullptr;
+      last_closed_end_ = w.end;
       const Step step = for_each_group_in_order(groups, [&](const Key& key, Group& g) { return on_group(w, key, g); });
       if (step == Step::Error) return step;
       groups.clear();
@@ -209,6 +212,41 @@ class WindowGroups {
   int64_t last_end_ = 0;               // the window found last, kept for the next record
   Groups* last_ = nullptr;
   Groups spare_;                       // the table of the window closed last, empty, for the next one
+  int64_t last_closed_end_ = std::numeric_limits<int64_t>::min();
+};
+
+// An entry of WindowDistinct: the end of its window.
+struct WindowEnd {
+  int64_t end = 0;
+};
+template <class F>
+void visit_strings(WindowEnd&, F&&) {}
+
+// COUNT(DISTINCT x) in windows: the (window end, group key, x) seen, each
+// freed once its window has closed.
+template <class Key>
+class WindowDistinct {
+ public:
+  // True when `key` is new to the window that ends at `end`.
+  STREAMC_PER_RECORD bool insert_new(const Key& key, int64_t end) {
+    const size_t before = set_.size();
+    set_.find_or_insert(key).end = end;
+    return set_.size() != before;
+  }
+  // After the watermark moved: the entries of the windows that closed go.
+  template <class Windows>
+  void sweep(const Windows& windows) {
+    const int64_t closed = windows.last_closed_end();
+    if (closed == swept_) return;
+    set_.erase_if([&](const WindowEnd& e) { return e.end <= closed; });
+    swept_ = closed;
+  }
+  size_t size() const { return set_.size(); }
+  size_t memory_bytes() const { return set_.memory_bytes(); }
+
+ private:
+  HashTable<Key, WindowEnd> set_;
+  int64_t swept_ = std::numeric_limits<int64_t>::min();
 };
 
 }  // namespace streamc
