@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "streamc/accumulators.h"
 #include "streamc/sessions.h"
 #include "streamc/windows.h"
 
@@ -261,6 +262,52 @@ TEST(Sessions, AMergeThatOverflowsFailsTheRecord) {
   ASSERT_EQ(s.assign(program, 15, key, g, b, none), Step::Next);
   g->n = 600;
   EXPECT_EQ(s.assign(program, 8, key, g, b, none), Step::Error);  // bridges the two
+}
+
+// A session's group keeps texts of its own (MIN of a VARCHAR): they outlive
+// the records, survive merges, and stay right while closed sessions' texts
+// are compacted away.
+struct TextGroup {
+  Min<std::string_view> lowest;
+  uint64_t seq = 0;
+};
+template <class F>
+void visit_strings(TextGroup& g, F&& f) {
+  f(g.lowest.value);
+}
+bool merge(TextGroup& into, const TextGroup& from) { return into.lowest.merge(from.lowest); }
+
+TEST(Sessions, GroupsKeepTheirOwnTextsThroughMergesAndCompaction) {
+  SessionGroups<std::tuple<bool, int64_t>, TextGroup> s(10, 0, 100);  // gap 10, the watermark 100 behind
+  FakeProgram program;
+  std::vector<std::string> closed;
+  auto on_close = [&](WindowBounds, const auto&, TextGroup& g) {
+    closed.emplace_back(g.lowest.result());
+    return Step::Next;
+  };
+  auto record = [&](int64_t key, int64_t t, std::string text) {
+    TextGroup* g = nullptr;
+    WindowBounds b{};
+    ASSERT_EQ(s.assign(program, t, {false, key}, g, b, [](WindowBounds, const auto&, TextGroup&) { return Step::Next; }),
+              Step::Next);
+    ASSERT_NE(g, nullptr);
+    if (g->lowest.takes(text)) g->lowest.set(s.own(text, g->lowest.value));
+    text.assign(text.size(), '#');  // the record's buffer is reused
+    s.advance(t, on_close);
+  };
+  // Two sessions of key 1, [0, 10) and [15, 25), that a third record bridges: the lowest of all three.
+  record(1, 0, "m");
+  record(1, 15, "z");
+  record(1, 8, "k");
+  // Thousands of sessions, each with a long text, closing as time moves: the pool is compacted.
+  for (int64_t i = 0; i < 3000; ++i) record(2 + i, 100 + 20 * i, std::string(100, static_cast<char>('a' + i % 26)));
+  ASSERT_TRUE(s.close_all(program, on_close));
+  ASSERT_EQ(closed.size(), 1u + 3000u);
+  EXPECT_EQ(closed[0], "k");
+  for (int64_t i = 0; i < 3000; ++i) {
+    ASSERT_EQ(closed[1 + i], std::string(100, static_cast<char>('a' + i % 26))) << i;
+  }
+  EXPECT_LT(s.memory_bytes(), size_t{1} << 20);
 }
 
 }  // namespace

@@ -8,9 +8,10 @@
 //
 // The groups are merged by `merge(Group& into, const Group& from) -> bool`,
 // which generated code writes next to the group struct (false: a SUM
-// overflowed). Each session keeps its own copy of its key, its strings in a
-// pool compacted when most of it is garbage; a min-heap of session ends
-// finds the sessions the watermark closes.
+// overflowed). Each session keeps its own copy of its key, and its group
+// the strings it keeps (own()), in a pool compacted when most of it is
+// garbage; a min-heap of session ends finds the sessions the watermark
+// closes.
 #pragma once
 
 #include <algorithm>
@@ -123,10 +124,19 @@ class SessionGroups {
                                }));
   }
 
+  // A copy of `s` in the sessions' pool, for a string a session's group
+  // keeps and updates (MIN of a VARCHAR); `old`, the copy it replaces, is
+  // garbage. Copies stay valid until a session closes.
+  std::string_view own(std::string_view s, std::string_view old) {
+    live_bytes_ += s.size();
+    live_bytes_ -= std::min(live_bytes_, old.size());
+    return strings_.intern_copy(s);
+  }
+
   size_t size() const { return sessions_.size() - free_.size(); }
   size_t memory_bytes() const {
     return heads_.memory_bytes() + sessions_.capacity() * sizeof(Session) + free_.capacity() * sizeof(uint32_t) +
-           heap_.size() * sizeof(HeapEntry) + keys_.bytes_reserved();
+           heap_.size() * sizeof(HeapEntry) + strings_.bytes_reserved();
   }
 
  private:
@@ -134,7 +144,7 @@ class SessionGroups {
   static constexpr int64_t kNoTime = std::numeric_limits<int64_t>::min();
 
   struct Session {
-    Key key;             // its strings in keys_
+    Key key;             // its strings in strings_
     int64_t start;       // the first record's time
     int64_t last;        // the last record's time: the session ends at last + gap
     uint64_t seq;        // the order sessions opened in (ties of closing order)
@@ -168,8 +178,8 @@ class SessionGroups {
     Session& s = sessions_[index];
     s.key = key;
     visit_strings(s.key, [this](std::string_view& v) {
-      v = keys_.intern_copy(v);
-      live_key_bytes_ += v.size();
+      v = strings_.intern_copy(v);
+      live_bytes_ += v.size();
     });
     s.start = s.last = t;
     s.seq = next_seq_++;
@@ -182,7 +192,9 @@ class SessionGroups {
 
   void release(uint32_t index) {
     Session& s = sessions_[index];
-    visit_strings(s.key, [this](std::string_view& v) { live_key_bytes_ -= v.size(); });
+    auto gone = [this](std::string_view& v) { live_bytes_ -= std::min(live_bytes_, v.size()); };
+    visit_strings(s.key, gone);
+    visit_strings(s.group, gone);
     s.live = false;
     ++s.generation;
     free_.push_back(index);
@@ -211,19 +223,24 @@ class SessionGroups {
       release(top.index);
       if (step == Step::Error) return step;
     }
-    compact_keys();
+    compact_strings();
     return Step::Next;
   }
 
-  // The key pool holds closed sessions' strings too: copy the live ones to a
-  // fresh pool once the garbage outweighs them.
-  void compact_keys() {
-    if (keys_.bytes_used() < 2 * live_key_bytes_ + 64 * 1024) return;
+  // The pool holds closed sessions' strings and replaced copies too: copy
+  // the live ones to a fresh pool once the garbage outweighs them. (A string
+  // a merge took from the session it absorbed is not counted live: the pool
+  // is then compacted a little early, never too late.)
+  void compact_strings() {
+    if (strings_.bytes_used() < 2 * live_bytes_ + 64 * 1024) return;
     StringPool fresh;
+    auto move = [&](std::string_view& v) { v = fresh.intern_copy(v); };
     for (Session& s : sessions_) {
-      if (s.live) visit_strings(s.key, [&](std::string_view& v) { v = fresh.intern_copy(v); });
+      if (!s.live) continue;
+      visit_strings(s.key, move);
+      visit_strings(s.group, move);
     }
-    keys_.swap(fresh);
+    strings_.swap(fresh);
   }
 
   int64_t gap_;
@@ -233,8 +250,8 @@ class SessionGroups {
   std::vector<Session> sessions_;
   std::vector<uint32_t> free_;
   std::priority_queue<HeapEntry, std::vector<HeapEntry>, std::greater<HeapEntry>> heap_;
-  StringPool keys_;
-  size_t live_key_bytes_ = 0;
+  StringPool strings_;     // the sessions' keys and the strings their groups keep
+  size_t live_bytes_ = 0;
   uint64_t next_seq_ = 0;
 };
 
