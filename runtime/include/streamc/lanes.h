@@ -41,7 +41,8 @@ namespace streamc {
 // and where the record is in the input, which the pipelines give a new group
 // (its seq) and FIRST / LAST, so that merging keeps the input's order: the
 // record's address in the mapped file, or its line number in a serial read.
-class Lane : public RecordContext {
+// Each on cache lines of its own: the threads write theirs every record.
+class alignas(64) Lane : public RecordContext {
  public:
   uint64_t position = 0;
 };
@@ -93,8 +94,9 @@ STREAMC_PER_RECORD void run_lane(LaneType& lane, Lines& records, bool mapped) {
 
 // What a lane made of a chunk of CSV records, which the lane reads straight
 // into one row, not into a chunk's Lines: how many there were, and the bad
-// ones.
-struct LaneChunk {
+// ones. (Slots of chunks side by side are filled by different threads: each
+// on a cache line of its own.)
+struct alignas(64) LaneChunk {
   struct Bad {
     size_t index;  // in the chunk
     uint64_t number;
@@ -109,8 +111,9 @@ struct LaneChunk {
     records = 0;
   }
   // The exception, not the rule: kept out of the per-record path.
-  [[gnu::noinline, gnu::cold]] void note_bad(uint64_t number, std::string_view line, std::string_view reason) {
-    bad.push_back({records, number, line, reason});
+  [[gnu::noinline, gnu::cold]] void note_bad(size_t index, uint64_t number, std::string_view line,
+                                             std::string_view reason) {
+    bad.push_back({index, number, line, reason});
   }
   void offset_numbers(uint64_t lines_before) {
     for (Bad& b : bad) b.number += lines_before;
@@ -123,6 +126,7 @@ STREAMC_PER_RECORD void run_csv_lane(LaneType& lane, CsvReader& in, const CsvLay
   chunk.clear();
   typename Spec::Row row;
   std::vector<CsvField> fields;
+  size_t records = 0;  // counted here, not in the chunk: another thread fills the next slot
   for_each_csv_record<Spec>(
       in, layout, fields, [&]() -> auto& { return row; },
       [&](const CsvRecordRead& read, uint64_t number) {
@@ -136,9 +140,10 @@ STREAMC_PER_RECORD void run_csv_lane(LaneType& lane, CsvReader& in, const CsvLay
             reason = lane.error();
           }
         }
-        if (!ok) chunk.note_bad(number, read.raw, reason);
-        ++chunk.records;
+        if (!ok) chunk.note_bad(records, number, read.raw, reason);
+        ++records;
       });
+  chunk.records = records;
 }
 
 // The same chunk, in input order: its records counted, the bad ones to the

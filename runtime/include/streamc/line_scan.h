@@ -36,9 +36,10 @@ struct ParsedLine {
 };
 
 // The records of a chunk, in input order. Strings of a record point into the
-// input or into `strings` (values that had to be unescaped).
+// input or into `strings` (values that had to be unescaped). Chunks side by
+// side are filled by different threads: each on a cache line of its own.
 template <class Row, class Found = NoLookups>
-class ParsedLines {
+class alignas(64) ParsedLines {
  public:
   using Line = ParsedLine<Row, Found>;
   using RowType = Row;
