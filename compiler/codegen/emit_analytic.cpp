@@ -161,6 +161,10 @@ void emit_analytic(PipelineContext& ctx) {
   for (size_t i = 0; i < ctx.pipeline.analytics.size(); ++i) {
     const Analytic& a = ctx.pipeline.analytics[i];
     const Expr& e = *a.node;
+    if (e.op == ExprOp::Lead) {  // known once later records come: the Hold operator's
+      results.push_back({});
+      continue;
+    }
     w.line("// {}", {comment_text(e.text)});
     std::string state;
     if (!a.member.empty()) {

@@ -46,8 +46,9 @@ enum class ExprOp {
   Aggregate, GroupKey, AggregateRef,
   // LAG(x, k, default) OVER (PARTITION BY p...): the value of x k records
   // before this one in its partition (Expr::column: k; args: x, default,
-  // then the partition keys). The select list reads it by AnalyticRef.
-  Lag, AnalyticRef,
+  // then the partition keys). LEAD(x, k, default) likewise, k records after
+  // it. The select list reads them by AnalyticRef.
+  Lag, Lead, AnalyticRef,
   // Another row analytic (Expr::analytic) over the record's partition, in
   // arrival order: args are the value (FIRST_VALUE, NTH_VALUE, running
   // aggregates; TRUE for COUNT(*)), or the ORDER BY keys (RANK, DENSE_RANK:
@@ -59,6 +60,10 @@ enum class ExprOp {
   // its start, 1 its end (TIMESTAMP, or BIGINT milliseconds as ksqlDB's
   // WINDOWSTART / WINDOWEND are).
   WindowBound,
+  // In a pipeline with LEADs: a value computed when the record arrived and
+  // held with it until its LEADs are known (Expr::column: its index in
+  // Holding::values). The planner makes these.
+  HeldRef,
 };
 
 struct Expr;

@@ -1,0 +1,121 @@
+// Records held until their LEADs are known. LEAD(x, k) of a record is x of
+// the k-th record after it in its partition, so a pipeline with LEADs holds
+// each record, per partition, until the N-th later record of the partition
+// has arrived (N: the furthest its LEADs look ahead), and writes it then,
+// just before that record is held in turn; once the input has ended the
+// records still held are written, in the order they arrived, with the LEADs
+// that reach past the end NULL (or their default).
+//
+// A held record (Entry, generated per query) is what the pipeline writes
+// minus its LEADs: the values its select list reads, computed when it
+// arrived, VARCHAR ones in std::string it owns. The slots of a partition's
+// ring are reused, so once a partition has held N + 1 records holding one
+// more allocates only for a string longer than any its slot held before.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <utility>
+#include <vector>
+
+#include "streamc/hash_table.h"
+#include "streamc/per_record.h"
+#include "streamc/step.h"
+
+namespace streamc {
+
+// One partition's held records: a ring of N slots, oldest first.
+template <class Entry, size_t N>
+class HeldRing {
+ public:
+  static_assert(N >= 2, "a record is held until at least one later record arrives");
+
+  // The records held.
+  size_t held() const { return static_cast<size_t>(pushed_ - written_); }
+  // Held as many as it can: the oldest must be written before the next arrives.
+  bool full() const { return held() == N; }
+  // The i-th record held, 0 the oldest.
+  const Entry& at(size_t i) const { return entries_[(written_ + i) % N]; }
+  // When the i-th record held arrived (its place among every record held by the pipeline).
+  uint64_t arrival(size_t i) const { return arrivals_[(written_ + i) % N]; }
+  // A slot for a record arriving: the newest (its values overwrite the slot's).
+  Entry& push(uint64_t arrival) {
+    const size_t slot = static_cast<size_t>(pushed_++ % N);
+    arrivals_[slot] = arrival;
+    return entries_[slot];
+  }
+  // The oldest record was written.
+  void pop() { ++written_; }
+
+ private:
+  Entry entries_[N] = {};
+  uint64_t arrivals_[N] = {};
+  uint64_t pushed_ = 0;
+  uint64_t written_ = 0;
+};
+
+// A partition's place among the rings: 1 + its index (0: new).
+struct HeldIndex {
+  uint32_t index = 0;
+};
+template <class F>
+void visit_strings(HeldIndex&, F&&) {}
+
+// The held records of every partition, by partition key (a key a HashTable
+// takes: a tuple of (is NULL, value) per PARTITION BY expression).
+template <class Key, class Entry, size_t N>
+class HeldRecords {
+ public:
+  using Ring = HeldRing<Entry, N>;
+
+  // A record arrives in the partition of `key`: its ring, the record's slot
+  // newly pushed (ring.at(ring.held() - 1)).
+  STREAMC_PER_RECORD Ring& arrive(const Key& key, Entry*& slot) {
+    uint32_t& index = index_.find_or_insert(key).index;
+    if (index == 0) index = add_ring();
+    Ring& ring = rings_[index - 1];
+    slot = &ring.push(arrivals_++);
+    return ring;
+  }
+
+  // Once the input has ended: write(ring, i) for every record still held, in
+  // the order they arrived; the first failure stops it. Nothing stays held.
+  template <class Write>
+  Step flush(Write&& write) {
+    std::vector<std::pair<uint64_t, std::pair<Ring*, size_t>>> order;
+    for (Ring& ring : rings_) {
+      for (size_t i = 0; i < ring.held(); ++i) order.push_back({ring.arrival(i), {&ring, i}});
+    }
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    Step step = Step::Next;
+    for (const auto& [arrival, place] : order) {
+      step = write(*place.first, place.second);
+      if (step == Step::Error) break;
+    }
+    for (Ring& ring : rings_) {
+      while (ring.held() > 0) ring.pop();
+    }
+    return step;
+  }
+
+  // Partitions seen.
+  size_t size() const { return rings_.size(); }
+  size_t memory_bytes() const { return index_.memory_bytes() + rings_.size() * sizeof(Ring); }
+
+ private:
+  // A new partition's ring: memory once per partition, as the index's own
+  // growth, not per record. Returns 1 + its place.
+  uint32_t add_ring() {
+    rings_.emplace_back();
+    return static_cast<uint32_t>(rings_.size());
+  }
+
+  HashTable<Key, HeldIndex> index_;
+
+  std::deque<Ring> rings_;          // a ring does not move once made
+  uint64_t arrivals_ = 0;
+};
+
+}  // namespace streamc
