@@ -4,9 +4,13 @@
 // records than its LEADs look ahead, the oldest is written by the pipeline's
 // write function, its LEADs read from the records held after it. At end of
 // input the flush function writes the records still held, in arrival order.
+// With PERCENT_RANK, CUME_DIST or NTILE every record is held until then (a
+// ring without bound): the write function computes them from the partition's
+// size, the record's place and the RANKs held.
 #include "codegen/emit_hold.h"
 
 #include "codegen/cpp_literals.h"
+#include "codegen/emit_analytic.h"
 #include "codegen/emit_group.h"
 #include "util/strings.h"
 
@@ -23,9 +27,7 @@ std::string field_type(const SqlType& t) {
 std::string field(int i) { return "v" + str(i); }
 
 std::span<const ExprPtr> partition_keys(const Pipeline& p) {
-  const Holding& h = *p.holding;
-  const Expr& lead = *p.analytics[h.leads[0].analytic].node;
-  return std::span<const ExprPtr>(lead.args).subspan(static_cast<size_t>(h.partition_from));
+  return partition_keys(p.analytics[p.holding->partitioned_as]);
 }
 
 // How the write function reads held value `i` of `record` (`h.` or `ring.at(i + 1).`).
@@ -56,12 +58,15 @@ void emit_held_types(CodeWriter& w, const Pipeline& p) {
   }
 }
 
+// A partition's ring: k + 1 slots for LEADs reaching k ahead; 0 (every record) for the whole partition.
+std::string ring_size(const Holding& h) { return h.whole ? "0" : str(h.ahead + 1); }
+
 std::string held_ring_type(const Holding& h) {
-  return "streamc::HeldRing<" + h.entry_type + ", " + str(h.ahead + 1) + ">";
+  return "streamc::HeldRing<" + h.entry_type + ", " + ring_size(h) + ">";
 }
 
 std::string held_member(const Holding& h) {
-  return "streamc::HeldRecords<" + h.key_type + ", " + h.entry_type + ", " + str(h.ahead + 1) + "> " + h.member;
+  return "streamc::HeldRecords<" + h.key_type + ", " + h.entry_type + ", " + ring_size(h) + "> " + h.member;
 }
 
 void emit_hold(PipelineContext& ctx) {
@@ -71,15 +76,23 @@ void emit_hold(PipelineContext& ctx) {
   for (const auto& v : h.values) values.push_back(ctx.emitter.emit(*v));
   std::vector<Value> keys;
   const std::string key = null_keyed_values(ctx.emitter, partition_keys(ctx.pipeline), keys);
-  w.line("// Held until the {} record(s) after it in its partition have come (LEAD).", {str(h.ahead)});
+  if (h.whole) {
+    w.line("// Held until the input ends: PERCENT_RANK, CUME_DIST and NTILE need the whole partition.");
+  } else {
+    w.line("// Held until the {} record(s) after it in its partition have come (LEAD).", {str(h.ahead)});
+  }
   w.line("{}* held = nullptr;", {h.entry_type});
-  w.line("auto& ring = {}.arrive({}({}), held);", {h.member, h.key_type, key});
+  w.line("{}{}.arrive({}({}), held);", {h.whole ? "" : "auto& ring = ", h.member, h.key_type, key});
   for (size_t i = 0; i < values.size(); ++i) {
     const int n = static_cast<int>(i);
     w.line("held->{} = {};", {field(n), values[i].code});
     if (h.values[i]->nullable) {
       w.line("held->{}_null = {};", {field(n), values[i].nullable() ? values[i].null : "false"});
     }
+  }
+  if (h.whole) {
+    w.line("return Step::Next;");
+    return;
   }
   w.line("if (!ring.full()) return Step::Next;");
   w.line("// The oldest record held now has its LEADs: it is written before this one.");
@@ -91,7 +104,8 @@ void emit_hold(PipelineContext& ctx) {
 void emit_held_functions(CodeWriter& w, const Plan& plan, const Pipeline& p,
                          const std::function<void(PipelineContext&)>& rest) {
   const Holding& h = *p.holding;
-  w.line("// Writes the record `i` held in `ring` (0: the oldest); its LEADs read the records held after it.");
+  w.line("// Writes the record `i` held in `ring` (0: the oldest); its LEADs read the records held after it{}.",
+         {h.whole ? ", PERCENT_RANK, CUME_DIST and NTILE the whole partition" : ""});
   {
     auto fn = w.block("Step Program::" + h.write_function + "(const " + held_ring_type(h) + "& ring, size_t i)");
     int counter = 0;
@@ -124,6 +138,23 @@ void emit_held_functions(CodeWriter& w, const Plan& plan, const Pipeline& p,
         w.line("{}_null = {};", {out, fallback.nullable() ? fallback.null : "false"});
       }
       analytics[l.analytic] = {out, out + "_null"};
+    }
+    for (const HeldWhole& whole : h.wholes) {
+      const Expr& e = *p.analytics[whole.analytic].node;
+      const std::string out = to_lower(to_string(e.analytic)) + str(whole.analytic);
+      w.line("// {}", {comment_text(e.text)});
+      const std::string rank = whole.rank >= 0 ? "h." + field(whole.rank) : "";
+      switch (e.analytic) {
+        case AnalyticKind::PercentRank:
+          w.line("const double {} = streamc::percent_rank({}, ring.held());", {out, rank});
+          break;
+        case AnalyticKind::CumeDist:
+          w.line("const double {} = streamc::cume_dist(ring, i, [](const {}& e) { return e.{}; });",
+                 {out, h.entry_type, field(whole.rank)});
+          break;
+        default: w.line("const int64_t {} = streamc::ntile({}, i, ring.held());", {out, str(e.column)}); break;
+      }
+      analytics[whole.analytic] = {out, ""};
     }
     emitter.set_analytics(std::move(analytics));
     rest(ctx);

@@ -1,5 +1,7 @@
-// LEAD in a pipeline (emit_hold.cpp): a record is held in its partition
-// until its LEADs are known, then the rest of the pipeline writes it.
+// LEAD, PERCENT_RANK, CUME_DIST and NTILE in a pipeline (emit_hold.cpp): a
+// record is held in its partition until they are known (LEAD: the k-th
+// later record has come; the others: the input has ended), then the rest of
+// the pipeline writes it.
 #pragma once
 
 #include <functional>

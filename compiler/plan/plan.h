@@ -203,16 +203,27 @@ struct HeldLead {
   ExprPtr fallback;               // when there is no such record: NULL or LEAD's default, over HeldRef
 };
 
+// PERCENT_RANK, CUME_DIST or NTILE of a pipeline that holds its records: of
+// the whole partition, computed once the input has ended.
+struct HeldWhole {
+  int analytic = -1;              // index in Pipeline::analytics of the Over node (what AnalyticRef reads)
+  int rank = -1;                  // PERCENT_RANK, CUME_DIST: Holding::values index of the record's RANK
+};
+
 // LEAD(x, k) OVER (PARTITION BY ...): a record is held in its partition
 // until the k-th later record of the partition has arrived (or the input
 // ends); then the rest of the pipeline (Project, Sink) runs for it. What is
 // held is what the select list reads besides the LEADs: its largest parts
 // that do not read a LEAD, computed when the record arrived; the pipeline's
-// columns read them by HeldRef.
+// columns read them by HeldRef. With PERCENT_RANK, CUME_DIST or NTILE
+// (`whole`) every record is held until the input ends: they need the
+// partition's size.
 struct Holding {
   std::vector<ExprPtr> values;    // computed on arrival, held; HeldRef(i) reads values[i]
   std::vector<HeldLead> leads;
-  int partition_from = 2;         // the first LEAD's args from here on are the partition keys
+  std::vector<HeldWhole> wholes;
+  bool whole = false;             // every record is held until the input ends
+  int partitioned_as = -1;        // index in Pipeline::analytics of one of them: the partition keys are its
   int ahead = 1;                  // the furthest a LEAD looks ahead: a partition holds up to this many records
   std::string entry_type;         // Held0: a held record's values
   std::string key_type;           // Held0Key: (is NULL, value) per partition key

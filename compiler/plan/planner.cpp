@@ -52,7 +52,10 @@ std::string analytic_state_note(const Expr& e) {
   switch (e.analytic) {
     case AnalyticKind::RowNumber: return "the rows so far";
     case AnalyticKind::Rank:
-    case AnalyticKind::DenseRank: return "the rows, ranks and last ORDER BY values so far";
+    case AnalyticKind::DenseRank:
+    case AnalyticKind::PercentRank:
+    case AnalyticKind::CumeDist: return "the rows, ranks and last ORDER BY values so far";
+    case AnalyticKind::Ntile: return "nothing (the records are held)";
     case AnalyticKind::FirstValue: return "the first value of " + e.args[0]->text + " in " + rows(e.column);
     case AnalyticKind::LastValue: return "nothing";
     case AnalyticKind::NthValue: return "the " + std::to_string(e.column) + "-th value of " + e.args[0]->text;
@@ -99,10 +102,32 @@ Holding plan_holding(Pipeline& p) {
   Holding h;
   std::set<int> delayed;
   for (size_t i = 0; i < p.analytics.size(); ++i) {
-    if (p.analytics[i].node->op == ExprOp::Lead) delayed.insert(static_cast<int>(i));
+    if (needs_later_records(*p.analytics[i].node)) delayed.insert(static_cast<int>(i));
   }
+  h.partitioned_as = *delayed.begin();
   for (int i : delayed) {
-    const Expr& lead = *p.analytics[i].node;
+    const Expr& e = *p.analytics[i].node;
+    if (e.op == ExprOp::Over) {
+      // The whole partition: every record is held until the input ends; PERCENT_RANK and CUME_DIST
+      // hold the record's RANK (what the Analytic operator gives them on arrival).
+      h.whole = true;
+      HeldWhole w;
+      w.analytic = i;
+      if (e.analytic != AnalyticKind::Ntile) {
+        auto rank = std::make_unique<Expr>();
+        rank->op = ExprOp::AnalyticRef;
+        rank->type = SqlType::bigint();
+        rank->nullable = false;
+        rank->range = e.range;
+        rank->text = "RANK of " + e.text;
+        rank->column = i;
+        w.rank = static_cast<int>(h.values.size());
+        h.values.push_back(std::move(rank));
+      }
+      h.wholes.push_back(w);
+      continue;
+    }
+    const Expr& lead = e;
     HeldLead l;
     l.analytic = i;
     l.offset = lead.column;
@@ -385,21 +410,23 @@ class Planner {
         const std::string name = std::to_string(p.index) + "_" + std::to_string(i);
         const Expr& e = *q.analytics[i];
         const bool lag = e.op == ExprOp::Lag || e.op == ExprOp::Lead;
-        // Before the partition keys: LAG's (LEAD's) value and default; RANK's ORDER BY keys; the others' value.
-        const int from = lag ? 2
-                         : e.analytic == AnalyticKind::RowNumber ? 0
-                         : e.analytic == AnalyticKind::Rank || e.analytic == AnalyticKind::DenseRank ? e.column
-                                                                                                    : 1;
+        const int from = analytic_partition_from(e);
         const std::string prefix = lag ? "lag" : "over";
-        // LAST_VALUE reads the record itself; LEAD's records are held by the pipeline's Holding.
-        const bool stateless = e.op == ExprOp::Lead ||
+        // LAST_VALUE reads the record itself; LEAD's and NTILE's records are held by the pipeline's Holding.
+        const bool stateless = e.op == ExprOp::Lead || (e.op == ExprOp::Over && e.analytic == AnalyticKind::Ntile) ||
                                (!lag && e.analytic == AnalyticKind::LastValue && e.expire == 0 && e.emit_when_rows == 0);
         const int count = static_cast<int>(e.args.size()) - from - (e.expire > 0 ? 1 : 0);
         p.analytics.push_back({clone(e), (lag ? "Lag" : "Over") + name + "Key",
                                stateless ? "" : prefix + "_" + name + "_", from, count});
       }
+      // NTILE and LEAD are computed by the Hold operator's write function; PERCENT_RANK and CUME_DIST
+      // also need the record's RANK, known on arrival.
       bool leads = false, others = false;
-      for (const Analytic& a : p.analytics) (a.node->op == ExprOp::Lead ? leads : others) = true;
+      for (const Analytic& a : p.analytics) {
+        const Expr& e = *a.node;
+        leads = leads || needs_later_records(e);
+        others = others || !(e.op == ExprOp::Lead || (e.op == ExprOp::Over && e.analytic == AnalyticKind::Ntile));
+      }
       if (others) p.operators.push_back({OpKind::Analytic});
       if (leads) p.operators.push_back({OpKind::Hold});
       p.operators.push_back({OpKind::Project});
@@ -562,10 +589,13 @@ class Planner {
                                 analytic_state_note(*a.node) + " per partition, for " + a.node->text + expiry});
       }
       if (p.holding) {
-        plan_.states.push_back({StateKind::HeldRecords, p.holding->member, Trigger::PerRecord, p.index, -1,
-                                "up to " + std::to_string(p.holding->ahead) +
-                                    " record(s) per partition, each written once its LEADs are known; the rest "
-                                    "at end of input"});
+        const Holding& h = *p.holding;
+        plan_.states.push_back(
+            {StateKind::HeldRecords, h.member, h.whole ? Trigger::EndOfInput : Trigger::PerRecord, p.index, -1,
+             h.whole ? std::string("every record of every partition, written once the input has ended")
+                     : "up to " + std::to_string(h.ahead) +
+                           " record(s) per partition, each written once its LEADs are known; the rest at end of "
+                           "input"});
       }
       if (p.limit) {
         plan_.states.push_back({StateKind::LimitCounter, p.limit_counter, Trigger::PerRecord, p.index, -1,

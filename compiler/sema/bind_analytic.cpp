@@ -32,10 +32,12 @@ ExprPtr read_analytics(ExprPtr e, BoundQuery& bq, Diagnostics& diags) {
   return e;
 }
 
-// The partition keys of a LAG or LEAD node (after its value and default; EXPIRE AFTER's time not among them).
+// The partition keys of a row analytic, as one key.
 std::string partition_of(const Expr& e) {
   std::string key;
-  for (size_t i = 2; i < e.args.size(); ++i) key += structural_key(*e.args[i]) + ";";
+  for (size_t i = static_cast<size_t>(analytic_partition_from(e)); i < e.args.size(); ++i) {
+    key += structural_key(*e.args[i]) + ";";
+  }
   return key;
 }
 
@@ -43,15 +45,17 @@ std::string partition_of(const Expr& e) {
 
 void ScriptBinder::bind_analytics(BoundQuery& bq) {
   for (auto& c : bq.columns) c.expr = read_analytics(std::move(c.expr), bq, diags_);
-  // A query's records are held in the partitions of its LEADs: one PARTITION BY for all of them.
+  // A query's records are held in the partitions of its LEADs (PERCENT_RANK,
+  // CUME_DIST, NTILE): one PARTITION BY for all of them.
   const Expr* first = nullptr;
   for (const auto& a : bq.analytics) {
-    if (a->op != ExprOp::Lead) continue;
+    if (!needs_later_records(*a)) continue;
     if (!first) {
       first = a.get();
     } else if (partition_of(*a) != partition_of(*first)) {
-      diags_.report(DiagId::not_supported, a->range, {"LEADs over different PARTITION BY in one query"}).hint =
-          "a record is held in its partition until its LEADs are known; give every LEAD the same PARTITION BY";
+      diags_.report(DiagId::not_supported, a->range,
+                    {"LEAD, PERCENT_RANK, CUME_DIST and NTILE over different PARTITION BY in one query"})
+          .hint = "a record is held in its partition until they are known; give them all the same PARTITION BY";
     }
   }
 }
@@ -192,13 +196,19 @@ ExprPtr ExpressionBinder::bind_over(const ast::FunctionExpr& f) {
   if (f.name == "row_number") {
     if (!arity(0, "no arguments")) return nullptr;
     node->analytic = AnalyticKind::RowNumber;
-  } else if (f.name == "rank" || f.name == "dense_rank") {
+  } else if (f.name == "rank" || f.name == "dense_rank" || f.name == "percent_rank" || f.name == "cume_dist") {
     if (!arity(0, "no arguments")) return nullptr;
-    if (over.order_by.empty()) {
+    // PERCENT_RANK and CUME_DIST without ORDER BY: every row is a peer of every other (0 and 1), as in SQL.
+    const bool fraction = f.name == "percent_rank" || f.name == "cume_dist";
+    if (over.order_by.empty() && !fraction) {
       diags_.report(DiagId::type_mismatch, f.range, {name + " needs ORDER BY in its OVER (...)"});
       return nullptr;
     }
-    node->analytic = f.name == "rank" ? AnalyticKind::Rank : AnalyticKind::DenseRank;
+    node->analytic = f.name == "rank"           ? AnalyticKind::Rank
+                     : f.name == "dense_rank"   ? AnalyticKind::DenseRank
+                     : f.name == "percent_rank" ? AnalyticKind::PercentRank
+                                                : AnalyticKind::CumeDist;
+    if (fraction) node->type = SqlType::float64();
     for (const auto& o : over.order_by) {
       ExprPtr key = bind(*o.expr);
       if (!key) return nullptr;
@@ -263,10 +273,24 @@ ExprPtr ExpressionBinder::bind_over(const ast::FunctionExpr& f) {
     node->nullable = *agg != AggKind::Count;
     node->column = static_cast<int>(frame);
     node->args.push_back(std::move(v));
+  } else if (f.name == "ntile") {
+    if (!arity(1, "one argument")) return nullptr;
+    ExprPtr n = bind(*f.args[0]);
+    if (!n) return nullptr;
+    const auto* k = std::get_if<int64_t>(&n->literal);
+    if (!n->is_literal() || !k || *k < 1 || *k > 1000000) {
+      diags_.report(DiagId::type_mismatch, n->range, {"NTILE's n must be a whole number from 1 to 1000000"});
+      return nullptr;
+    }
+    node->analytic = AnalyticKind::Ntile;
+    node->column = static_cast<int>(*k);
   } else {
-    const bool whole = f.name == "percent_rank" || f.name == "ntile" || f.name == "cume_dist";
-    diags_.report(DiagId::not_supported, f.range, {"the analytic function '" + text_of(f.name_range) + "' with OVER"})
-        .hint = whole ? name + " needs the size of the whole partition, known only once the input has ended" : "";
+    diags_.report(DiagId::not_supported, f.range, {"the analytic function '" + text_of(f.name_range) + "' with OVER"});
+    return nullptr;
+  }
+  if (needs_whole_partition(*node) && (over.expire_ms > 0 || over.emit_on_buffer_full)) {
+    diags_.report(DiagId::not_supported, over.expire_ms > 0 ? over.expire_range : over.range,
+                  {name + " with EXPIRE AFTER or EMIT ON BUFFER FULL"});
     return nullptr;
   }
   if (!bind_partition(over, *node)) return nullptr;
