@@ -9,6 +9,12 @@
 namespace streamc {
 namespace {
 
+std::vector<std::string> operator_names(const Pipeline& p) {
+  std::vector<std::string> ops;
+  for (const Operator& op : p.operators) ops.push_back(to_string(op.kind));
+  return ops;
+}
+
 TEST(Plan, ScansReadOnlyUsedColumns) {
   auto b = testing_util::bind_sql(std::string(testing_util::kTrades) +
                                   "SELECT symbol FROM trades WHERE quantity > 1;\n"
@@ -65,10 +71,8 @@ TEST(Plan, OperatorsAndStateObjects) {
   ASSERT_TRUE(b.program) << b.errors();
   Plan plan = make_plan(*b.program);
   ASSERT_EQ(plan.pipelines.size(), 1u);
-  std::vector<std::string> ops;
-  for (const Operator& op : plan.pipelines[0].operators) ops.push_back(to_string(op.kind));
   // A filter on the stream alone runs before the lookup; one that reads the table after it.
-  EXPECT_EQ(ops, (std::vector<std::string>{"Scan", "Filter", "Filter", "LookupJoin", "Filter", "Project", "Sink"}));
+  EXPECT_EQ(operator_names(plan.pipelines[0]), (std::vector<std::string>{"Scan", "Filter", "Filter", "LookupJoin", "Filter", "Project", "Sink"}));
   std::vector<std::string> states;
   for (const StateObject& s : plan.states) states.push_back(std::string(to_string(s.kind)) + " " + to_string(s.trigger));
   EXPECT_EQ(states, (std::vector<std::string>{"lookup table on table change", "subquery cache on table change"}));
@@ -170,9 +174,7 @@ TEST(Plan, LeadHoldsWhatTheColumnsReadBesidesIt) {
   ASSERT_TRUE(b.program) << b.errors();
   Plan plan = make_plan(*b.program);
   const Pipeline& p = plan.pipelines.at(0);
-  std::vector<std::string> ops;
-  for (const Operator& op : p.operators) ops.push_back(to_string(op.kind));
-  EXPECT_EQ(ops, (std::vector<std::string>{"Scan", "Hold", "Project", "Sink"}));
+  EXPECT_EQ(operator_names(p), (std::vector<std::string>{"Scan", "Hold", "Project", "Sink"}));
   ASSERT_TRUE(p.holding);
   EXPECT_FALSE(p.holding->whole);
   EXPECT_EQ(p.holding->ahead, 2);
@@ -204,9 +206,7 @@ TEST(Plan, PercentRankHoldsEveryRecordToTheEnd) {
   ASSERT_TRUE(b.program) << b.errors();
   Plan plan = make_plan(*b.program);
   const Pipeline& p = plan.pipelines.at(0);
-  std::vector<std::string> ops;
-  for (const Operator& op : p.operators) ops.push_back(to_string(op.kind));
-  EXPECT_EQ(ops, (std::vector<std::string>{"Scan", "Analytic", "Hold", "Project", "Sink"}));
+  EXPECT_EQ(operator_names(p), (std::vector<std::string>{"Scan", "Analytic", "Hold", "Project", "Sink"}));
   ASSERT_TRUE(p.holding);
   EXPECT_TRUE(p.holding->whole);
   ASSERT_EQ(p.holding->wholes.size(), 2u);
