@@ -13,14 +13,14 @@
 #include "util/strings.h"
 
 namespace streamc {
-namespace {
-
-std::string str(int64_t n) { return std::to_string(n); }
-
 std::span<const ExprPtr> partition_keys(const Analytic& a) {
   return std::span<const ExprPtr>(a.node->args)
       .subspan(static_cast<size_t>(a.partition_from), static_cast<size_t>(a.partition_count));
 }
+
+namespace {
+
+std::string str(int64_t n) { return std::to_string(n); }
 
 // EXPIRE AFTER or EMIT ON BUFFER FULL: the partitions keep their last event time and their rows.
 bool tracked(const Expr& e) { return e.expire > 0 || e.emit_when_rows > 0; }
@@ -77,12 +77,15 @@ Value emit_over(PipelineContext& ctx, const Analytic& a, const std::string& stat
       w.line("const int64_t {} = {}.next();", {out, state});
       return {out, ""};
     case AnalyticKind::Rank:
-    case AnalyticKind::DenseRank: {
+    case AnalyticKind::DenseRank:
+    case AnalyticKind::PercentRank:  // its RANK, held with the record: the fraction needs the partition's size
+    case AnalyticKind::CumeDist: {
       std::vector<Value> keys;
       const std::string order = null_keyed_values(ctx.emitter, std::span<const ExprPtr>(e.args).first(e.column), keys);
       w.line("{}.add({}({}));", {state, null_keyed_type(std::span<const ExprPtr>(e.args).first(e.column)), order});
-      return {state + (e.analytic == AnalyticKind::Rank ? ".rank" : ".dense"), ""};
+      return {state + (e.analytic == AnalyticKind::DenseRank ? ".dense" : ".rank"), ""};
     }
+    case AnalyticKind::Ntile: return {};  // the Hold operator's
     case AnalyticKind::LastValue: return ctx.emitter.emit(*e.args[0]);  // the frame ends at this row
     case AnalyticKind::FirstValue:
     case AnalyticKind::NthValue:
@@ -131,11 +134,14 @@ std::string analytic_buffer_type(const Analytic& a) {
     case AnalyticKind::RowNumber: return "streamc::RowCount";
     case AnalyticKind::Rank:
     case AnalyticKind::DenseRank:
+    case AnalyticKind::PercentRank:
+    case AnalyticKind::CumeDist:
       return "streamc::Ranks<" + null_keyed_type(std::span<const ExprPtr>(e.args).first(e.column)) + ">";
     case AnalyticKind::FirstValue:
     case AnalyticKind::NthValue: return "streamc::NthSeen<" + value_type(e) + ">";
     case AnalyticKind::Running: return accumulator_type(e.agg, e.type, e.args[0]->type);
     case AnalyticKind::LastValue: return "streamc::RowCount";  // only tracked partitions keep one
+    case AnalyticKind::Ntile: return "void";                    // the records are held (emit_hold.cpp)
   }
   return "void";
 }
@@ -161,6 +167,11 @@ void emit_analytic(PipelineContext& ctx) {
   for (size_t i = 0; i < ctx.pipeline.analytics.size(); ++i) {
     const Analytic& a = ctx.pipeline.analytics[i];
     const Expr& e = *a.node;
+    if (e.op == ExprOp::Lead || (e.op == ExprOp::Over && e.analytic == AnalyticKind::Ntile)) {
+      // known once later records come: the Hold operator's
+      results.push_back({});
+      continue;
+    }
     w.line("// {}", {comment_text(e.text)});
     std::string state;
     if (!a.member.empty()) {

@@ -2,6 +2,7 @@
 // partition key types, the Analytic operator and the state's C++ type.
 #pragma once
 
+#include <span>
 #include <string>
 
 #include "codegen/code_writer.h"
@@ -10,6 +11,8 @@
 
 namespace streamc {
 
+// The partition keys among the node's args.
+std::span<const ExprPtr> partition_keys(const Analytic& analytic);
 // Before Program: `using Lag0_0Key = std::tuple<...>;` per analytic.
 void emit_analytic_types(CodeWriter& w, const Pipeline& pipeline);
 // streamc::Recent<int64_t, 1>: what a partition keeps.

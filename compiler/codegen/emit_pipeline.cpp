@@ -5,6 +5,7 @@
 #include "codegen/cpp_literals.h"
 #include "codegen/emit_analytic.h"
 #include "codegen/emit_group.h"
+#include "codegen/emit_hold.h"
 #include "codegen/emit_source.h"
 #include "codegen/pipeline_context.h"
 #include "util/strings.h"
@@ -26,6 +27,7 @@ void emit_operator(PipelineContext& ctx, const Operator& op) {
     case OpKind::Analytic: emit_analytic(ctx); break;
     case OpKind::WindowAssign: emit_window_assign(ctx); break;
     case OpKind::Watermark: emit_watermark(ctx); break;
+    case OpKind::Hold: emit_hold(ctx); break;  // the operators after it run in the write function
   }
 }
 
@@ -33,6 +35,12 @@ void emit_operator(PipelineContext& ctx, const Operator& op) {
 // input has ended (EMIT FINAL), or per group of a window.
 bool emits_at_end(const Pipeline& p) {
   return p.grouping && (p.grouping->emit == Emit::Final || p.grouping->window);
+}
+
+// Whether the operators after `op` run in a function of their own: after
+// Emit when the groups are written later, after Hold (LEAD) always.
+bool ends_here(const Pipeline& p, const Operator& op) {
+  return (op.kind == OpKind::Emit && emits_at_end(p)) || op.kind == OpKind::Hold;
 }
 
 }  // namespace
@@ -58,22 +66,26 @@ void emit_pipeline_function(CodeWriter& w, const Plan& plan, const Pipeline& pip
     ExprEmitter emitter(w, rows, counter);
     emitter.set_plan(&plan);
     PipelineContext ctx{w, plan, pipeline, emitter};
+    bool ended = false;
     for (const Operator& op : pipeline.operators) {
       emit_operator(ctx, op);
-      if (op.kind == OpKind::Emit && emits_at_end(pipeline)) break;
+      ended = ends_here(pipeline, op);
+      if (ended) break;
     }
-    w.line("return Step::Next;");
+    if (!pipeline.holding || !ended) w.line("return Step::Next;");  // Hold returns itself
   }
-  if (!emits_at_end(pipeline)) return;
+  if (!emits_at_end(pipeline) && !pipeline.holding) return;
   w.blank();
-  auto rest = [&](PipelineContext& group) {
+  auto rest = [&](PipelineContext& later) {
     bool after = false;
     for (const Operator& op : pipeline.operators) {
-      if (after) emit_operator(group, op);
-      after = after || op.kind == OpKind::Emit;
+      if (after) emit_operator(later, op);
+      after = after || ends_here(pipeline, op);
     }
   };
-  if (pipeline.grouping->window) {
+  if (pipeline.holding) {
+    emit_held_functions(w, plan, pipeline, rest);
+  } else if (pipeline.grouping->window) {
     emit_window_functions(w, plan, pipeline, rest);
   } else {
     emit_groups_function(w, plan, pipeline, rest);
@@ -101,7 +113,11 @@ void emit_unmatched_function(CodeWriter& w, const Plan& plan, const Pipeline& pi
   ctx.unmatched = true;
   for (const Operator& op : pipeline.operators) {
     if (op.kind != OpKind::Scan && op.kind != OpKind::Lookup) emit_operator(ctx, op);
-    if (op.kind == OpKind::Emit && emits_at_end(pipeline)) break;  // the groups come out at the end
+    if (ends_here(pipeline, op)) {
+      // the groups come out at the end; a held record, once its LEADs are known
+      if (op.kind == OpKind::Emit) w.line("return Step::Next;");
+      return;
+    }
   }
   w.line("return Step::Next;");
 }

@@ -111,7 +111,8 @@ namespace {
 Value ExprEmitter::emit(const Expr& e) {
   // Leaves are cheap and spelled in place; a computed value is shared.
   bool shareable = e.op != ExprOp::Literal && e.op != ExprOp::Column && e.op != ExprOp::GroupKey &&
-                   e.op != ExprOp::AggregateRef && e.op != ExprOp::AnalyticRef && e.op != ExprOp::WindowBound;
+                   e.op != ExprOp::AggregateRef && e.op != ExprOp::AnalyticRef && e.op != ExprOp::WindowBound &&
+                   e.op != ExprOp::HeldRef;
   std::string key = shareable ? structural_key(e) : "";
   if (!key.empty()) {
     auto it = computed_.find(key);
@@ -131,8 +132,10 @@ Value ExprEmitter::emit_uncached(const Expr& e) {
     case ExprOp::AggregateRef: return group_aggregates_.at(e.column);
     case ExprOp::AnalyticRef: return analytics_.at(e.column);
     case ExprOp::WindowBound: return window_bounds_.at(e.column);
+    case ExprOp::HeldRef: return held_.at(e.column);
     case ExprOp::Aggregate: throw std::logic_error("an aggregate outside its group: " + e.text);
-    case ExprOp::Lag: throw std::logic_error("a row analytic outside its operator: " + e.text);
+    case ExprOp::Lag:
+    case ExprOp::Lead: throw std::logic_error("a row analytic outside its operator: " + e.text);
     case ExprOp::And:
     case ExprOp::Or:
     case ExprOp::Not:

@@ -51,6 +51,8 @@ class ExprEmitter {
   void set_window(Value start, Value end) { window_bounds_ = {std::move(start), std::move(end)}; }
   // What AnalyticRef(i) reads: the row analytics the Analytic operator computed.
   void set_analytics(std::vector<Value> analytics) { analytics_ = std::move(analytics); }
+  // What HeldRef(i) reads: the values held with a record until its LEADs are known.
+  void set_held(std::vector<Value> held) { held_ = std::move(held); }
   // A C++ condition that holds when `e` is TRUE (not FALSE, not NULL).
   std::string emit_condition(const Expr& e);
 
@@ -102,6 +104,7 @@ class ExprEmitter {
   std::vector<Value> group_aggregates_;  // AggregateRef(j)
   std::vector<Value> analytics_;         // AnalyticRef(i)
   std::vector<Value> window_bounds_;     // WindowBound(0), WindowBound(1)
+  std::vector<Value> held_;              // HeldRef(i)
 };
 
 // Helpers shared by the codegen files.

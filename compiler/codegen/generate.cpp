@@ -9,6 +9,7 @@
 #include "codegen/cpp_literals.h"
 #include "codegen/emit_analytic.h"
 #include "codegen/emit_group.h"
+#include "codegen/emit_hold.h"
 #include "codegen/emit_pipeline.h"
 #include "codegen/emit_source.h"
 #include "codegen/emit_subquery.h"
@@ -104,6 +105,9 @@ void emit_state_member(CodeWriter& w, const Plan& plan, const StateObject& state
       }
       break;
     }
+    case StateKind::HeldRecords:
+      w.line("{};", {held_member(*plan.pipelines[state.pipeline].holding)});
+      break;
     case StateKind::LimitCounter:
       w.line("uint64_t {} = 0;  // records written, for LIMIT {}",
              {state.member, std::to_string(*plan.pipelines[state.pipeline].limit)});
@@ -161,7 +165,7 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
     }
     for (const StateObject& s : plan.states) {
       if (s.kind != StateKind::GroupState && s.kind != StateKind::RowBuffer && s.kind != StateKind::WindowState &&
-          s.kind != StateKind::DistinctValues) {
+          s.kind != StateKind::DistinctValues && s.kind != StateKind::HeldRecords) {
         continue;
       }
       const std::string member = s.lane.empty() ? s.member : s.lane + "." + s.member;
@@ -196,6 +200,10 @@ void emit_program_class(CodeWriter& w, const Plan& plan) {
       }
     }
     if (p.grouping && p.grouping->emit == Emit::Final) w.line("bool {}();", {p.grouping->emit_function});
+    if (p.holding) {
+      w.line("Step {}(const {}& ring, size_t i);", {p.holding->write_function, held_ring_type(*p.holding)});
+      w.line("bool {}();", {p.holding->flush_function});
+    }
   }
   w.blank();
   w.line("// What the program keeps between records: the plan's state objects.");
@@ -251,6 +259,10 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
       emit_analytic_types(rows, p);
       rows.blank();
     }
+    if (p.holding) {
+      emit_held_types(rows, p);
+      rows.blank();
+    }
   }
   for (const Scan& scan : plan.scans) {
     if (scan.lane) {
@@ -296,6 +308,10 @@ std::string generate_cpp(const Plan& plan, const GenerateOptions& options) {
   // EMIT FINAL: the groups, once every stream has ended.
   for (const Pipeline& p : plan.pipelines) {
     if (p.grouping && p.grouping->emit == Emit::Final) scan_calls += " &&\nprogram." + p.grouping->emit_function + "()";
+  }
+  // LEAD: the records still held, once every stream has ended.
+  for (const Pipeline& p : plan.pipelines) {
+    if (p.holding) scan_calls += " &&\nprogram." + p.holding->flush_function + "()";
   }
   kainjow::mustache::mustache tmpl{std::string(kProgramTemplate)};
   kainjow::mustache::data data;

@@ -64,6 +64,10 @@ enum class AnalyticKind {
   LastValue,   // x of the frame's last row: the current one
   NthValue,    // x of the frame's n-th row (Expr::column: n)
   Running,     // an aggregate (Expr::agg) over the frame
+  // Of the whole partition, known once the input has ended:
+  PercentRank,  // (RANK - 1) / (rows - 1)
+  CumeDist,     // the rows up to its last peer / rows
+  Ntile,        // its bucket of Expr::column equal ones, in row order
 };
 
 inline const char* to_string(AnalyticKind kind) {
@@ -75,6 +79,9 @@ inline const char* to_string(AnalyticKind kind) {
     case AnalyticKind::LastValue: return "LAST_VALUE";
     case AnalyticKind::NthValue: return "NTH_VALUE";
     case AnalyticKind::Running: return "a running aggregate";
+    case AnalyticKind::PercentRank: return "PERCENT_RANK";
+    case AnalyticKind::CumeDist: return "CUME_DIST";
+    case AnalyticKind::Ntile: return "NTILE";
   }
   return "?";
 }

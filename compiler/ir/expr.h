@@ -46,8 +46,9 @@ enum class ExprOp {
   Aggregate, GroupKey, AggregateRef,
   // LAG(x, k, default) OVER (PARTITION BY p...): the value of x k records
   // before this one in its partition (Expr::column: k; args: x, default,
-  // then the partition keys). The select list reads it by AnalyticRef.
-  Lag, AnalyticRef,
+  // then the partition keys). LEAD(x, k, default) likewise, k records after
+  // it. The select list reads them by AnalyticRef.
+  Lag, Lead, AnalyticRef,
   // Another row analytic (Expr::analytic) over the record's partition, in
   // arrival order: args are the value (FIRST_VALUE, NTH_VALUE, running
   // aggregates; TRUE for COUNT(*)), or the ORDER BY keys (RANK, DENSE_RANK:
@@ -59,6 +60,10 @@ enum class ExprOp {
   // its start, 1 its end (TIMESTAMP, or BIGINT milliseconds as ksqlDB's
   // WINDOWSTART / WINDOWEND are).
   WindowBound,
+  // In a pipeline with LEADs: a value computed when the record arrived and
+  // held with it until its LEADs are known (Expr::column: its index in
+  // Holding::values). The planner makes these.
+  HeldRef,
 };
 
 struct Expr;
@@ -105,7 +110,7 @@ struct Expr {
   ExprOp compare = ExprOp::Eq;                  // Quantified: the comparison
   bool all = false;                               // Quantified: ALL (else ANY)
   AggKind agg = AggKind::Count;                   // Aggregate; Over (Running)
-  AnalyticKind analytic = AnalyticKind::RowNumber;  // Over
+  AnalyticKind analytic = AnalyticKind::RowNumber;  // Over (Expr::column: n of NTILE(n))
   // Lag, Over: Velostream's EXPIRE AFTER (ms; 0: never), its last arg then
   // being the event time (the OVER's ORDER BY); EMIT ON BUFFER FULL (the
   // record is written once its partition holds this many rows; 0: always).
@@ -117,5 +122,36 @@ struct Expr {
 };
 
 using ExprPtr = std::unique_ptr<Expr>;
+
+// A row analytic's (Lag, Lead or Over node's) first partition key among its
+// args: after LAG's / LEAD's value and default, RANK's (PERCENT_RANK's,
+// CUME_DIST's) ORDER BY keys, the others' value (none for ROW_NUMBER and NTILE).
+inline int analytic_partition_from(const Expr& e) {
+  if (e.op == ExprOp::Lag || e.op == ExprOp::Lead) return 2;
+  switch (e.analytic) {
+    case AnalyticKind::RowNumber:
+    case AnalyticKind::Ntile: return 0;
+    case AnalyticKind::Rank:
+    case AnalyticKind::DenseRank:
+    case AnalyticKind::PercentRank:
+    case AnalyticKind::CumeDist: return e.column;
+    case AnalyticKind::FirstValue:
+    case AnalyticKind::LastValue:
+    case AnalyticKind::NthValue:
+    case AnalyticKind::Running: return 1;
+  }
+  return 1;
+}
+
+// A row analytic known only once later records have come: LEAD, and those
+// of the whole partition (PERCENT_RANK, CUME_DIST, NTILE). Its records are held.
+inline bool needs_later_records(const Expr& e) {
+  return e.op == ExprOp::Lead ||
+         (e.op == ExprOp::Over && (e.analytic == AnalyticKind::PercentRank || e.analytic == AnalyticKind::CumeDist ||
+                                   e.analytic == AnalyticKind::Ntile));
+}
+
+// Those of the whole partition: its records are held until the input ends.
+inline bool needs_whole_partition(const Expr& e) { return needs_later_records(e) && e.op == ExprOp::Over; }
 
 }  // namespace streamc

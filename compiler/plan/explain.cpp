@@ -91,6 +91,15 @@ void explain_operator(std::ostringstream& out, const Plan& plan, const Pipeline&
       for (size_t i = 0; i < p.analytics.size(); ++i) out << (i ? ", " : " ") << p.analytics[i].node->text;
       out << "\n";
       break;
+    case OpKind::Hold:
+      if (p.holding->whole) {
+        out << "    Hold: every record waits in its partition until the input ends (PERCENT_RANK, CUME_DIST, "
+               "NTILE)\n";
+      } else {
+        out << "    Hold: a record waits in its partition for the " << p.holding->ahead
+            << " record(s) after it (LEAD); the rest are written at end of input\n";
+      }
+      break;
     case OpKind::Project:
       out << "    Project ";
       for (size_t i = 0; i < p.columns.size(); ++i) {
@@ -184,6 +193,9 @@ std::string explain_dot(const Plan& plan) {
       if (op.kind == OpKind::Aggregate) label += br + "Aggregate " + std::to_string(q.grouping->aggregates.size());
       if (op.kind == OpKind::Emit) label += br + (q.grouping->emit == Emit::Final ? "Emit FINAL" : "Emit CHANGES");
       if (op.kind == OpKind::Analytic) label += br + "Analytic " + std::to_string(q.analytics.size());
+      if (op.kind == OpKind::Hold) {
+        label += br + (q.holding->whole ? std::string("Hold to the end") : "Hold " + std::to_string(q.holding->ahead) + " ahead");
+      }
       if (op.kind == OpKind::Having) label += br + "Having " + dot_label(q.grouping->having->text);
       if (op.kind == OpKind::Project) label += br + "Project " + std::to_string(q.columns.size()) + " columns";
     }

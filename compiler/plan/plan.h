@@ -140,6 +140,7 @@ enum class OpKind {
   Emit,       // what follows reads a group: per record that changed it, or once per group at the end
   Having,     // the group qualifies (grouping->having)
   Analytic,   // the row analytics (LAG) of the record, from its partition's recent rows
+  Hold,       // LEAD: the record is held until its LEADs are known (what follows runs then)
   WindowAssign,  // the record's event time; a record whose windows have all closed is late
   Watermark,     // the record's event time moves the watermark: windows it passes close
 };
@@ -194,6 +195,43 @@ struct Analytic {
   int partition_count = 0;          // how many (the event time of EXPIRE AFTER follows them)
 };
 
+// A LEAD of a pipeline that holds its records (Holding).
+struct HeldLead {
+  int analytic = -1;              // index in Pipeline::analytics of the Lead node (what AnalyticRef reads)
+  int offset = 1;                 // k: LEAD reads the k-th held record after this one
+  int value = -1;                 // Holding::values index of x, held with every record
+  ExprPtr fallback;               // when there is no such record: NULL or LEAD's default, over HeldRef
+};
+
+// PERCENT_RANK, CUME_DIST or NTILE of a pipeline that holds its records: of
+// the whole partition, computed once the input has ended.
+struct HeldWhole {
+  int analytic = -1;              // index in Pipeline::analytics of the Over node (what AnalyticRef reads)
+  int rank = -1;                  // PERCENT_RANK, CUME_DIST: Holding::values index of the record's RANK
+};
+
+// LEAD(x, k) OVER (PARTITION BY ...): a record is held in its partition
+// until the k-th later record of the partition has arrived (or the input
+// ends); then the rest of the pipeline (Project, Sink) runs for it. What is
+// held is what the select list reads besides the LEADs: its largest parts
+// that do not read a LEAD, computed when the record arrived; the pipeline's
+// columns read them by HeldRef. With PERCENT_RANK, CUME_DIST or NTILE
+// (`whole`) every record is held until the input ends: they need the
+// partition's size.
+struct Holding {
+  std::vector<ExprPtr> values;    // computed on arrival, held; HeldRef(i) reads values[i]
+  std::vector<HeldLead> leads;
+  std::vector<HeldWhole> wholes;
+  bool whole = false;             // every record is held until the input ends
+  int partitioned_as = -1;        // index in Pipeline::analytics of one of them: the partition keys are its
+  int ahead = 1;                  // the furthest a LEAD looks ahead: a partition holds up to this many records
+  std::string entry_type;         // Held0: a held record's values
+  std::string key_type;           // Held0Key: (is NULL, value) per partition key
+  std::string member;             // held_0_: the held records by partition
+  std::string write_function;     // write_held_0: writes a held record once its LEADs are known
+  std::string flush_function;     // flush_held_0: at end of input, the records still held
+};
+
 struct Pipeline {
   int index = -1;                 // in Plan::pipelines
   int source = -1;                // the stream (or table) read: index in Plan::sources
@@ -218,6 +256,7 @@ struct Pipeline {
   SinkPlan sink;
   std::optional<Grouping> grouping;  // GROUP BY; the columns read the groups
   std::vector<Analytic> analytics;   // LAG ... OVER; the columns read them by AnalyticRef
+  std::optional<Holding> holding;    // LEAD: records are held until their LEADs are known
 };
 
 // A subquery of a pipeline against a table: a keyed lookup per record, or
@@ -247,6 +286,7 @@ enum class StateKind {
   RowBuffer,      // a row analytic's recent values per partition
   WindowState,    // a pipeline's open windows: the groups of each
   DistinctValues, // COUNT(DISTINCT x): the values of x each group has seen
+  HeldRecords,    // LEAD: the records of each partition waiting for later ones
 };
 
 // What the program keeps between records.

@@ -47,11 +47,15 @@ void collect_query_columns(const BoundQuery& q, int relation, std::set<int>& out
 // What a row analytic keeps per partition, for explain.
 std::string analytic_state_note(const Expr& e) {
   const auto rows = [&](int n) { return n < 0 ? std::string("every row so far") : "the last " + std::to_string(n + 1) + " rows"; };
+  if (e.op == ExprOp::Lead) return "nothing (the records are held)";
   if (e.op == ExprOp::Lag) return "the last " + std::to_string(e.column) + " value(s) of " + e.args[0]->text;
   switch (e.analytic) {
     case AnalyticKind::RowNumber: return "the rows so far";
     case AnalyticKind::Rank:
-    case AnalyticKind::DenseRank: return "the rows, ranks and last ORDER BY values so far";
+    case AnalyticKind::DenseRank:
+    case AnalyticKind::PercentRank:
+    case AnalyticKind::CumeDist: return "the rows, ranks and last ORDER BY values so far";
+    case AnalyticKind::Ntile: return "nothing (the records are held)";
     case AnalyticKind::FirstValue: return "the first value of " + e.args[0]->text + " in " + rows(e.column);
     case AnalyticKind::LastValue: return "nothing";
     case AnalyticKind::NthValue: return "the " + std::to_string(e.column) + "-th value of " + e.args[0]->text;
@@ -60,6 +64,91 @@ std::string analytic_state_note(const Expr& e) {
                           : "the values of " + e.args[0]->text + " in " + rows(e.column);
   }
   return "?";
+}
+
+// Whether an expression reads one of the analytics in `delayed` (by AnalyticRef).
+bool reads_delayed(const Expr& e, const std::set<int>& delayed) {
+  bool found = false;
+  for_each_expr(e, [&](const Expr& x) { found = found || (x.op == ExprOp::AnalyticRef && delayed.count(x.column)); });
+  return found;
+}
+
+// `e` over what a held record keeps: each largest part that reads no LEAD
+// (and is not a literal) becomes a HeldRef to a value of `values`, computed
+// when the record arrives (equal parts are held once).
+ExprPtr over_held(ExprPtr e, const std::set<int>& delayed, std::vector<ExprPtr>& values) {
+  if (e->is_literal()) return e;
+  if (!reads_delayed(*e, delayed)) {
+    const std::string key = structural_key(*e);
+    size_t i = 0;
+    while (i < values.size() && structural_key(*values[i]) != key) ++i;
+    auto ref = std::make_unique<Expr>();
+    ref->op = ExprOp::HeldRef;
+    ref->type = e->type;
+    ref->nullable = e->nullable;
+    ref->range = e->range;
+    ref->text = e->text;
+    ref->column = static_cast<int>(i);
+    if (i == values.size()) values.push_back(std::move(e));
+    return ref;
+  }
+  for (auto& a : e->args) a = over_held(std::move(a), delayed, values);
+  return e;
+}
+
+// LEAD: the pipeline holds its records until their LEADs are known; its
+// columns then read what was held and the LEADs.
+Holding plan_holding(Pipeline& p) {
+  Holding h;
+  std::set<int> delayed;
+  for (size_t i = 0; i < p.analytics.size(); ++i) {
+    if (needs_later_records(*p.analytics[i].node)) delayed.insert(static_cast<int>(i));
+  }
+  h.partitioned_as = *delayed.begin();
+  for (int i : delayed) {
+    const Expr& e = *p.analytics[i].node;
+    if (e.op == ExprOp::Over) {
+      // The whole partition: every record is held until the input ends; PERCENT_RANK and CUME_DIST
+      // hold the record's RANK (what the Analytic operator gives them on arrival).
+      h.whole = true;
+      HeldWhole w;
+      w.analytic = i;
+      if (e.analytic != AnalyticKind::Ntile) {
+        auto rank = std::make_unique<Expr>();
+        rank->op = ExprOp::AnalyticRef;
+        rank->type = SqlType::bigint();
+        rank->nullable = false;
+        rank->range = e.range;
+        rank->text = "RANK of " + e.text;
+        rank->column = i;
+        w.rank = static_cast<int>(h.values.size());
+        h.values.push_back(std::move(rank));
+      }
+      h.wholes.push_back(w);
+      continue;
+    }
+    const Expr& lead = e;
+    HeldLead l;
+    l.analytic = i;
+    l.offset = lead.column;
+    ExprPtr value = over_held(clone(*lead.args[0]), {}, h.values);
+    l.value = value->is_literal() ? -1 : value->column;
+    if (l.value < 0) {  // a literal is held like any value, so that the record after reads it
+      l.value = static_cast<int>(h.values.size());
+      h.values.push_back(clone(*lead.args[0]));
+    }
+    l.fallback = over_held(clone(*lead.args[1]), {}, h.values);
+    h.ahead = std::max(h.ahead, l.offset);
+    h.leads.push_back(std::move(l));
+  }
+  for (OutputPlan& c : p.columns) c.expr = over_held(std::move(c.expr), delayed, h.values);
+  const std::string n = std::to_string(p.index);
+  h.entry_type = "Held" + n;
+  h.key_type = "Held" + n + "Key";
+  h.member = "held_" + n + "_";
+  h.write_function = "write_held_" + n;
+  h.flush_function = "flush_held_" + n;
+  return h;
 }
 
 // TUMBLING(1m), HOPPING(5m, 1m): a window as explain and comments show it.
@@ -320,22 +409,30 @@ class Planner {
       for (size_t i = 0; i < q.analytics.size(); ++i) {
         const std::string name = std::to_string(p.index) + "_" + std::to_string(i);
         const Expr& e = *q.analytics[i];
-        const bool lag = e.op == ExprOp::Lag;
-        // Before the partition keys: LAG's value and default; RANK's ORDER BY keys; the others' value.
-        const int from = lag ? 2
-                         : e.analytic == AnalyticKind::RowNumber ? 0
-                         : e.analytic == AnalyticKind::Rank || e.analytic == AnalyticKind::DenseRank ? e.column
-                                                                                                    : 1;
+        const bool lag = e.op == ExprOp::Lag || e.op == ExprOp::Lead;
+        const int from = analytic_partition_from(e);
         const std::string prefix = lag ? "lag" : "over";
-        const bool stateless = !lag && e.analytic == AnalyticKind::LastValue && e.expire == 0 && e.emit_when_rows == 0;
+        // LAST_VALUE reads the record itself; LEAD's and NTILE's records are held by the pipeline's Holding.
+        const bool stateless = e.op == ExprOp::Lead || (e.op == ExprOp::Over && e.analytic == AnalyticKind::Ntile) ||
+                               (!lag && e.analytic == AnalyticKind::LastValue && e.expire == 0 && e.emit_when_rows == 0);
         const int count = static_cast<int>(e.args.size()) - from - (e.expire > 0 ? 1 : 0);
         p.analytics.push_back({clone(e), (lag ? "Lag" : "Over") + name + "Key",
                                stateless ? "" : prefix + "_" + name + "_", from, count});
       }
-      if (!p.analytics.empty()) p.operators.push_back({OpKind::Analytic});
+      // NTILE and LEAD are computed by the Hold operator's write function; PERCENT_RANK and CUME_DIST
+      // also need the record's RANK, known on arrival.
+      bool leads = false, others = false;
+      for (const Analytic& a : p.analytics) {
+        const Expr& e = *a.node;
+        leads = leads || needs_later_records(e);
+        others = others || !(e.op == ExprOp::Lead || (e.op == ExprOp::Over && e.analytic == AnalyticKind::Ntile));
+      }
+      if (others) p.operators.push_back({OpKind::Analytic});
+      if (leads) p.operators.push_back({OpKind::Hold});
       p.operators.push_back({OpKind::Project});
       p.operators.push_back({OpKind::Sink});
       for (const OutputColumn& c : q.columns) p.columns.push_back({c.name, clone(*c.expr), c.key});
+      if (leads) p.holding = plan_holding(p);
       if (p.unmatched_pass) {
         p.unmatched_function = p.function + "_unmatched";
         p.matched_keys = p.function + "_matched_";
@@ -362,6 +459,9 @@ class Planner {
       };
       for (const auto& f : p.filters) find_subqueries(*f);
       for (const auto& c : p.columns) find_subqueries(*c.expr);
+      if (p.holding) {
+        for (const auto& v : p.holding->values) find_subqueries(*v);
+      }
       if (fills_table) plan_.tables[plan_.table_of(q.sink.table)].producer = index;
       plan_.pipelines.push_back(std::move(p));
     }
@@ -492,6 +592,15 @@ class Planner {
         plan_.states.push_back({StateKind::RowBuffer, a.member, Trigger::PerRecord, p.index, -1,
                                 analytic_state_note(*a.node) + " per partition, for " + a.node->text + expiry});
       }
+      if (p.holding) {
+        const Holding& h = *p.holding;
+        plan_.states.push_back(
+            {StateKind::HeldRecords, h.member, h.whole ? Trigger::EndOfInput : Trigger::PerRecord, p.index, -1,
+             h.whole ? std::string("every record of every partition, written once the input has ended")
+                     : "up to " + std::to_string(h.ahead) +
+                           " record(s) per partition, each written once its LEADs are known; the rest at end of "
+                           "input"});
+      }
       if (p.limit) {
         plan_.states.push_back({StateKind::LimitCounter, p.limit_counter, Trigger::PerRecord, p.index, -1,
                                 "records written, for LIMIT " + std::to_string(*p.limit)});
@@ -583,6 +692,7 @@ const char* to_string(OpKind kind) {
     case OpKind::Analytic: return "Analytic";
     case OpKind::WindowAssign: return "WindowAssign";
     case OpKind::Watermark: return "Watermark";
+    case OpKind::Hold: return "Hold";
   }
   return "?";
 }
@@ -608,6 +718,7 @@ const char* to_string(StateKind kind) {
     case StateKind::RowBuffer: return "row buffer";
     case StateKind::WindowState: return "window state";
     case StateKind::DistinctValues: return "distinct values";
+    case StateKind::HeldRecords: return "held records";
   }
   return "?";
 }

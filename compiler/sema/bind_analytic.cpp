@@ -1,4 +1,4 @@
-// Row analytics: LAG(x [, k [, default]]), ROW_NUMBER(), RANK(),
+// Row analytics: LAG(x [, k [, default]]), LEAD(x [, k [, default]]), ROW_NUMBER(), RANK(),
 // DENSE_RANK(), FIRST_VALUE(x), LAST_VALUE(x), NTH_VALUE(x, n) and running
 // SUM / AVG / COUNT / MIN / MAX OVER ([ROWS WINDOW BUFFER n ROWS] [PARTITION
 // BY ...] [ORDER BY ...] [ROWS BETWEEN n PRECEDING AND CURRENT ROW]). Rows
@@ -12,9 +12,9 @@
 namespace streamc {
 namespace {
 
-// Each distinct LAG of an expression to an AnalyticRef of bq.analytics.
+// Each distinct row analytic of an expression to an AnalyticRef of bq.analytics.
 ExprPtr read_analytics(ExprPtr e, BoundQuery& bq, Diagnostics& diags) {
-  if (e->op == ExprOp::Lag || e->op == ExprOp::Over) {
+  if (e->op == ExprOp::Lag || e->op == ExprOp::Lead || e->op == ExprOp::Over) {
     if (bq.grouped) {
       diags.report(DiagId::not_supported, e->range, {"a row analytic (... OVER) in a query that groups"});
       return e;
@@ -32,10 +32,32 @@ ExprPtr read_analytics(ExprPtr e, BoundQuery& bq, Diagnostics& diags) {
   return e;
 }
 
+// The partition keys of a row analytic, as one key.
+std::string partition_of(const Expr& e) {
+  std::string key;
+  for (size_t i = static_cast<size_t>(analytic_partition_from(e)); i < e.args.size(); ++i) {
+    key += structural_key(*e.args[i]) + ";";
+  }
+  return key;
+}
+
 }  // namespace
 
 void ScriptBinder::bind_analytics(BoundQuery& bq) {
   for (auto& c : bq.columns) c.expr = read_analytics(std::move(c.expr), bq, diags_);
+  // A query's records are held in the partitions of its LEADs (PERCENT_RANK,
+  // CUME_DIST, NTILE): one PARTITION BY for all of them.
+  const Expr* first = nullptr;
+  for (const auto& a : bq.analytics) {
+    if (!needs_later_records(*a)) continue;
+    if (!first) {
+      first = a.get();
+    } else if (partition_of(*a) != partition_of(*first)) {
+      diags_.report(DiagId::not_supported, a->range,
+                    {"LEAD, PERCENT_RANK, CUME_DIST and NTILE over different PARTITION BY in one query"})
+          .hint = "a record is held in its partition until they are known; give them all the same PARTITION BY";
+    }
+  }
 }
 
 ExprPtr ExpressionBinder::bind_analytic(const ast::FunctionExpr& f) {
@@ -51,37 +73,47 @@ ExprPtr ExpressionBinder::bind_analytic(const ast::FunctionExpr& f) {
         "frames end at the current row: ROWS BETWEEN n PRECEDING AND CURRENT ROW, or UNBOUNDED PRECEDING";
     return nullptr;
   }
-  if (f.name != "lag") return bind_over(f);
+  if (f.name != "lag" && f.name != "lead") return bind_over(f);
+  const bool lead = f.name == "lead";
   if (over.has_frame) {
-    diags_.report(DiagId::not_supported, over.range, {"a frame (ROWS BETWEEN ...) for LAG"});
+    diags_.report(DiagId::not_supported, over.range, {"a frame (ROWS BETWEEN ...) for " + name});
     return nullptr;
   }
   if (f.args.empty() || f.args.size() > 3 || f.star || f.distinct) {
-    diags_.report(DiagId::wrong_argument_count, f.range, {"LAG", "1 to 3 arguments", std::to_string(f.args.size())});
+    diags_.report(DiagId::wrong_argument_count, f.range, {name, "1 to 3 arguments", std::to_string(f.args.size())});
+    return nullptr;
+  }
+  if (lead && (over.expire_ms > 0 || over.emit_on_buffer_full)) {
+    diags_.report(DiagId::not_supported, over.expire_ms > 0 ? over.expire_range : over.range,
+                  {"LEAD with EXPIRE AFTER or EMIT ON BUFFER FULL"});
     return nullptr;
   }
   ExprPtr value = bind(*f.args[0]);
   if (!value) return nullptr;
-  if (value->type.id == TypeId::Varchar) {
+  // LEAD's values are held with the record, strings copied; LAG's ring keeps numbers only.
+  if (value->type.id == TypeId::Varchar && !lead) {
     diags_.report(DiagId::not_supported, f.range, {"LAG of VARCHAR"});
     return nullptr;
   }
   if (value->type.id == TypeId::Null) value = make_cast(std::move(value), SqlType::bigint());
+  // LEAD holds up to k records per partition, each in a slot of its own.
+  const int64_t most = lead ? 10000 : 1000000;
   int64_t offset = 1;
   if (f.args.size() >= 2) {
     ExprPtr k = bind(*f.args[1]);
     if (!k) return nullptr;
     const auto* n = std::get_if<int64_t>(&k->literal);
-    if (!k->is_literal() || !n || *n < 1 || *n > 1000000) {
-      diags_.report(DiagId::type_mismatch, k->range, {"LAG's offset must be a whole number from 1 to 1000000"});
+    if (!k->is_literal() || !n || *n < 1 || *n > most) {
+      diags_.report(DiagId::type_mismatch, k->range,
+                    {name + "'s offset must be a whole number from 1 to " + std::to_string(most)});
       return nullptr;
     }
     offset = *n;
   }
   if (over.buffer_rows > 0 && offset > over.buffer_rows) {
     diags_.report(DiagId::type_mismatch, f.range,
-                  {"LAG reaches " + std::to_string(offset) + " rows back, but the buffer holds " +
-                   std::to_string(over.buffer_rows)});
+                  {name + " reaches " + std::to_string(offset) + (lead ? " rows ahead" : " rows back") +
+                   ", but the buffer holds " + std::to_string(over.buffer_rows)});
     return nullptr;
   }
   ExprPtr fallback;
@@ -93,7 +125,7 @@ ExprPtr ExpressionBinder::bind_analytic(const ast::FunctionExpr& f) {
   } else {
     fallback = make_cast(make_node(ExprOp::Literal, SqlType::null(), true, f.range), value->type);
   }
-  auto node = make_node(ExprOp::Lag, value->type, true, f.range);
+  auto node = make_node(lead ? ExprOp::Lead : ExprOp::Lag, value->type, true, f.range);
   node->column = static_cast<int>(offset);
   node->args.push_back(std::move(value));
   node->args.push_back(std::move(fallback));
@@ -164,13 +196,19 @@ ExprPtr ExpressionBinder::bind_over(const ast::FunctionExpr& f) {
   if (f.name == "row_number") {
     if (!arity(0, "no arguments")) return nullptr;
     node->analytic = AnalyticKind::RowNumber;
-  } else if (f.name == "rank" || f.name == "dense_rank") {
+  } else if (f.name == "rank" || f.name == "dense_rank" || f.name == "percent_rank" || f.name == "cume_dist") {
     if (!arity(0, "no arguments")) return nullptr;
-    if (over.order_by.empty()) {
+    // PERCENT_RANK and CUME_DIST without ORDER BY: every row is a peer of every other (0 and 1), as in SQL.
+    const bool fraction = f.name == "percent_rank" || f.name == "cume_dist";
+    if (over.order_by.empty() && !fraction) {
       diags_.report(DiagId::type_mismatch, f.range, {name + " needs ORDER BY in its OVER (...)"});
       return nullptr;
     }
-    node->analytic = f.name == "rank" ? AnalyticKind::Rank : AnalyticKind::DenseRank;
+    node->analytic = f.name == "rank"           ? AnalyticKind::Rank
+                     : f.name == "dense_rank"   ? AnalyticKind::DenseRank
+                     : f.name == "percent_rank" ? AnalyticKind::PercentRank
+                                                : AnalyticKind::CumeDist;
+    if (fraction) node->type = SqlType::float64();
     for (const auto& o : over.order_by) {
       ExprPtr key = bind(*o.expr);
       if (!key) return nullptr;
@@ -235,10 +273,24 @@ ExprPtr ExpressionBinder::bind_over(const ast::FunctionExpr& f) {
     node->nullable = *agg != AggKind::Count;
     node->column = static_cast<int>(frame);
     node->args.push_back(std::move(v));
+  } else if (f.name == "ntile") {
+    if (!arity(1, "one argument")) return nullptr;
+    ExprPtr n = bind(*f.args[0]);
+    if (!n) return nullptr;
+    const auto* k = std::get_if<int64_t>(&n->literal);
+    if (!n->is_literal() || !k || *k < 1 || *k > 1000000) {
+      diags_.report(DiagId::type_mismatch, n->range, {"NTILE's n must be a whole number from 1 to 1000000"});
+      return nullptr;
+    }
+    node->analytic = AnalyticKind::Ntile;
+    node->column = static_cast<int>(*k);
   } else {
-    const bool whole = f.name == "percent_rank" || f.name == "ntile" || f.name == "cume_dist";
-    diags_.report(DiagId::not_supported, f.range, {"the analytic function '" + text_of(f.name_range) + "' with OVER"})
-        .hint = whole ? name + " needs the size of the whole partition, known only once the input has ended" : "";
+    diags_.report(DiagId::not_supported, f.range, {"the analytic function '" + text_of(f.name_range) + "' with OVER"});
+    return nullptr;
+  }
+  if (needs_whole_partition(*node) && (over.expire_ms > 0 || over.emit_on_buffer_full)) {
+    diags_.report(DiagId::not_supported, over.expire_ms > 0 ? over.expire_range : over.range,
+                  {name + " with EXPIRE AFTER or EMIT ON BUFFER FULL"});
     return nullptr;
   }
   if (!bind_partition(over, *node)) return nullptr;

@@ -8,7 +8,7 @@ CREATE STREAM quotes (symbol VARCHAR, bid DOUBLE)
 
 CREATE TABLE totals AS SELECT symbol, quantity FROM trades;
 
-SELECT trade_id, LEAD(quantity, 1) OVER (PARTITION BY symbol ORDER BY trade_id) AS next_quantity
+SELECT trade_id, FIRST_VALUE(symbol) OVER (PARTITION BY symbol ORDER BY trade_id) AS first_symbol
 FROM trades;
 
 SELECT trade_id FROM trades WHERE trade_id IN (SELECT trade_id FROM trades WHERE quantity > 10);

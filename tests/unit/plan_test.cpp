@@ -3,10 +3,17 @@
 #include <gtest/gtest.h>
 
 #include "compiler_test_util.h"
+#include "ir/expr_fields.h"
 #include "plan/plan.h"
 
 namespace streamc {
 namespace {
+
+std::vector<std::string> operator_names(const Pipeline& p) {
+  std::vector<std::string> ops;
+  for (const Operator& op : p.operators) ops.push_back(to_string(op.kind));
+  return ops;
+}
 
 TEST(Plan, ScansReadOnlyUsedColumns) {
   auto b = testing_util::bind_sql(std::string(testing_util::kTrades) +
@@ -64,10 +71,8 @@ TEST(Plan, OperatorsAndStateObjects) {
   ASSERT_TRUE(b.program) << b.errors();
   Plan plan = make_plan(*b.program);
   ASSERT_EQ(plan.pipelines.size(), 1u);
-  std::vector<std::string> ops;
-  for (const Operator& op : plan.pipelines[0].operators) ops.push_back(to_string(op.kind));
   // A filter on the stream alone runs before the lookup; one that reads the table after it.
-  EXPECT_EQ(ops, (std::vector<std::string>{"Scan", "Filter", "Filter", "LookupJoin", "Filter", "Project", "Sink"}));
+  EXPECT_EQ(operator_names(plan.pipelines[0]), (std::vector<std::string>{"Scan", "Filter", "Filter", "LookupJoin", "Filter", "Project", "Sink"}));
   std::vector<std::string> states;
   for (const StateObject& s : plan.states) states.push_back(std::string(to_string(s.kind)) + " " + to_string(s.trigger));
   EXPECT_EQ(states, (std::vector<std::string>{"lookup table on table change", "subquery cache on table change"}));
@@ -158,6 +163,58 @@ TEST(Plan, LagIsAnAnalyticWithARowBuffer) {
             std::string::npos)
       << text;
   EXPECT_NE(text.find("lag_0_0_: row buffer, per record"), std::string::npos) << text;
+}
+
+// LEAD: the Hold operator keeps what the columns read besides the LEADs
+// (the largest parts that read none); the columns read them by HeldRef.
+TEST(Plan, LeadHoldsWhatTheColumnsReadBesidesIt) {
+  auto b = testing_util::bind_sql(std::string(testing_util::kTrades) +
+                                  "SELECT symbol, LEAD(price, 2) OVER (PARTITION BY symbol ORDER BY ts) - price * 2\n"
+                                  "  AS change FROM trades");
+  ASSERT_TRUE(b.program) << b.errors();
+  Plan plan = make_plan(*b.program);
+  const Pipeline& p = plan.pipelines.at(0);
+  EXPECT_EQ(operator_names(p), (std::vector<std::string>{"Scan", "Hold", "Project", "Sink"}));
+  ASSERT_TRUE(p.holding);
+  EXPECT_FALSE(p.holding->whole);
+  EXPECT_EQ(p.holding->ahead, 2);
+  ASSERT_EQ(p.holding->leads.size(), 1u);
+  std::vector<std::string> held;
+  for (const auto& v : p.holding->values) held.push_back(v->text);
+  // LEAD's value (read from the record 2 after), the column symbol, and price * 2.
+  EXPECT_EQ(held, (std::vector<std::string>{"price", "symbol", "price * 2"}));
+  EXPECT_EQ(p.columns[0].expr->op, ExprOp::HeldRef);
+  // The change reads the LEAD and the held price * 2, not the record's columns.
+  std::vector<ExprOp> leaves;
+  for_each_expr(*p.columns[1].expr, [&](const Expr& e) {
+    if (e.args.empty()) leaves.push_back(e.op);
+  });
+  EXPECT_EQ(leaves, (std::vector<ExprOp>{ExprOp::AnalyticRef, ExprOp::HeldRef}));
+  std::string text = explain(plan);
+  EXPECT_NE(text.find("    Hold: a record waits in its partition for the 2 record(s) after it (LEAD)"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("held_0_: held records, per record"), std::string::npos) << text;
+}
+
+// PERCENT_RANK needs the whole partition: every record is held until the
+// input ends, with its RANK (which the Analytic operator gives on arrival).
+TEST(Plan, PercentRankHoldsEveryRecordToTheEnd) {
+  auto b = testing_util::bind_sql(std::string(testing_util::kTrades) +
+                                  "SELECT PERCENT_RANK() OVER (PARTITION BY symbol ORDER BY quantity) AS pr,\n"
+                                  "  NTILE(4) OVER (PARTITION BY symbol ORDER BY ts) AS q FROM trades");
+  ASSERT_TRUE(b.program) << b.errors();
+  Plan plan = make_plan(*b.program);
+  const Pipeline& p = plan.pipelines.at(0);
+  EXPECT_EQ(operator_names(p), (std::vector<std::string>{"Scan", "Analytic", "Hold", "Project", "Sink"}));
+  ASSERT_TRUE(p.holding);
+  EXPECT_TRUE(p.holding->whole);
+  ASSERT_EQ(p.holding->wholes.size(), 2u);
+  EXPECT_GE(p.holding->wholes[0].rank, 0);  // PERCENT_RANK holds the record's RANK
+  EXPECT_EQ(p.holding->wholes[1].rank, -1);  // NTILE needs only the record's place
+  EXPECT_EQ(p.analytics[1].member, "");      // NTILE keeps nothing on arrival
+  std::string text = explain(plan);
+  EXPECT_NE(text.find("held_0_: held records, at end of input"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -22,6 +22,7 @@
 #include "streamc/lanes.h"
 #include "streamc/record_context.h"
 #include "streamc/analytics.h"
+#include "streamc/held.h"
 #include "streamc/recent.h"
 #include "streamc/sessions.h"
 #include "streamc/windows.h"
