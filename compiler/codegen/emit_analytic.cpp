@@ -53,7 +53,8 @@ void emit_frame_aggregate(PipelineContext& ctx, const Expr& e, const std::string
 }
 
 // The Lag node's value for the record, then the record into the ring.
-Value emit_lag(PipelineContext& ctx, const Expr& lag, const std::string& state, const std::string& out) {
+Value emit_lag(PipelineContext& ctx, const Expr& lag, const std::string& state, const std::string& out,
+               const std::string& member) {
   CodeWriter& w = ctx.w;
   const Value value = ctx.emitter.emit(*lag.args[0]);
   const Value fallback = ctx.emitter.emit(*lag.args[1]);
@@ -65,7 +66,15 @@ Value emit_lag(PipelineContext& ctx, const Expr& lag, const std::string& state, 
     w.line("{} = {};", {out, fallback.code});
     w.line("{}_null = {};", {out, fallback.nullable() ? fallback.null : "false"});
   }
-  w.line("{}.push({}, {});", {state, value.code, value.nullable() ? value.null : "false"});
+  if (lag.type.id == TypeId::Varchar) {
+    // A text: the record's own copy first (owning the pushed one may move the table's strings), then the
+    // partitions' table's copy of the new value into the ring.
+    w.line("{} = arena_.copy({});", {out, out});
+    w.line("{}.push({}.own({}, {}.replaced()), {});",
+           {state, member, value.code, state, value.nullable() ? value.null : "false"});
+  } else {
+    w.line("{}.push({}, {});", {state, value.code, value.nullable() ? value.null : "false"});
+  }
   return {out, out + "_null"};
 }
 
@@ -198,7 +207,7 @@ void emit_analytic(PipelineContext& ctx) {
       }
     }
     const std::string out = (e.op == ExprOp::Lag ? "lag" : "over") + str(static_cast<int64_t>(i));
-    results.push_back(e.op == ExprOp::Lag ? emit_lag(ctx, e, state, out) : emit_over(ctx, a, state, out));
+    results.push_back(e.op == ExprOp::Lag ? emit_lag(ctx, e, state, out, a.member) : emit_over(ctx, a, state, out));
   }
   if (!not_full.empty()) {
     w.line("// EMIT ON BUFFER FULL: the record is written once its partition's buffer is full.");

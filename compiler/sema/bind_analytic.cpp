@@ -90,11 +90,7 @@ ExprPtr ExpressionBinder::bind_analytic(const ast::FunctionExpr& f) {
   }
   ExprPtr value = bind(*f.args[0]);
   if (!value) return nullptr;
-  // LEAD's values are held with the record, strings copied; LAG's ring keeps numbers only.
-  if (value->type.id == TypeId::Varchar && !lead) {
-    diags_.report(DiagId::not_supported, f.range, {"LAG of VARCHAR"});
-    return nullptr;
-  }
+  // LEAD's values are held with the record, strings copied; LAG's ring keeps copies the partitions' table owns.
   if (value->type.id == TypeId::Null) value = make_cast(std::move(value), SqlType::bigint());
   // LEAD holds up to k records per partition, each in a slot of its own.
   const int64_t most = lead ? 10000 : 1000000;

@@ -1,5 +1,5 @@
 -- name: error_analytics
--- description: LAG in WHERE, in a query that groups, of text, beyond its buffer, with a frame; LEADs over different partitions, LEAD with EXPIRE AFTER, beyond its buffer or too far ahead; PERCENT_RANK beside a LEAD of another partition, CUME_DIST with EMIT ON BUFFER FULL, NTILE(0); a frame that looks ahead or spans a time range; RANK without ORDER BY; NTH_VALUE with a bad n; ROW_NUMBER with an argument; EXPIRE AFTER without an event-time ORDER BY; EMIT ON BUFFER FULL without a buffer: each gets a diagnostic with a caret
+-- description: LAG in WHERE, in a query that groups, beyond its buffer, with a frame; FIRST_VALUE of text over a frame; LEADs over different partitions, LEAD with EXPIRE AFTER, beyond its buffer or too far ahead; PERCENT_RANK beside a LEAD of another partition, CUME_DIST with EMIT ON BUFFER FULL, NTILE(0); a frame that looks ahead or spans a time range; RANK without ORDER BY; NTH_VALUE with a bad n; ROW_NUMBER with an argument; EXPIRE AFTER without an event-time ORDER BY; EMIT ON BUFFER FULL without a buffer: each gets a diagnostic with a caret
 CREATE STREAM trades (trade_id BIGINT, symbol VARCHAR, quantity INT)
     WITH ('connector' = 'file', 'path' = 'trades.jsonl', 'format' = 'json');
 
@@ -7,7 +7,7 @@ SELECT trade_id FROM trades WHERE quantity > LAG(quantity) OVER (PARTITION BY sy
 
 SELECT symbol, COUNT(*) AS n, LAG(quantity) OVER (PARTITION BY symbol) AS prev FROM trades GROUP BY symbol;
 
-SELECT LAG(symbol) OVER (ORDER BY trade_id) AS prev_symbol FROM trades;
+SELECT FIRST_VALUE(symbol) OVER (ORDER BY trade_id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS first_symbol FROM trades;
 
 SELECT LAG(quantity, 20) OVER (ROWS WINDOW BUFFER 10 ROWS PARTITION BY symbol) AS far FROM trades;
 

@@ -9,12 +9,14 @@
 #include <cstdint>
 #include <iterator>
 #include <limits>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
 
 #include "streamc/accumulators.h"
 #include "streamc/analytics.h"
+#include "streamc/hash_table.h"
 #include "streamc/recent.h"
 
 namespace streamc {
@@ -250,6 +252,25 @@ TEST(Recent, ReadsBackUpToItsSizeAcrossTheRing) {
   EXPECT_TRUE(null);
   EXPECT_FALSE(r.get(3, v, null));  // beyond its size
   EXPECT_FALSE(r.get(0, v, null));
+}
+
+// LAG of a VARCHAR: each partition's ring holds copies its table owns, which
+// survive the records they came from and the compaction of replaced copies.
+TEST(Recent, TextsOwnedByThePartitionsTableSurviveCompaction) {
+  HashTable<int64_t, Recent<std::string_view, 2>> partitions;
+  std::string buffer;
+  for (int64_t i = 0; i < 20000; ++i) {
+    auto& ring = partitions.find_or_insert(i % 7);
+    buffer.assign(50, static_cast<char>('a' + i % 26));  // the record's text, overwritten by the next record
+    ring.push(partitions.own(buffer, ring.replaced()), false);
+    if (i >= 14) {
+      std::string_view back;
+      bool null = true;
+      ASSERT_TRUE(partitions.find_or_insert(i % 7).get(2, back, null));
+      ASSERT_EQ(back, std::string(50, static_cast<char>('a' + (i - 7) % 26))) << i;
+    }
+  }
+  EXPECT_LT(partitions.memory_bytes(), size_t{1} << 20);  // replaced copies were compacted away
 }
 
 }  // namespace

@@ -92,6 +92,9 @@ class Partitions {
     return p;
   }
 
+  // HashTable::own in the partitions' table (LAG of a VARCHAR).
+  std::string_view own(std::string_view s, std::string_view old) { return table_.own(s, old); }
+
   size_t size() const { return table_.size(); }
   size_t memory_bytes() const { return table_.memory_bytes(); }
 

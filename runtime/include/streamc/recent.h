@@ -1,11 +1,14 @@
 // The last N values of an expression in one partition of a row analytic
 // (LAG(x, k) reads k back): a ring kept per partition key in a HashTable.
-// Values are numbers, decimals, timestamps or dates: a view into a record's
-// buffer would not outlive the record.
+// Values are numbers, decimals, timestamps, dates, or texts the partitions'
+// table owns (a view into a record's buffer would not outlive the record:
+// the value pushed is HashTable::own's copy, replacing replaced()).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
+#include <type_traits>
 
 namespace streamc {
 
@@ -25,6 +28,8 @@ struct Recent {
   }
   // The values held: at most N.
   size_t size() const { return count < N ? static_cast<size_t>(count) : N; }
+  // The value the next push replaces (a default one while fewer than N came).
+  const T& replaced() const { return values[count % N]; }
   void push(const T& value, bool null) {
     const size_t i = static_cast<size_t>(count % N);
     values[i] = value;
@@ -33,8 +38,12 @@ struct Recent {
   }
 };
 
-// No strings to own (HashTable asks every row).
+// The strings a ring holds, for the table that owns them (HashTable asks every row).
 template <class T, size_t N, class F>
-void visit_strings(Recent<T, N>&, F&&) {}
+void visit_strings(Recent<T, N>& r, F&& f) {
+  if constexpr (std::is_same_v<T, std::string_view>) {
+    for (std::string_view& v : r.values) f(v);
+  }
+}
 
 }  // namespace streamc
