@@ -137,9 +137,7 @@ STREAMC_PER_RECORD void for_each_csv_record(CsvReader& in, const CsvLayout& layo
     read.raw = in.raw_record();
     read.parsed = parse_csv_record(in, status, fields, layout.width, parse_csv_row<Spec, std::remove_cvref_t<decltype(r)>>,
                                    layout.pos.data(), r, read.reason);
-    for (size_t i = 0; read.parsed && layout.value_pos[i] >= 0; ++i) {
-      read.has_value = read.has_value || !csv_is_null(fields[layout.value_pos[i]]);
-    }
+    read.has_value = read.parsed && csv_has_value(fields, layout.value_pos.data());
     done(read, in.line_number());
   }
 }

@@ -83,6 +83,15 @@ struct CsvLayout {
 // pos and value_pos end with -1 (find_csv_columns); value_pos may be null.
 CsvLayout csv_layout(char sep, size_t width, const int* pos, const int* value_pos);
 
+// Whether a table's record has a value in some non-key column (value_pos:
+// their fields, then -1); without one it deletes its key.
+inline bool csv_has_value(const std::vector<CsvField>& fields, const int* value_pos) {
+  for (size_t i = 0; value_pos[i] >= 0; ++i) {
+    if (!csv_is_null(fields[value_pos[i]])) return true;
+  }
+  return false;
+}
+
 // Why a CSV record that is not as wide as its file's header is bad.
 inline constexpr std::string_view kCsvWidthMismatch = "the record does not have as many fields as the header";
 

@@ -127,12 +127,6 @@ class CsvTableLoader : public TableLoaderBase<Spec, CsvTableLoader<Spec>> {
   void close() { reader_.close(); }
 
  private:
-  bool has_value(const std::vector<CsvField>& fields) const {
-    bool any = false;
-    for (size_t i = 0; value_pos_[i] >= 0; ++i) any = any || !csv_is_null(fields[value_pos_[i]]);
-    return any;
-  }
-
   bool read_records() {
     while (true) {
       const CsvStatus status = reader_.next(fields_);
@@ -140,7 +134,7 @@ class CsvTableLoader : public TableLoaderBase<Spec, CsvTableLoader<Spec>> {
       ++this->counters_.read;
       std::string_view reason;
       const bool parsed = parse_csv_record(reader_, status, fields_, width_, parse_csv_row<Spec, typename Spec::Row>, pos_, this->row_, reason);
-      if (!this->apply(parsed, this->row_, parsed && has_value(fields_), reader_.line_number(),
+      if (!this->apply(parsed, this->row_, parsed && csv_has_value(fields_, value_pos_), reader_.line_number(),
                        reader_.raw_record(), reason)) {
         return false;
       }
